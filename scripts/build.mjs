@@ -1,0 +1,37 @@
+// Builds every bundle the project ships. Used by `npm run build`, `prepare` and the tests.
+
+import { existsSync } from 'node:fs';
+import { build } from 'esbuild';
+import { generateFrameworks } from './gen-frameworks.mjs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+generateFrameworks();
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+
+const bundles = [
+  { ...node, entryPoints: { cli: 'cli/src/main.ts' } },
+  { ...node, entryPoints: { server: 'server/src/server.ts' } },
+  { ...node, entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: { webview: 'client/webview/main.ts' },
+  },
+].filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
+
+await Promise.all(bundles.map((b) => build({ ...b, outdir: 'dist' })));
+if (watch) console.log('watch mode is not supported; run the build again');
