@@ -1,0 +1,53 @@
+const escapes: Record<string, string> = { '"': '"', '\\': '\\', n: '\n', t: '\t' };
+
+/** Decodes a one-line string literal (quotes included). Unknown escapes keep their character. */
+export function decodeString(raw: string): { value: string; unterminated: boolean; badEscapes: number[] } {
+  const unterminated = raw.length < 2 || !raw.endsWith('"') || isEscapedQuote(raw);
+  const body = raw.slice(1, unterminated ? raw.length : raw.length - 1);
+  const badEscapes: number[] = [];
+  if (!body.includes('\\')) return { value: body, unterminated, badEscapes };
+  let value = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c !== '\\' || i === body.length - 1) {
+      value += c;
+      continue;
+    }
+    const next = body[++i]!;
+    const decoded = escapes[next];
+    if (decoded === undefined) badEscapes.push(i); // offset of the escaped char within the body
+    value += decoded ?? next;
+  }
+  return { value, unterminated, badEscapes };
+}
+
+function isEscapedQuote(raw: string): boolean {
+  // `"abc\"` ends with a quote that is escaped: count the backslashes before it.
+  let n = 0;
+  for (let i = raw.length - 2; i >= 1 && raw[i] === '\\'; i--) n++;
+  return n % 2 === 1;
+}
+
+/**
+ * Decodes a `"""` text block: the line holding the opening quotes is dropped when empty, so is
+ * the whitespace before the closing quotes, and the common leading indentation is removed.
+ */
+export function decodeTextBlock(raw: string): { value: string; unterminated: boolean } {
+  const unterminated = raw.length < 6 || !raw.endsWith('"""');
+  const body = raw.slice(3, unterminated ? raw.length : raw.length - 3);
+  const lines = body.split(/\r\n|\r|\n/);
+  // Text right after the opening quotes stands apart from the block's indentation.
+  const first = lines.length > 1 && lines[0]!.trim() !== '' ? lines.shift()!.trim() : undefined;
+  if (first === undefined && lines.length > 1 && lines[0]!.trim() === '') lines.shift();
+  if (lines.length > 1 && lines[lines.length - 1]!.trim() === '') lines.pop();
+  let indent = Number.POSITIVE_INFINITY;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const n = line.length - line.trimStart().length;
+    if (n < indent) indent = n;
+  }
+  if (!Number.isFinite(indent)) indent = 0;
+  const rest = lines.map((l) => (l.trim() === '' ? '' : l.slice(indent).trimEnd()));
+  const value = (first === undefined ? rest : [first, ...rest]).join('\n').trim();
+  return { value, unterminated };
+}

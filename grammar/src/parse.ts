@@ -1,0 +1,171 @@
+import { type IToken, Lexer } from 'chevrotain';
+import type { CommentNode, DocumentNode, Span, TopBlock } from './ast';
+import { KompassParser, type SyntaxProblem } from './parser';
+import {
+  allTokens,
+  BlockComment,
+  K,
+  LCurly,
+  RCurly,
+  StringLike,
+  TextBlock,
+  UnterminatedString,
+} from './tokens';
+
+/** A syntax error: where, and what was expected, as data for the messages. */
+export interface SyntaxError extends Span {
+  problem:
+    | SyntaxProblem
+    | { kind: 'badCharacter'; text: string }
+    | { kind: 'unterminatedString' | 'unterminatedTextBlock' | 'unterminatedComment' }
+    | { kind: 'expectedTopLevel'; found: string };
+  /** The text of the offending token, when there is one. */
+  found?: string;
+}
+
+/** What `parse` returns: always a document, possibly partial, and the syntax errors. */
+export interface ParseResult {
+  document: DocumentNode;
+  errors: SyntaxError[];
+  /** Number of tokens, for statistics and benchmarks. */
+  tokenCount: number;
+}
+
+const lexer = new Lexer(allTokens, {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: false,
+  recoveryEnabled: true,
+});
+
+let sharedParser: KompassParser | undefined;
+
+function parser(): KompassParser {
+  sharedParser ??= new KompassParser();
+  return sharedParser;
+}
+
+/** Splits the tokens where a new top-level block starts, so a missing `}` cannot swallow the next one. */
+function chunks(tokens: IToken[]): IToken[][] {
+  const out: IToken[][] = [];
+  let current: IToken[] = [];
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const type = t.tokenType;
+    const startsBlock =
+      type === K.Evaluation ||
+      (type === K.Framework &&
+        (depth === 0 ||
+          (tokens[i + 1]?.tokenType === LCurly ||
+            (tokens[i + 2]?.tokenType === LCurly &&
+              tokens[i + 1]!.tokenType.CATEGORIES?.includes(StringLike)))));
+    if (startsBlock && current.length > 0) {
+      out.push(current);
+      current = [];
+      depth = 0;
+    }
+    if (type === LCurly) depth++;
+    else if (type === RCurly) depth = Math.max(0, depth - 1);
+    current.push(t);
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+function tokenSpan(t: IToken, textLength: number): Span {
+  if (Number.isNaN(t.startOffset)) return { start: textLength, end: textLength };
+  return { start: t.startOffset, end: t.startOffset + t.image.length };
+}
+
+function decodeProblem(message: string): SyntaxProblem {
+  try {
+    return JSON.parse(message) as SyntaxProblem;
+  } catch {
+    return { kind: 'mismatch', expected: [] };
+  }
+}
+
+/** Parses a document. Never throws: the result holds what could be recognised and every error. */
+export function parse(text: string): ParseResult {
+  const lexed = lexer.tokenize(text);
+  const errors: SyntaxError[] = [];
+  for (const e of lexed.errors) {
+    const bad = text.slice(e.offset, e.offset + e.length);
+    errors.push({
+      start: e.offset,
+      end: e.offset + Math.max(1, e.length),
+      problem: { kind: 'badCharacter', text: bad },
+      found: bad,
+    });
+  }
+  const comments: CommentNode[] = (lexed.groups.comments ?? []).map((t) => ({
+    start: t.startOffset,
+    end: t.startOffset + t.image.length,
+    text: t.image,
+    block: t.tokenType === BlockComment,
+  }));
+  for (const c of comments) {
+    if (c.block && !c.text.endsWith('*/'))
+      errors.push({ start: c.start, end: c.start + 2, problem: { kind: 'unterminatedComment' } });
+  }
+  for (const t of lexed.tokens) {
+    if (t.tokenType === UnterminatedString)
+      errors.push({ ...tokenSpan(t, text.length), problem: { kind: 'unterminatedString' } });
+    else if (t.tokenType === TextBlock && (t.image.length < 6 || !t.image.endsWith('"""')))
+      errors.push({
+        start: t.startOffset,
+        end: t.startOffset + 3,
+        problem: { kind: 'unterminatedTextBlock' },
+      });
+  }
+
+  const p = parser();
+  const blocks: TopBlock[] = [];
+  for (const chunk of chunks(lexed.tokens)) {
+    let tokens = chunk;
+    const firstType = tokens[0]!.tokenType;
+    if (firstType !== K.Evaluation && firstType !== K.Framework) {
+      const first = tokens[0]!;
+      errors.push({
+        ...tokenSpan(first, text.length),
+        problem: { kind: 'expectedTopLevel', found: first.image },
+        found: first.image,
+      });
+      const next = tokens.findIndex((t) => t.tokenType === K.Evaluation || t.tokenType === K.Framework);
+      if (next < 0) continue;
+      tokens = tokens.slice(next);
+    }
+    p.clearOpenNodes();
+    p.input = tokens;
+    const block = p.topBlock();
+    if (block) blocks.push(block);
+    for (const e of p.errors) {
+      errors.push({
+        ...tokenSpan(e.token, text.length),
+        problem: decodeProblem(e.message),
+        ...(Number.isNaN(e.token.startOffset) ? {} : { found: e.token.image }),
+      });
+    }
+  }
+
+  return {
+    document: { start: 0, end: text.length, blocks, comments },
+    errors: onePerLine(errors, text),
+    tokenCount: lexed.tokens.length,
+  };
+}
+
+/** Keeps the first syntax error of each line: one bad line is one diagnostic. */
+function onePerLine(errors: SyntaxError[], text: string): SyntaxError[] {
+  if (errors.length < 2) return errors;
+  const sorted = [...errors].sort((a, b) => a.start - b.start);
+  const out: SyntaxError[] = [];
+  let lastLineEnd = -1;
+  for (const e of sorted) {
+    if (e.start <= lastLineEnd && out.length > 0) continue;
+    out.push(e);
+    const nl = text.indexOf('\n', e.start);
+    lastLineEnd = nl < 0 ? text.length : nl;
+  }
+  return out;
+}

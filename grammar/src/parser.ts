@@ -1,0 +1,540 @@
+import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import type {
+  AreaStatement,
+  Block,
+  DateNode,
+  DateStatement,
+  EvaluatorsStatement,
+  ExampleStatement,
+  FactEntry,
+  FactsStatement,
+  FrameworkRefStatement,
+  KeywordNode,
+  LanguageStatement,
+  NumberNode,
+  NumberStatement,
+  QuestionStatement,
+  SectionStatement,
+  Span,
+  Statement,
+  StringNode,
+  TextStatement,
+  TopBlock,
+  WordNode,
+} from './ast';
+import { decodeString, decodeTextBlock } from './literals';
+import {
+  allTokens,
+  Comma,
+  DateLiteral,
+  Identifier,
+  K,
+  keywordSpecByName,
+  LCurly,
+  NumberLiteral,
+  RCurly,
+  Slash,
+  StringLike,
+  StringLiteral,
+  TextBlock,
+  UnterminatedString,
+} from './tokens';
+
+/** A syntax problem as data, so the analyzer can word it in the document's language. */
+export interface SyntaxProblem {
+  kind: 'mismatch' | 'noAlternative' | 'earlyExit' | 'redundant';
+  /** Token type names the parser expected. */
+  expected: string[];
+}
+
+function real(t: IToken | undefined): t is IToken {
+  return t !== undefined && !t.isInsertedInRecovery && t.tokenType !== EOF && !Number.isNaN(t.startOffset);
+}
+
+function kwNode(t: IToken): KeywordNode {
+  const spec = keywordSpecByName.get(t.tokenType.name);
+  return {
+    name: t.tokenType.name,
+    text: t.image,
+    swedish: spec !== undefined && spec.sv !== spec.en && t.image === spec.sv,
+    start: t.startOffset,
+    end: t.startOffset + t.image.length,
+  };
+}
+
+function strNode(t: IToken): StringNode {
+  const span = { start: t.startOffset, end: t.startOffset + t.image.length };
+  if (t.tokenType === TextBlock) {
+    const d = decodeTextBlock(t.image);
+    return { ...span, value: d.value, block: true, ...(d.unterminated ? { unterminated: true } : {}) };
+  }
+  const d = decodeString(t.image);
+  const unterminated = d.unterminated || t.tokenType === UnterminatedString;
+  return { ...span, value: d.value, block: false, ...(unterminated ? { unterminated: true } : {}) };
+}
+
+function numNode(t: IToken): NumberNode {
+  const dots = t.image.split('.').length - 1;
+  return {
+    start: t.startOffset,
+    end: t.startOffset + t.image.length,
+    text: t.image,
+    value: dots > 1 ? Number.NaN : Number(t.image),
+  };
+}
+
+function wordNode(t: IToken): WordNode {
+  return { start: t.startOffset, end: t.startOffset + t.image.length, text: t.image };
+}
+
+function end(t: IToken): number {
+  return t.startOffset + t.image.length;
+}
+
+function describeExpected(paths: TokenType[][][] | TokenType[][] | TokenType[]): string[] {
+  const names = new Set<string>();
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) for (const y of x) walk(y);
+    else if (x && typeof x === 'object' && 'name' in x) names.add((x as TokenType).name);
+  };
+  walk(paths);
+  return [...names];
+}
+
+const encode = (p: SyntaxProblem): string => JSON.stringify(p);
+
+/**
+ * The parser: one instance, re-fed per input. It builds the AST as it goes; every rule keeps
+ * what it recognised even when recovery cuts it short, so a bad line costs only that line.
+ */
+export class KompassParser extends EmbeddedActionsParser {
+  private readonly open: Span[] = [];
+  private recovered: Span | undefined;
+
+  constructor() {
+    super(allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 2,
+      errorMessageProvider: {
+        buildMismatchTokenMessage: ({ expected }) =>
+          encode({ kind: 'mismatch', expected: [expected.name] }),
+        buildNotAllInputParsedMessage: () => encode({ kind: 'redundant', expected: [] }),
+        buildNoViableAltMessage: ({ expectedPathsPerAlt }) =>
+          encode({ kind: 'noAlternative', expected: describeExpected(expectedPathsPerAlt) }),
+        buildEarlyExitMessage: ({ expectedIterationPaths }) =>
+          encode({ kind: 'earlyExit', expected: describeExpected(expectedIterationPaths) }),
+      },
+    });
+    this.performSelfAnalysis();
+  }
+
+  /** Starts a node; `close` ends it at the last token consumed, also when recovery cut it short. */
+  private begin<T extends Span>(node: T): T {
+    this.open.push(node);
+    return node;
+  }
+
+  private close(): void {
+    const node = this.open.pop();
+    if (!node) return;
+    const last = this.LA(0);
+    if (real(last)) node.end = Math.max(node.end, end(last));
+    this.recovered = node;
+  }
+
+  private readonly partial = { recoveryValueFunc: () => this.recovered };
+
+  private keywordRule<T extends Statement>(
+    name: string,
+    keyword: TokenType,
+    kind: T['kind'],
+    body: (node: T) => void,
+  ): () => T {
+    return this.RULE(
+      name,
+      () => {
+        const kw = this.CONSUME(keyword);
+        const node = this.ACTION(() =>
+          this.begin({ kind, keyword: kwNode(kw), start: kw.startOffset, end: end(kw) } as T),
+        );
+        try {
+          body(node);
+        } finally {
+          this.ACTION(() => this.close());
+        }
+        return node;
+      },
+      this.partial,
+    );
+  }
+
+  private stringOf(t: IToken): StringNode | undefined {
+    return real(t) ? strNode(t) : undefined;
+  }
+
+  private textRule(name: string, keyword: TokenType, kind: TextStatement['kind']) {
+    return this.keywordRule<TextStatement>(name, keyword, kind, (node) => {
+      const t = this.CONSUME(StringLike);
+      this.ACTION(() => {
+        const v = this.stringOf(t);
+        if (v) node.value = v;
+      });
+    });
+  }
+
+  private numberRule(name: string, keyword: TokenType, kind: NumberStatement['kind']) {
+    return this.keywordRule<NumberStatement>(name, keyword, kind, (node) => {
+      const t = this.CONSUME(NumberLiteral);
+      this.ACTION(() => {
+        if (real(t)) node.value = numNode(t);
+      });
+    });
+  }
+
+  private readonly organisation = this.textRule('organisation', K.Organisation, 'organisation');
+  private readonly compare = this.textRule('compare', K.Compare, 'compare');
+  private readonly heading = this.textRule('heading', K.Heading, 'heading');
+  private readonly strength = this.textRule('strength', K.Strength, 'strength');
+  private readonly improvement = this.textRule('improvement', K.Improvement, 'improvement');
+  private readonly alias = this.textRule('alias', K.Alias, 'alias');
+  private readonly title = this.textRule('title', K.Title, 'title');
+  private readonly summary = this.textRule('summary', K.Summary, 'summary');
+  private readonly intro = this.textRule('intro', K.Intro, 'intro');
+  private readonly round = this.numberRule('round', K.Round, 'round');
+  private readonly total = this.numberRule('total', K.Total, 'total');
+  private readonly score = this.numberRule('score', K.Score, 'score');
+  private readonly max = this.numberRule('max', K.Max, 'max');
+
+  private readonly frameworkRef = this.keywordRule<FrameworkRefStatement>(
+    'frameworkRef',
+    K.Framework,
+    'frameworkRef',
+    (node) => {
+      const t = this.CONSUME(StringLike);
+      this.ACTION(() => {
+        const v = this.stringOf(t);
+        if (v) node.name = v;
+      });
+    },
+  );
+
+  private readonly date = this.keywordRule<DateStatement>('date', K.Date, 'date', (node) => {
+    const from = this.CONSUME(DateLiteral);
+    this.ACTION(() => {
+      if (real(from)) node.from = dateNode(from);
+    });
+    this.OPTION(() => {
+      const kw = this.CONSUME(K.To);
+      const to = this.CONSUME2(DateLiteral);
+      this.ACTION(() => {
+        node.toKeyword = kwNode(kw);
+        if (real(to)) node.to = dateNode(to);
+      });
+    });
+  });
+
+  private readonly evaluators = this.keywordRule<EvaluatorsStatement>(
+    'evaluators',
+    K.Evaluators,
+    'evaluators',
+    (node) => {
+      this.ACTION(() => {
+        node.names = [];
+      });
+      const first = this.CONSUME(StringLike);
+      this.ACTION(() => {
+        const v = this.stringOf(first);
+        if (v) node.names.push(v);
+      });
+      this.MANY(() => {
+        this.CONSUME(Comma);
+        const next = this.CONSUME2(StringLike);
+        this.ACTION(() => {
+          const v = this.stringOf(next);
+          if (v) node.names.push(v);
+        });
+      });
+    },
+  );
+
+  private readonly language = this.keywordRule<LanguageStatement>(
+    'language',
+    K.Language,
+    'language',
+    (node) => {
+      const t = this.OR([
+        { ALT: () => this.CONSUME(Identifier) },
+        { ALT: () => this.CONSUME(StringLiteral) },
+      ]);
+      this.ACTION(() => {
+        if (!real(t)) return;
+        node.code =
+          t.tokenType === Identifier
+            ? wordNode(t)
+            : { start: t.startOffset, end: end(t), text: decodeString(t.image).value };
+      });
+    },
+  );
+
+  private readonly section = this.keywordRule<SectionStatement>(
+    'section',
+    K.Section,
+    'section',
+    (node) => {
+      const h = this.CONSUME(StringLike);
+      this.ACTION(() => {
+        const v = this.stringOf(h);
+        if (v) node.heading = v;
+      });
+      const t = this.CONSUME2(StringLike);
+      this.ACTION(() => {
+        const v = this.stringOf(t);
+        if (v) node.text = v;
+      });
+    },
+  );
+
+  private readonly example = this.keywordRule<ExampleStatement>(
+    'example',
+    K.Example,
+    'example',
+    (node) => {
+      const m = this.CONSUME(StringLike);
+      this.ACTION(() => {
+        const v = this.stringOf(m);
+        if (v) node.municipality = v;
+      });
+      this.OPTION(() => {
+        const n = this.CONSUME2(StringLike);
+        this.ACTION(() => {
+          const v = this.stringOf(n);
+          if (v) node.note = v;
+        });
+      });
+    },
+  );
+
+  private readonly facts = this.keywordRule<FactsStatement>('facts', K.Facts, 'facts', (node) => {
+    this.ACTION(() => {
+      node.entries = [];
+    });
+    const open = this.CONSUME(LCurly);
+    this.MANY(() => {
+      const entry = this.SUBRULE(this.fact);
+      this.ACTION(() => {
+        if (entry) node.entries.push(entry);
+      });
+    });
+    const close = this.CONSUME(RCurly);
+    this.ACTION(() => {
+      if (real(open)) node.body = { start: open.startOffset, end: real(close) ? end(close) : node.end };
+    });
+  });
+
+  private readonly fact = this.RULE(
+    'fact',
+    () => {
+      const label = this.CONSUME(StringLike);
+      const entry = this.ACTION(() =>
+        this.begin<FactEntry>({ label: strNode(label), start: label.startOffset, end: end(label) }),
+      );
+      try {
+        const v = this.OR([
+          { ALT: () => this.CONSUME2(StringLike) },
+          { ALT: () => this.CONSUME(NumberLiteral) },
+          { ALT: () => this.CONSUME(DateLiteral) },
+        ]);
+        this.ACTION(() => {
+          if (!real(v)) return;
+          entry.value =
+            v.tokenType === NumberLiteral
+              ? numNode(v)
+              : v.tokenType === DateLiteral
+                ? dateNode(v)
+                : strNode(v);
+        });
+      } finally {
+        this.ACTION(() => this.close());
+      }
+      return entry;
+    },
+    this.partial,
+  );
+
+  private readonly question = this.keywordRule<QuestionStatement>(
+    'question',
+    K.Question,
+    'question',
+    (node) => {
+      const n = this.CONSUME(NumberLiteral);
+      this.ACTION(() => {
+        if (real(n)) node.number = numNode(n);
+      });
+      this.OPTION(() => {
+        const t = this.CONSUME(StringLike);
+        this.ACTION(() => {
+          const v = this.stringOf(t);
+          if (v) node.title = v;
+        });
+      });
+      this.OPTION2(() => {
+        this.OR([
+          {
+            ALT: () => {
+              const p = this.CONSUME2(NumberLiteral);
+              this.ACTION(() => {
+                if (real(p)) node.points = numNode(p);
+              });
+              this.OPTION3(() => {
+                this.CONSUME(Slash);
+                const m = this.CONSUME3(NumberLiteral);
+                this.ACTION(() => {
+                  if (real(m)) node.max = numNode(m);
+                });
+              });
+            },
+          },
+          {
+            ALT: () => {
+              const kw = this.CONSUME(K.Max);
+              const m = this.CONSUME4(NumberLiteral);
+              this.ACTION(() => {
+                node.maxKeyword = kwNode(kw);
+                if (real(m)) node.max = numNode(m);
+              });
+            },
+          },
+        ]);
+      });
+    },
+  );
+
+  private readonly area = this.keywordRule<AreaStatement>('area', K.Area, 'area', (node) => {
+    this.ACTION(() => {
+      node.header = [];
+    });
+    const n = this.CONSUME(NumberLiteral);
+    this.ACTION(() => {
+      if (real(n)) node.number = numNode(n);
+    });
+    this.OPTION(() => {
+      const t = this.CONSUME(StringLike);
+      this.ACTION(() => {
+        const v = this.stringOf(t);
+        if (v) node.title = v;
+      });
+    });
+    this.MANY(() => {
+      const s = this.OR([
+        { ALT: () => this.SUBRULE(this.score) },
+        { ALT: () => this.SUBRULE(this.max) },
+      ]);
+      this.ACTION(() => {
+        if (s) node.header.push(s);
+      });
+    });
+    this.OPTION2(() => {
+      const b = this.SUBRULE(this.block);
+      this.ACTION(() => {
+        if (b) node.body = b;
+      });
+    });
+  });
+
+  private readonly statement = this.RULE('statement', (): Statement | undefined =>
+    this.OR([
+      { ALT: () => this.SUBRULE(this.area) },
+      { ALT: () => this.SUBRULE(this.question) },
+      { ALT: () => this.SUBRULE(this.score) },
+      { ALT: () => this.SUBRULE(this.max) },
+      { ALT: () => this.SUBRULE(this.heading) },
+      { ALT: () => this.SUBRULE(this.intro) },
+      { ALT: () => this.SUBRULE(this.section) },
+      { ALT: () => this.SUBRULE(this.strength) },
+      { ALT: () => this.SUBRULE(this.improvement) },
+      { ALT: () => this.SUBRULE(this.example) },
+      { ALT: () => this.SUBRULE(this.alias) },
+      { ALT: () => this.SUBRULE(this.frameworkRef) },
+      { ALT: () => this.SUBRULE(this.date) },
+      { ALT: () => this.SUBRULE(this.evaluators) },
+      { ALT: () => this.SUBRULE(this.organisation) },
+      { ALT: () => this.SUBRULE(this.round) },
+      { ALT: () => this.SUBRULE(this.language) },
+      { ALT: () => this.SUBRULE(this.compare) },
+      { ALT: () => this.SUBRULE(this.summary) },
+      { ALT: () => this.SUBRULE(this.facts) },
+      { ALT: () => this.SUBRULE(this.total) },
+      { ALT: () => this.SUBRULE(this.title) },
+    ]),
+  );
+
+  private readonly block = this.RULE(
+    'block',
+    () => {
+      const open = this.CONSUME(LCurly);
+      const block = this.ACTION(() =>
+        this.begin<Block>({ statements: [], closed: false, start: open.startOffset, end: end(open) }),
+      );
+      try {
+        this.MANY(() => {
+          const s = this.SUBRULE(this.statement);
+          this.ACTION(() => {
+            if (s) block.statements.push(s);
+          });
+        });
+        const close = this.CONSUME(RCurly);
+        this.ACTION(() => {
+          if (real(close)) block.closed = true;
+        });
+      } finally {
+        this.ACTION(() => this.close());
+      }
+      return block;
+    },
+    this.partial,
+  );
+
+  /** `evaluation "name" { ... }` or `framework "id" { ... }`: the start rule, one per chunk. */
+  readonly topBlock = this.RULE(
+    'topBlock',
+    () => {
+      const kw = this.OR([
+        { ALT: () => this.CONSUME(K.Evaluation) },
+        { ALT: () => this.CONSUME(K.Framework) },
+      ]);
+      const node = this.ACTION(() =>
+        this.begin<TopBlock>({
+          kind: kw.tokenType === K.Evaluation ? 'evaluation' : 'framework',
+          keyword: kwNode(kw),
+          start: kw.startOffset,
+          end: end(kw),
+        }),
+      );
+      try {
+        const name = this.CONSUME(StringLike);
+        this.ACTION(() => {
+          const v = this.stringOf(name);
+          if (v) node.name = v;
+        });
+        const body = this.SUBRULE(this.block);
+        this.ACTION(() => {
+          if (body) node.body = body;
+        });
+      } finally {
+        this.ACTION(() => this.close());
+      }
+      return node;
+    },
+    this.partial,
+  );
+
+  /** Forgets nodes left open by an aborted parse. */
+  clearOpenNodes(): void {
+    this.open.length = 0;
+    this.recovered = undefined;
+  }
+}
+
+function dateNode(t: IToken): DateNode {
+  return { start: t.startOffset, end: end(t), text: t.image };
+}

@@ -1,0 +1,162 @@
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+/** Letters a word may hold: ASCII, Latin-1 and Latin Extended-A/B (å ä ö æ ø and the rest). */
+const wordChars = 'A-Za-z0-9_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F';
+
+/** Bare words: language codes and anything the parser does not know. */
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: new RegExp(`[A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F][${wordChars}-]*`),
+});
+
+/** What every keyword token is, whatever its language. */
+export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
+
+/** One keyword of the language: its English and Swedish spellings. */
+export interface KeywordSpec {
+  readonly name: string;
+  readonly en: string;
+  readonly sv: string;
+}
+
+/** Every keyword with its Swedish alias (language.md §4). */
+export const keywordSpecs = [
+  { name: 'Evaluation', en: 'evaluation', sv: 'utvärdering' },
+  { name: 'Framework', en: 'framework', sv: 'ramverk' },
+  { name: 'Area', en: 'area', sv: 'område' },
+  { name: 'Question', en: 'question', sv: 'fråga' },
+  { name: 'Score', en: 'score', sv: 'poäng' },
+  { name: 'Total', en: 'total', sv: 'totalt' },
+  { name: 'Max', en: 'max', sv: 'max' },
+  { name: 'Date', en: 'date', sv: 'datum' },
+  { name: 'To', en: 'to', sv: 'till' },
+  { name: 'Evaluators', en: 'evaluators', sv: 'utvärderare' },
+  { name: 'Organisation', en: 'organisation', sv: 'organisation' },
+  { name: 'Round', en: 'round', sv: 'omgång' },
+  { name: 'Language', en: 'language', sv: 'språk' },
+  { name: 'Compare', en: 'compare', sv: 'jämför' },
+  { name: 'Summary', en: 'summary', sv: 'sammanfattning' },
+  { name: 'Intro', en: 'intro', sv: 'allmänt' },
+  { name: 'Heading', en: 'heading', sv: 'rubrik' },
+  { name: 'Section', en: 'section', sv: 'avsnitt' },
+  { name: 'Strength', en: 'strength', sv: 'styrka' },
+  { name: 'Improvement', en: 'improvement', sv: 'förbättring' },
+  { name: 'Example', en: 'example', sv: 'exempel' },
+  { name: 'Facts', en: 'facts', sv: 'fakta' },
+  { name: 'Title', en: 'title', sv: 'titel' },
+  { name: 'Alias', en: 'alias', sv: 'alias' },
+] as const satisfies readonly KeywordSpec[];
+
+/** A keyword's name, e.g. `Question`. */
+export type KeywordName = (typeof keywordSpecs)[number]['name'];
+
+function keywordToken(spec: KeywordSpec): TokenType {
+  const words = spec.en === spec.sv ? [spec.en] : [spec.sv, spec.en];
+  // longer_alt keeps `areas` or `maxi` an identifier rather than a keyword and leftovers.
+  return createToken({
+    name: spec.name,
+    pattern: new RegExp(words.join('|')),
+    categories: [Keyword],
+    longer_alt: Identifier,
+  });
+}
+
+/** Keyword token types by name. */
+export const K = Object.fromEntries(keywordSpecs.map((s) => [s.name, keywordToken(s)])) as Record<
+  KeywordName,
+  TokenType
+>;
+
+/** Keyword specs by the keyword's token type name. */
+export const keywordSpecByName: ReadonlyMap<string, KeywordSpec> = new Map(
+  keywordSpecs.map((s) => [s.name, s]),
+);
+
+/** Spaces, tabs, newlines and a byte-order mark: insignificant. */
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[ \t\r\n\uFEFF\u00A0]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+
+/** `// ...` to the end of the line. */
+export const LineComment = createToken({
+  name: 'LineComment',
+  pattern: /\/\/[^\r\n]*/,
+  group: 'comments',
+});
+
+/** `/* ... *\/`, possibly over several lines; an unterminated one runs to the end. */
+export const BlockComment = createToken({
+  name: 'BlockComment',
+  pattern: /\/\*[\s\S]*?(?:\*\/|(?![\s\S]))/,
+  group: 'comments',
+  line_breaks: true,
+});
+
+/** What strings and text blocks are. */
+export const StringLike = createToken({ name: 'StringLike', pattern: Lexer.NA });
+
+/** `"""` ... `"""`; an unterminated block runs to the end of the input (reported by the parser). */
+export const TextBlock = createToken({
+  name: 'TextBlock',
+  pattern: /"""[\s\S]*?(?:"""|(?![\s\S]))/,
+  line_breaks: true,
+  categories: [StringLike],
+});
+
+/** A one-line string with escapes. */
+export const StringLiteral = createToken({
+  name: 'StringLiteral',
+  pattern: /"(?:[^"\\\r\n]|\\.)*"/,
+  categories: [StringLike],
+});
+
+/** A string missing its closing quote: lexed to the end of the line so one bad line stays one error. */
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /"(?:[^"\\\r\n]|\\.)*\\?/,
+  categories: [StringLike],
+});
+
+/** `YYYY-MM-DD`. */
+export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}-\d{2}/ });
+
+/** `14`, `14.5`, `1.2.3`, `-3` (negative numbers lex so the check can say what is wrong). */
+export const NumberLiteral = createToken({
+  name: 'NumberLiteral',
+  pattern: /-?\d+(?:\.\d+)*/,
+});
+
+/** Punctuation. */
+export const Slash = createToken({ name: 'Slash', pattern: '/' });
+export const Comma = createToken({ name: 'Comma', pattern: ',' });
+export const LCurly = createToken({ name: 'LCurly', pattern: '{' });
+export const RCurly = createToken({ name: 'RCurly', pattern: '}' });
+
+function longest(t: TokenType): number {
+  const spec = keywordSpecByName.get(t.name);
+  return spec ? Math.max(spec.en.length, spec.sv.length) : 0;
+}
+
+/** Every token type, in the order the lexer tries them. */
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  TextBlock,
+  StringLiteral,
+  UnterminatedString,
+  StringLike,
+  DateLiteral,
+  NumberLiteral,
+  Slash,
+  Comma,
+  LCurly,
+  RCurly,
+  Keyword,
+  // Longest first, so `total` is never read as `to` followed by letters.
+  ...Object.values(K).sort((a, b) => longest(b) - longest(a)),
+  Identifier,
+];
