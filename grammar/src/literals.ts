@@ -1,7 +1,11 @@
 const escapes: Record<string, string> = { '"': '"', '\\': '\\', n: '\n', t: '\t' };
 
 /** Decodes a one-line string literal (quotes included). Unknown escapes keep their character. */
-export function decodeString(raw: string): { value: string; unterminated: boolean; badEscapes: number[] } {
+export function decodeString(raw: string): {
+  value: string;
+  unterminated: boolean;
+  badEscapes: number[];
+} {
   const unterminated = raw.length < 2 || !raw.endsWith('"') || isEscapedQuote(raw);
   const body = raw.slice(1, unterminated ? raw.length : raw.length - 1);
   const badEscapes: number[] = [];

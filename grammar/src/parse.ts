@@ -13,7 +13,7 @@ import {
 } from './tokens';
 
 /** A syntax error: where, and what was expected, as data for the messages. */
-export interface SyntaxError extends Span {
+export interface SyntaxIssue extends Span {
   problem:
     | SyntaxProblem
     | { kind: 'badCharacter'; text: string }
@@ -26,7 +26,7 @@ export interface SyntaxError extends Span {
 /** What `parse` returns: always a document, possibly partial, and the syntax errors. */
 export interface ParseResult {
   document: DocumentNode;
-  errors: SyntaxError[];
+  errors: SyntaxIssue[];
   /** Number of tokens, for statistics and benchmarks. */
   tokenCount: number;
 }
@@ -56,9 +56,9 @@ function chunks(tokens: IToken[]): IToken[][] {
       type === K.Evaluation ||
       (type === K.Framework &&
         (depth === 0 ||
-          (tokens[i + 1]?.tokenType === LCurly ||
-            (tokens[i + 2]?.tokenType === LCurly &&
-              tokens[i + 1]!.tokenType.CATEGORIES?.includes(StringLike)))));
+          tokens[i + 1]?.tokenType === LCurly ||
+          (tokens[i + 2]?.tokenType === LCurly &&
+            tokens[i + 1]!.tokenType.CATEGORIES?.includes(StringLike))));
     if (startsBlock && current.length > 0) {
       out.push(current);
       current = [];
@@ -88,7 +88,7 @@ function decodeProblem(message: string): SyntaxProblem {
 /** Parses a document. Never throws: the result holds what could be recognised and every error. */
 export function parse(text: string): ParseResult {
   const lexed = lexer.tokenize(text);
-  const errors: SyntaxError[] = [];
+  const errors: SyntaxIssue[] = [];
   for (const e of lexed.errors) {
     const bad = text.slice(e.offset, e.offset + e.length);
     errors.push({
@@ -131,7 +131,9 @@ export function parse(text: string): ParseResult {
         problem: { kind: 'expectedTopLevel', found: first.image },
         found: first.image,
       });
-      const next = tokens.findIndex((t) => t.tokenType === K.Evaluation || t.tokenType === K.Framework);
+      const next = tokens.findIndex(
+        (t) => t.tokenType === K.Evaluation || t.tokenType === K.Framework,
+      );
       if (next < 0) continue;
       tokens = tokens.slice(next);
     }
@@ -156,10 +158,10 @@ export function parse(text: string): ParseResult {
 }
 
 /** Keeps the first syntax error of each line: one bad line is one diagnostic. */
-function onePerLine(errors: SyntaxError[], text: string): SyntaxError[] {
+function onePerLine(errors: SyntaxIssue[], text: string): SyntaxIssue[] {
   if (errors.length < 2) return errors;
   const sorted = [...errors].sort((a, b) => a.start - b.start);
-  const out: SyntaxError[] = [];
+  const out: SyntaxIssue[] = [];
   let lastLineEnd = -1;
   for (const e of sorted) {
     if (e.start <= lastLineEnd && out.length > 0) continue;

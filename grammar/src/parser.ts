@@ -1,4 +1,10 @@
-import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import {
+  EmbeddedActionsParser,
+  EOF,
+  type IRuleConfig,
+  type IToken,
+  type TokenType,
+} from 'chevrotain';
 import type {
   AreaStatement,
   Block,
@@ -48,7 +54,12 @@ export interface SyntaxProblem {
 }
 
 function real(t: IToken | undefined): t is IToken {
-  return t !== undefined && !t.isInsertedInRecovery && t.tokenType !== EOF && !Number.isNaN(t.startOffset);
+  return (
+    t !== undefined &&
+    !t.isInsertedInRecovery &&
+    t.tokenType !== EOF &&
+    !Number.isNaN(t.startOffset)
+  );
 }
 
 function kwNode(t: IToken): KeywordNode {
@@ -66,7 +77,12 @@ function strNode(t: IToken): StringNode {
   const span = { start: t.startOffset, end: t.startOffset + t.image.length };
   if (t.tokenType === TextBlock) {
     const d = decodeTextBlock(t.image);
-    return { ...span, value: d.value, block: true, ...(d.unterminated ? { unterminated: true } : {}) };
+    return {
+      ...span,
+      value: d.value,
+      block: true,
+      ...(d.unterminated ? { unterminated: true } : {}),
+    };
   }
   const d = decodeString(t.image);
   const unterminated = d.unterminated || t.tokenType === UnterminatedString;
@@ -142,7 +158,10 @@ export class KompassParser extends EmbeddedActionsParser {
     this.recovered = node;
   }
 
-  private readonly partial = { recoveryValueFunc: () => this.recovered };
+  /** Rule config returning what the rule had built when recovery cut it short. */
+  private partial<T>(): IRuleConfig<T> {
+    return { recoveryValueFunc: () => this.recovered as T };
+  }
 
   private keywordRule<T extends Statement>(
     name: string,
@@ -164,7 +183,7 @@ export class KompassParser extends EmbeddedActionsParser {
         }
         return node;
       },
-      this.partial,
+      this.partial(),
     );
   }
 
@@ -327,7 +346,8 @@ export class KompassParser extends EmbeddedActionsParser {
     });
     const close = this.CONSUME(RCurly);
     this.ACTION(() => {
-      if (real(open)) node.body = { start: open.startOffset, end: real(close) ? end(close) : node.end };
+      if (real(open))
+        node.body = { start: open.startOffset, end: real(close) ? end(close) : node.end };
     });
   });
 
@@ -358,7 +378,7 @@ export class KompassParser extends EmbeddedActionsParser {
       }
       return entry;
     },
-    this.partial,
+    this.partial(),
   );
 
   private readonly question = this.keywordRule<QuestionStatement>(
@@ -473,7 +493,12 @@ export class KompassParser extends EmbeddedActionsParser {
     () => {
       const open = this.CONSUME(LCurly);
       const block = this.ACTION(() =>
-        this.begin<Block>({ statements: [], closed: false, start: open.startOffset, end: end(open) }),
+        this.begin<Block>({
+          statements: [],
+          closed: false,
+          start: open.startOffset,
+          end: end(open),
+        }),
       );
       try {
         this.MANY(() => {
@@ -491,7 +516,7 @@ export class KompassParser extends EmbeddedActionsParser {
       }
       return block;
     },
-    this.partial,
+    this.partial(),
   );
 
   /** `evaluation "name" { ... }` or `framework "id" { ... }`: the start rule, one per chunk. */
@@ -525,7 +550,7 @@ export class KompassParser extends EmbeddedActionsParser {
       }
       return node;
     },
-    this.partial,
+    this.partial(),
   );
 
   /** Forgets nodes left open by an aborted parse. */

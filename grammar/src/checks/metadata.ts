@@ -1,0 +1,56 @@
+import type { DateNode, DateStatement, LanguageStatement, StringNode, TopBlock } from '../ast';
+import { isLanguageCode, type MessageLanguage } from '../language';
+import { messages } from '../messages';
+import type { Framework } from '../model';
+import type { DiagnosticSink } from '../sink';
+
+/** KK041: the language code must be one of sv, en, nb, da, fi. */
+export function checkLanguage(
+  s: LanguageStatement | undefined,
+  lang: MessageLanguage,
+  sink: DiagnosticSink,
+): void {
+  if (s?.code && !isLanguageCode(s.code.text))
+    sink.add('KK041', s.code, messages.language(lang, s.code.text));
+}
+
+function validDate(d: DateNode): boolean {
+  const [y, m, day] = d.text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, day));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === day;
+}
+
+/** KK042 for impossible dates, KK040 for a range that ends before it starts. */
+export function checkDate(
+  s: DateStatement | undefined,
+  lang: MessageLanguage,
+  sink: DiagnosticSink,
+): void {
+  if (!s) return;
+  let ok = true;
+  for (const d of [s.from, s.to]) {
+    if (d && !validDate(d)) {
+      sink.add('KK042', d, messages.badDate(lang, d.text));
+      ok = false;
+    }
+  }
+  if (ok && s.from && s.to && s.to.text < s.from.text) {
+    sink.add('KK040', s.to, messages.dateRange(lang, s.from.text, s.to.text));
+  }
+}
+
+/** KK030: an evaluation must name a framework that exists. */
+export function checkFramework(
+  block: TopBlock,
+  ref: StringNode | undefined,
+  found: Framework | undefined,
+  known: () => string[],
+  lang: MessageLanguage,
+  sink: DiagnosticSink,
+): void {
+  if (!ref) {
+    sink.add('KK030', block.name ?? block.keyword, messages.noFramework(lang));
+  } else if (!found) {
+    sink.add('KK030', ref, messages.unknownFramework(lang, ref.value, known()));
+  }
+}

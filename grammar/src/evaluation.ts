@@ -1,0 +1,235 @@
+import type { AreaStatement, DateNode, NumberNode, StringNode, TopBlock } from './ast';
+import { checkAreaKnown, checkAreaScore, checkMissingQuestions } from './checks/areas';
+import { checkDate, checkFramework, checkLanguage } from './checks/metadata';
+import { checkQuestion } from './checks/questions';
+import { isAreaNumber } from './framework';
+import type { MessageLanguage } from './language';
+import { messages } from './messages';
+import type { AreaResult, EvaluationResult, Fact, Framework, QuestionResult } from './model';
+import { percent, sum } from './percent';
+import type { DiagnosticSink } from './sink';
+import { lastOfKind, ofKind, sortStatements } from './statements';
+
+/** What building an evaluation needs from its surroundings. */
+export interface EvaluationContext {
+  uri: string;
+  lang: MessageLanguage;
+  sink: DiagnosticSink;
+  framework(id: string): Framework | undefined;
+  knownFrameworks(): string[];
+}
+
+function buildArea(
+  a: AreaStatement & { number: NonNullable<AreaStatement['number']> },
+  framework: Framework | undefined,
+  ctx: EvaluationContext,
+): AreaResult {
+  const { lang, sink } = ctx;
+  const n = a.number.value;
+  const definition = checkAreaKnown(a, framework, lang, sink);
+  const byKind = sortStatements(a.body?.statements ?? [], 'area', lang, sink);
+  for (const h of a.header) {
+    if (h.kind === 'max')
+      sink.add('KK002', h.keyword, messages.misplaced(lang, h.keyword.text, 'area'));
+  }
+
+  const questions: QuestionResult[] = [];
+  const seen = new Map<string, QuestionResult>();
+  for (const q of ofKind(byKind, 'question')) {
+    const r = checkQuestion(q, n, framework, lang, sink);
+    if (!r) continue;
+    const first = seen.get(r.id);
+    if (first) {
+      sink.add('KK014', q.number!, messages.duplicateQuestion(lang, r.id), {
+        related: [
+          {
+            uri: ctx.uri,
+            start: first.node.number!.start,
+            end: first.node.number!.end,
+            message: messages.firstHere(lang),
+          },
+        ],
+      });
+      continue;
+    }
+    seen.set(r.id, r);
+    questions.push(r);
+  }
+  questions.sort((x, y) => compareIds(x.id, y.id));
+
+  const statedNode = [
+    ...a.header.filter((h) => h.kind === 'score'),
+    ...ofKind(byKind, 'score'),
+  ].pop();
+  const statedScore = statedNode?.value?.value;
+  const computedScore = questions.length > 0 ? sum(questions.map((q) => q.points ?? 0)) : undefined;
+  const score =
+    computedScore ?? (statedScore !== undefined && statedScore >= 0 ? statedScore : undefined);
+  const max =
+    definition?.max ??
+    (questions.length > 0 && questions.every((q) => q.max !== undefined)
+      ? sum(questions.map((q) => q.max ?? 0))
+      : 100);
+  const missingQuestions =
+    definition && questions.length > 0 ? definition.questions.filter((fq) => !seen.has(fq.id)) : [];
+
+  const area: AreaResult = {
+    number: n,
+    title: definition?.title ?? a.title?.value ?? String(n),
+    max,
+    questions,
+    missingQuestions,
+    headings: ofKind(byKind, 'heading').flatMap((s) => (s.value ? [s.value.value] : [])),
+    sections: ofKind(byKind, 'section').map((s) => ({
+      heading: s.heading?.value ?? '',
+      text: s.text?.value ?? '',
+    })),
+    strengths: ofKind(byKind, 'strength').flatMap((s) => (s.value ? [s.value.value] : [])),
+    improvements: ofKind(byKind, 'improvement').flatMap((s) => (s.value ? [s.value.value] : [])),
+    examples: ofKind(byKind, 'example').flatMap((s) =>
+      s.municipality
+        ? [{ municipality: s.municipality.value, ...(s.note ? { note: s.note.value } : {}) }]
+        : [],
+    ),
+    node: a,
+  };
+  const intro = lastOfKind(byKind, 'intro')?.value?.value;
+  if (intro !== undefined) area.intro = intro;
+  if (statedScore !== undefined) area.statedScore = statedScore;
+  if (computedScore !== undefined) area.computedScore = computedScore;
+  if (score !== undefined) {
+    area.score = score;
+    area.percent = percent(score, max);
+  }
+  if (definition) area.definition = definition;
+  checkAreaScore(area, lang, sink);
+  checkMissingQuestions(area, lang, sink);
+  return area;
+}
+
+function factValue(v: StringNode | NumberNode | DateNode): string | number {
+  if ('block' in v) return v.value;
+  if ('value' in v && !Number.isNaN(v.value)) return v.value;
+  return v.text;
+}
+
+/** Orders dotted question numbers numerically (1.2 before 1.10). */
+export function compareIds(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? -1) - (y[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * Builds an evaluation's model from its block and runs the checks that need nothing beyond the
+ * block and its framework. Comparisons are resolved afterwards by the workspace.
+ */
+export function buildEvaluation(block: TopBlock, ctx: EvaluationContext): EvaluationResult {
+  const { lang, sink } = ctx;
+  const byKind = sortStatements(block.body?.statements ?? [], 'evaluation', lang, sink);
+  const frameworkRef = lastOfKind(byKind, 'frameworkRef')?.name;
+  const framework = frameworkRef ? ctx.framework(frameworkRef.value) : undefined;
+  if (block.name) checkFramework(block, frameworkRef, framework, ctx.knownFrameworks, lang, sink);
+  const languageStmt = lastOfKind(byKind, 'language');
+  checkLanguage(languageStmt, lang, sink);
+  const date = lastOfKind(byKind, 'date');
+  checkDate(date, lang, sink);
+
+  const areas: AreaResult[] = [];
+  const seen = new Map<number, AreaResult>();
+  for (const a of ofKind(byKind, 'area')) {
+    if (!a.number) continue;
+    if (!isAreaNumber(a.number.text)) {
+      sink.add('KK012', a.number, messages.badAreaNumber(lang, a.number.text));
+      continue;
+    }
+    const withNumber = a as AreaStatement & { number: NonNullable<AreaStatement['number']> };
+    const first = seen.get(a.number.value);
+    if (first) {
+      sink.add('KK014', a.number, messages.duplicateArea(lang, a.number.value), {
+        related: [
+          {
+            uri: ctx.uri,
+            start: first.node.number!.start,
+            end: first.node.number!.end,
+            message: messages.firstHere(lang),
+          },
+        ],
+      });
+      continue;
+    }
+    const area = buildArea(withNumber, framework, ctx);
+    seen.set(area.number, area);
+    areas.push(area);
+  }
+  areas.sort((x, y) => x.number - y.number);
+
+  const missingAreas = framework ? framework.areas.filter((fa) => !seen.has(fa.number)) : [];
+  if (block.name && missingAreas.length > 0) {
+    for (const fa of missingAreas) {
+      sink.add('KK016', block.name, messages.missingArea(lang, fa.number, fa.title, fa.max), {
+        fix: { kind: 'addAreas' },
+      });
+    }
+  }
+
+  const total = sum(areas.map((a) => a.score ?? 0));
+  const max = framework ? framework.max : sum(areas.map((a) => a.max));
+  const totalStmt = lastOfKind(byKind, 'total');
+  const statedTotal = totalStmt?.value?.value;
+  if (totalStmt?.value && statedTotal !== undefined) {
+    if (statedTotal < 0) sink.add('KK017', totalStmt.value, messages.negative(lang, 'total'));
+    else if (statedTotal !== total) {
+      sink.add('KK021', totalStmt.value, messages.totalSum(lang, statedTotal, total), {
+        fix: {
+          kind: 'replace',
+          start: totalStmt.value.start,
+          end: totalStmt.value.end,
+          text: String(total),
+        },
+      });
+    }
+  }
+
+  const facts: Fact[] = ofKind(byKind, 'facts').flatMap((f) =>
+    f.entries.flatMap((e) =>
+      e.value ? [{ label: e.label.value, value: factValue(e.value) }] : [],
+    ),
+  );
+
+  const result: EvaluationResult = {
+    name: block.name?.value ?? '',
+    uri: ctx.uri,
+    language: languageStmt?.code?.text ?? 'sv',
+    evaluators: ofKind(byKind, 'evaluators').flatMap((s) => s.names.map((n) => n.value)),
+    facts,
+    comparisons: [],
+    areas,
+    missingAreas,
+    total,
+    max,
+    percent: percent(total, max),
+    summaryOnly: areas.length > 0 && areas.every((a) => a.questions.length === 0),
+    node: block,
+  };
+  if (block.name) result.nameNode = block.name;
+  if (frameworkRef) result.frameworkId = frameworkRef.value;
+  if (framework) result.framework = framework;
+  if (date?.from) result.dateFrom = date.from.text;
+  if (date?.to) result.dateTo = date.to.text;
+  const organisation = lastOfKind(byKind, 'organisation')?.value?.value;
+  if (organisation !== undefined) result.organisation = organisation;
+  const round = lastOfKind(byKind, 'round')?.value?.value;
+  if (round !== undefined) result.round = round;
+  const summary = lastOfKind(byKind, 'summary')?.value?.value;
+  if (summary !== undefined) result.summary = summary;
+  if (statedTotal !== undefined) result.statedTotal = statedTotal;
+  for (const c of ofKind(byKind, 'compare')) {
+    if (c.value) result.comparisons.push({ path: c.value.value, node: c });
+  }
+  return result;
+}

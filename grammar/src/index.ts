@@ -1,0 +1,46 @@
+/**
+ * The Kompass language core: lexer, parser, AST, model and checks. A plain library with no
+ * editor, LSP or file-system dependency; the server, client, report and CLI all go through it.
+ */
+
+export { analyzeText } from './analyze';
+export type * from './ast';
+export {
+  Code,
+  type Diagnostic,
+  type DiagnosticCode,
+  type FixData,
+  type RelatedLocation,
+  type Severity,
+  severityOf,
+} from './diagnostics';
+export { compareIds } from './evaluation';
+export {
+  builtinFrameworks,
+  builtinScheme,
+  builtinSource,
+  isAreaNumber,
+  isQuestionNumber,
+} from './framework';
+export {
+  isLanguageCode,
+  type LanguageCode,
+  languageCodes,
+  languageNames,
+  type MessageLanguage,
+  messageLanguage,
+} from './language';
+export { LineIndex, type Position } from './lines';
+export { formatNumber } from './messages';
+export type * from './model';
+export { type ParseResult, parse, type SyntaxIssue } from './parse';
+export { percent, sum } from './percent';
+export { type KeywordSpec, keywordSpecs } from './tokens';
+export {
+  defaultMaxDocumentSize,
+  documentLanguage,
+  type ReadResult,
+  Workspace,
+  type WorkspaceHost,
+  type WorkspaceOptions,
+} from './workspace';

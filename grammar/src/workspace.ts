@@ -1,0 +1,409 @@
+import type { TopBlock } from './ast';
+import { Code, type Diagnostic } from './diagnostics';
+import { buildEvaluation } from './evaluation';
+import { buildFramework, builtinFrameworks } from './framework';
+import { type MessageLanguage, messageLanguage } from './language';
+import { messages, syntaxMessage } from './messages';
+import type { Analysis, Comparison, EvaluationResult, Framework } from './model';
+import { type ParseResult, parse } from './parse';
+import { DiagnosticSink } from './sink';
+
+/** What reading another file gave. */
+export type ReadResult =
+  | { text: string }
+  | { error: 'missing' | 'unreadable' | 'outside'; detail?: string };
+
+/** The environment the core runs in: how to find and read other files. No fs in the core. */
+export interface WorkspaceHost {
+  /** Resolves `path`, relative to the document `fromUri`, to a URI. */
+  resolve(fromUri: string, path: string): string;
+  /** Reads a document that is not open in the workspace. */
+  readFile(uri: string): ReadResult;
+}
+
+/** Options of a workspace. */
+export interface WorkspaceOptions {
+  /** Documents longer than this many characters are not parsed; a KK050 says so. */
+  maxDocumentSize?: number;
+}
+
+interface Entry {
+  uri: string;
+  text: string;
+  version: number;
+  parsed?: ParseResult;
+  frameworks?: { list: Framework[]; diagnostics: Diagnostic[] };
+  analysis?: Analysis;
+  /** Versions of the documents the cached analysis used, and the framework generation. */
+  deps?: Map<string, number>;
+  generation?: number;
+}
+
+interface External {
+  stamp: number;
+  result: ReadResult;
+  evaluations?: EvaluationResult[];
+  compares?: string[];
+}
+
+const emptyParse: ParseResult = {
+  document: { start: 0, end: 0, blocks: [], comments: [] },
+  errors: [],
+  tokenCount: 0,
+};
+
+/** The default size past which a document is not checked: about 10 MB of text. */
+export const defaultMaxDocumentSize = 10_000_000;
+
+/**
+ * The documents of a workspace, parsed and analysed on demand and cached per version. Frameworks
+ * defined in any document are known to all; `compare` targets are read through the host.
+ */
+export class Workspace {
+  private readonly entries = new Map<string, Entry>();
+  private readonly external = new Map<string, External>();
+  private generation = 0;
+  private stamp = 0;
+  private registry: Map<string, Framework> | undefined;
+  private readonly maxSize: number;
+
+  constructor(
+    private readonly host?: WorkspaceHost,
+    options: WorkspaceOptions = {},
+  ) {
+    this.maxSize = options.maxDocumentSize ?? defaultMaxDocumentSize;
+  }
+
+  /** Adds or replaces a document. Without a version, one is assigned. */
+  set(uri: string, text: string, version?: number): void {
+    const old = this.entries.get(uri);
+    if (old && old.text === text && (version === undefined || version === old.version)) return;
+    const had = old?.frameworks ? old.frameworks.list.length > 0 : mayDefineFramework(old?.text);
+    if (had || mayDefineFramework(text)) this.frameworksChanged();
+    this.entries.set(uri, { uri, text, version: version ?? (old ? old.version + 1 : 0) });
+    this.external.delete(uri);
+  }
+
+  /** Removes a document (closed and deleted, or no longer part of the workspace). */
+  delete(uri: string): void {
+    const old = this.entries.get(uri);
+    if (!old) return;
+    if (old.frameworks ? old.frameworks.list.length > 0 : mayDefineFramework(old.text))
+      this.frameworksChanged();
+    this.entries.delete(uri);
+  }
+
+  /** Forgets what was read of a file outside the workspace, after it changed on disk. */
+  invalidate(uri: string): void {
+    this.external.delete(uri);
+    this.stamp++;
+  }
+
+  /** Whether the workspace holds a document. */
+  has(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
+  /** The text of a document, if held. */
+  text(uri: string): string | undefined {
+    return this.entries.get(uri)?.text;
+  }
+
+  /** The version of a document, if held. */
+  version(uri: string): number | undefined {
+    return this.entries.get(uri)?.version;
+  }
+
+  /** The URIs of every document held. */
+  uris(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** The parse of a document (cached per version). */
+  parse(uri: string): ParseResult {
+    const e = this.entries.get(uri);
+    if (!e) return emptyParse;
+    e.parsed ??= e.text.length > this.maxSize ? emptyParse : parse(e.text);
+    return e.parsed;
+  }
+
+  /** Every framework known: the workspace's (first definition wins), then the built-in ones. */
+  frameworks(): Framework[] {
+    return [...this.registryMap().values()];
+  }
+
+  /** A framework by its id. */
+  framework(id: string): Framework | undefined {
+    return this.registryMap().get(id);
+  }
+
+  /** Documents whose analysis used `uri` (as a framework or compare target), for re-checking. */
+  dependents(uri: string): string[] {
+    const out: string[] = [];
+    for (const e of this.entries.values()) if (e.uri !== uri && e.deps?.has(uri)) out.push(e.uri);
+    return out;
+  }
+
+  /** The analysis of a document: model and diagnostics, cached until something it used changes. */
+  analyze(uri: string): Analysis {
+    const e = this.entries.get(uri);
+    if (!e) return this.analysisOf(uri, -1, emptyParse, 'sv', [], [], []);
+    if (e.analysis && this.fresh(e)) return e.analysis;
+    const deps = new Map<string, number>();
+    const parsed = this.parse(uri);
+    const lang = documentLanguage(parsed.document.blocks);
+    const sink = new DiagnosticSink();
+    if (e.text.length > this.maxSize) {
+      sink.add(
+        Code.TooLarge,
+        { start: 0, end: 0 },
+        messages.tooLarge(lang, e.text.length, this.maxSize),
+      );
+    }
+    for (const err of parsed.errors) sink.add(Code.Syntax, err, syntaxMessage(err, lang));
+    const own = this.ownFrameworks(e);
+    for (const d of own.diagnostics) sink.items.push(d);
+    for (const f of own.list) {
+      const winner = this.framework(f.id);
+      if (winner && winner !== f && !winner.builtin && f.span) {
+        sink.add(Code.FrameworkTwice, f.span, messages.frameworkTwice(lang, f.id));
+      }
+    }
+    const evaluations: EvaluationResult[] = [];
+    for (const block of parsed.document.blocks) {
+      if (block.kind !== 'evaluation') continue;
+      const ev = buildEvaluation(block, {
+        uri,
+        lang,
+        sink,
+        framework: (id) => {
+          const f = own.list.find((x) => x.id === id) ?? this.framework(id);
+          if (f && !f.builtin && f.uri !== uri) deps.set(f.uri, this.depStamp(f.uri));
+          return f;
+        },
+        knownFrameworks: () => this.frameworks().map((f) => f.id),
+      });
+      this.resolveComparisons(ev, lang, sink, deps);
+      evaluations.push(ev);
+    }
+    e.analysis = this.analysisOf(uri, e.version, parsed, lang, evaluations, own.list, sink.items);
+    e.deps = deps;
+    e.generation = this.generation;
+    return e.analysis;
+  }
+
+  private analysisOf(
+    uri: string,
+    version: number,
+    parsed: ParseResult,
+    lang: MessageLanguage,
+    evaluations: EvaluationResult[],
+    frameworks: Framework[],
+    diagnostics: Diagnostic[],
+  ): Analysis {
+    diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
+    return {
+      uri,
+      version,
+      parse: parsed,
+      messageLanguage: lang,
+      evaluations,
+      frameworks,
+      diagnostics,
+    };
+  }
+
+  private fresh(e: Entry): boolean {
+    if (e.generation !== this.generation) return false;
+    for (const [uri, stamp] of e.deps ?? []) if (this.depStamp(uri) !== stamp) return false;
+    return true;
+  }
+
+  /** What identifies the state of a document an analysis used: its version, or its read. */
+  private depStamp(uri: string): number {
+    const open = this.entries.get(uri);
+    if (open) return open.version;
+    const ext = this.external.get(uri);
+    return ext ? -ext.stamp - 2 : -1;
+  }
+
+  private frameworksChanged(): void {
+    this.generation++;
+    this.registry = undefined;
+  }
+
+  private ownFrameworks(e: Entry): { list: Framework[]; diagnostics: Diagnostic[] } {
+    if (!e.frameworks) {
+      const parsed = this.parse(e.uri);
+      const lang = documentLanguage(parsed.document.blocks);
+      const sink = new DiagnosticSink();
+      const list: Framework[] = [];
+      for (const b of parsed.document.blocks) {
+        if (b.kind !== 'framework') continue;
+        const f = buildFramework(b, e.uri, false, lang, sink);
+        if (f) list.push(f);
+      }
+      e.frameworks = { list, diagnostics: sink.items };
+    }
+    return e.frameworks;
+  }
+
+  private registryMap(): Map<string, Framework> {
+    if (!this.registry) {
+      const map = new Map<string, Framework>();
+      // Sorted so which duplicate wins does not depend on the order documents were opened.
+      const uris = [...this.entries.keys()].sort();
+      for (const uri of uris) {
+        const e = this.entries.get(uri)!;
+        if (!mayDefineFramework(e.text)) continue;
+        for (const f of this.ownFrameworks(e).list) if (!map.has(f.id)) map.set(f.id, f);
+      }
+      for (const f of builtinFrameworks()) if (!map.has(f.id)) map.set(f.id, f);
+      this.registry = map;
+    }
+    return this.registry;
+  }
+
+  private readTarget(uri: string): External {
+    const open = this.entries.get(uri);
+    if (open) {
+      return { stamp: open.version, result: { text: open.text } };
+    }
+    let ext = this.external.get(uri);
+    if (!ext) {
+      const result: ReadResult = this.host ? this.host.readFile(uri) : { error: 'missing' };
+      ext = { stamp: ++this.stamp, result };
+      this.external.set(uri, ext);
+    }
+    return ext;
+  }
+
+  /** The evaluations of a compare target, built without following its own comparisons. */
+  private targetEvaluations(
+    uri: string,
+  ): { evaluations: EvaluationResult[]; compares: string[] } | undefined {
+    const open = this.entries.get(uri);
+    if (open) {
+      const parsed = this.parse(uri);
+      return { evaluations: this.quickEvaluations(uri, parsed), compares: comparePaths(parsed) };
+    }
+    const ext = this.readTarget(uri);
+    if (!('text' in ext.result)) return undefined;
+    if (!ext.evaluations) {
+      const parsed = ext.result.text.length > this.maxSize ? emptyParse : parse(ext.result.text);
+      ext.evaluations = this.quickEvaluations(uri, parsed);
+      ext.compares = comparePaths(parsed);
+    }
+    return { evaluations: ext.evaluations, compares: ext.compares ?? [] };
+  }
+
+  private quickEvaluations(uri: string, parsed: ParseResult): EvaluationResult[] {
+    const sink = new DiagnosticSink();
+    return parsed.document.blocks
+      .filter((b) => b.kind === 'evaluation')
+      .map((b) =>
+        buildEvaluation(b, {
+          uri,
+          lang: 'sv',
+          sink,
+          framework: (id) => this.framework(id),
+          knownFrameworks: () => [],
+        }),
+      );
+  }
+
+  private resolveComparisons(
+    ev: EvaluationResult,
+    lang: MessageLanguage,
+    sink: DiagnosticSink,
+    deps: Map<string, number>,
+  ): void {
+    for (const c of ev.comparisons) {
+      this.resolveComparison(ev, c, deps);
+      if (c.problem && c.node.value) {
+        const detail =
+          c.problem === 'cycle'
+            ? this.cycleDescription(ev.uri, c)
+            : c.problem === 'otherFramework'
+              ? c.target?.frameworkId
+              : undefined;
+        sink.add(Code.Compare, c.node.value, messages.compare(lang, c.path, c.problem, detail));
+        if (c.problem !== 'otherFramework') delete c.target;
+      }
+    }
+  }
+
+  private resolveComparison(ev: EvaluationResult, c: Comparison, deps: Map<string, number>): void {
+    if (!this.host) {
+      c.problem = 'missing';
+      return;
+    }
+    const uri = this.host.resolve(ev.uri, c.path);
+    c.uri = uri;
+    if (uri === ev.uri) {
+      c.problem = 'self';
+      return;
+    }
+    const ext = this.readTarget(uri);
+    deps.set(uri, this.depStamp(uri));
+    if (!('text' in ext.result)) {
+      c.problem = ext.result.error;
+      return;
+    }
+    const target = this.targetEvaluations(uri);
+    const first = target?.evaluations[0];
+    if (!target || !first) {
+      c.problem = 'notEvaluation';
+      return;
+    }
+    if (this.findCycle(ev.uri, uri, new Set([ev.uri]))) {
+      c.problem = 'cycle';
+      return;
+    }
+    c.target = first;
+    if (ev.frameworkId !== undefined && first.frameworkId !== ev.frameworkId)
+      c.problem = 'otherFramework';
+  }
+
+  /** Follows compare paths from `uri`; true when they lead back to `origin`. Bounded by `seen`. */
+  private findCycle(origin: string, uri: string, seen: Set<string>): boolean {
+    if (uri === origin) return true;
+    if (seen.has(uri) || seen.size > 32 || !this.host) return false;
+    seen.add(uri);
+    const t = this.targetEvaluations(uri);
+    for (const p of t?.compares ?? []) {
+      if (this.findCycle(origin, this.host.resolve(uri, p), seen)) return true;
+    }
+    return false;
+  }
+
+  private cycleDescription(origin: string, c: Comparison): string {
+    const name = (u: string) => u.slice(u.lastIndexOf('/') + 1);
+    return [name(origin), name(c.uri ?? c.path), name(origin)].join(' → ');
+  }
+}
+
+/** Cheap test before parsing a document for framework definitions. */
+function mayDefineFramework(text: string | undefined): boolean {
+  return text !== undefined && (text.includes('framework') || text.includes('ramverk'));
+}
+
+function comparePaths(parsed: ParseResult): string[] {
+  const out: string[] = [];
+  for (const b of parsed.document.blocks) {
+    for (const s of b.body?.statements ?? []) {
+      if (s.kind === 'compare' && s.value) out.push(s.value.value);
+    }
+  }
+  return out;
+}
+
+/** The language a document's messages are worded in: its first `language`, else Swedish. */
+export function documentLanguage(blocks: readonly TopBlock[]): MessageLanguage {
+  for (const b of blocks) {
+    for (const s of b.body?.statements ?? []) {
+      if (s.kind === 'language' && s.code) return messageLanguage(s.code.text);
+    }
+  }
+  return 'sv';
+}
