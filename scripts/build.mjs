@@ -1,6 +1,6 @@
 // Builds every bundle the project ships. Used by `npm run build`, `prepare` and the tests.
 
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { generateFrameworks } from './gen-frameworks.mjs';
 
@@ -8,6 +8,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 generateFrameworks();
+mkdirSync('dist', { recursive: true });
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -40,4 +41,6 @@ const bundles = [
 ].filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
 
 await Promise.all(bundles.map((b) => build({ ...b, outdir: 'dist' })));
+// The package is ESM for its sources; the bundles are CommonJS, as VS Code loads extensions.
+writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
 if (watch) console.log('watch mode is not supported; run the build again');
