@@ -22,7 +22,7 @@ const common = {
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 
 const bundles = [
-  { ...node, entryPoints: { cli: 'cli/src/main.ts' } },
+  { ...node, entryPoints: { cli: 'cli/src/index.ts' }, requires: ['report/src/index.ts'] },
   { ...node, entryPoints: { server: 'server/src/server.ts' } },
   { ...node, entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   {
@@ -38,7 +38,11 @@ const bundles = [
     entryPoints: { webview: 'client/webview/main.ts' },
   },
   // Bundles whose sources are not written yet are skipped, so each part builds on its own.
-].filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
+]
+  .filter((b) =>
+    [...Object.values(b.entryPoints), ...(b.requires ?? [])].every((p) => existsSync(p)),
+  )
+  .map(({ requires, ...b }) => b);
 
 await Promise.all(bundles.map((b) => build({ ...b, outdir: 'dist' })));
 // The package is ESM for its sources; the bundles are CommonJS, as VS Code loads extensions.

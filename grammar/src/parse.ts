@@ -141,11 +141,29 @@ export function parse(text: string): ParseResult {
     p.input = tokens;
     const block = p.topBlock();
     if (block) blocks.push(block);
+    const last = tokens[tokens.length - 1]!;
     for (const e of p.errors) {
+      const atEnd = Number.isNaN(e.token.startOffset);
+      const problem = decodeProblem(e.message);
+      const prev = (e as { previousToken?: IToken }).previousToken;
+      // What is missing belongs to the line that lacks it, not to the next line's first token.
+      const missingAtEol =
+        !atEnd &&
+        prev !== undefined &&
+        !Number.isNaN(prev.startOffset) &&
+        /[\r\n]/.test(text.slice(prev.startOffset + prev.image.length, e.token.startOffset));
+      const endOfLast = last.startOffset + last.image.length;
       errors.push({
-        ...tokenSpan(e.token, text.length),
-        problem: decodeProblem(e.message),
-        ...(Number.isNaN(e.token.startOffset) ? {} : { found: e.token.image }),
+        ...(atEnd
+          ? { start: endOfLast, end: endOfLast }
+          : missingAtEol
+            ? tokenSpan(prev, text.length)
+            : tokenSpan(e.token, text.length)),
+        problem:
+          problem.kind === 'redundant'
+            ? { kind: 'expectedTopLevel', found: e.token.image }
+            : problem,
+        ...(atEnd ? {} : { found: e.token.image }),
       });
     }
   }

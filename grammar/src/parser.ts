@@ -119,6 +119,14 @@ function describeExpected(paths: TokenType[][][] | TokenType[][] | TokenType[]):
 
 const encode = (p: SyntaxProblem): string => JSON.stringify(p);
 
+/** The fields a node's children hang on. */
+interface ParentNode {
+  body?: Block;
+  statements?: Statement[];
+  header?: NumberStatement[];
+  entries?: FactEntry[];
+}
+
 /**
  * The parser: one instance, re-fed per input. It builds the AST as it goes; every rule keeps
  * what it recognised even when recovery cuts it short, so a bad line costs only that line.
@@ -144,8 +152,18 @@ export class KompassParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  /** Starts a node; `close` ends it at the last token consumed, also when recovery cut it short. */
+  /**
+   * Starts a node and hangs it on its parent at once, so it stays in the tree even when recovery
+   * unwinds the rules above it. `close` ends it at the last token consumed.
+   */
   private begin<T extends Span>(node: T): T {
+    const parent = this.open[this.open.length - 1] as unknown as ParentNode | undefined;
+    if (parent) {
+      if ('statements' in node) parent.body = node as unknown as Block;
+      else if (parent.statements) parent.statements.push(node as unknown as Statement);
+      else if (parent.header) parent.header.push(node as unknown as NumberStatement);
+      else if (parent.entries) parent.entries.push(node as unknown as FactEntry);
+    }
     this.open.push(node);
     return node;
   }
@@ -339,10 +357,7 @@ export class KompassParser extends EmbeddedActionsParser {
     });
     const open = this.CONSUME(LCurly);
     this.MANY(() => {
-      const entry = this.SUBRULE(this.fact);
-      this.ACTION(() => {
-        if (entry) node.entries.push(entry);
-      });
+      this.SUBRULE(this.fact);
     });
     const close = this.CONSUME(RCurly);
     this.ACTION(() => {
@@ -445,19 +460,10 @@ export class KompassParser extends EmbeddedActionsParser {
       });
     });
     this.MANY(() => {
-      const s = this.OR([
-        { ALT: () => this.SUBRULE(this.score) },
-        { ALT: () => this.SUBRULE(this.max) },
-      ]);
-      this.ACTION(() => {
-        if (s) node.header.push(s);
-      });
+      this.OR([{ ALT: () => this.SUBRULE(this.score) }, { ALT: () => this.SUBRULE(this.max) }]);
     });
     this.OPTION2(() => {
-      const b = this.SUBRULE(this.block);
-      this.ACTION(() => {
-        if (b) node.body = b;
-      });
+      this.SUBRULE(this.block);
     });
   });
 
@@ -502,10 +508,7 @@ export class KompassParser extends EmbeddedActionsParser {
       );
       try {
         this.MANY(() => {
-          const s = this.SUBRULE(this.statement);
-          this.ACTION(() => {
-            if (s) block.statements.push(s);
-          });
+          this.SUBRULE(this.statement);
         });
         const close = this.CONSUME(RCurly);
         this.ACTION(() => {
@@ -541,10 +544,7 @@ export class KompassParser extends EmbeddedActionsParser {
           const v = this.stringOf(name);
           if (v) node.name = v;
         });
-        const body = this.SUBRULE(this.block);
-        this.ACTION(() => {
-          if (body) node.body = body;
-        });
+        this.SUBRULE(this.block);
       } finally {
         this.ACTION(() => this.close());
       }

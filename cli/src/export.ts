@@ -1,0 +1,59 @@
+import { basename, dirname, extname, join } from 'node:path';
+import { type ReportFormat, renderReport } from '../../report/src/index';
+import { UsageError } from './errors';
+import { loadEvaluations, requireEvaluations } from './summary';
+import { writeOutput } from './write';
+
+/** The formats `kompass export` writes, with their file extensions. */
+export const exportFormats: Readonly<Record<ReportFormat, string>> = {
+  html: '.html',
+  pdf: '.pdf',
+  md: '.md',
+  json: '.json',
+  csv: '.csv',
+};
+
+/** Whether a string names an export format. */
+export function isExportFormat(f: string): f is ReportFormat {
+  return Object.hasOwn(exportFormats, f);
+}
+
+/** The default output path: the source's name with the format's extension, beside it. */
+export function defaultOutput(source: string, format: ReportFormat): string {
+  const name = basename(source, extname(source)).replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'report';
+  return join(dirname(source), `${name}${exportFormats[format]}`);
+}
+
+/** Options of `kompass export`. */
+export interface ExportOptions {
+  format: ReportFormat;
+  output?: string;
+  force: boolean;
+  csvSeparator?: ',' | ';';
+  csvBom?: boolean;
+}
+
+/** Renders a document in one format and writes it; returns where it went and the error count. */
+export async function runExport(
+  source: string,
+  options: ExportOptions,
+  stdout: (data: string | Uint8Array) => void,
+): Promise<{ target: string; errors: number }> {
+  const analysis = loadEvaluations(source);
+  requireEvaluations(source, analysis.evaluations);
+  const data = await renderReport(analysis, options.format, {
+    ...(options.csvSeparator ? { csvSeparator: options.csvSeparator } : {}),
+    ...(options.csvBom ? { csvBom: true } : {}),
+  });
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+  if (options.output === '-') {
+    stdout(data);
+    return { target: '-', errors };
+  }
+  const target = options.output ?? defaultOutput(source, options.format);
+  if (extname(target) === '.kompass') {
+    throw new UsageError(`${target}: refusing to write a report into a .kompass file`);
+  }
+  writeOutput(target, data, { source, force: options.force });
+  return { target, errors };
+}

@@ -1,0 +1,155 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { formatCheckJson, formatCheckText, runCheck } from './check';
+import { UsageError } from './errors';
+import { isExportFormat, runExport } from './export';
+import { formatSummary, loadEvaluations, requireEvaluations, summaryJson } from './summary';
+
+const usage = `Usage: kompass <command> [options]
+
+Commands:
+  check PATH...                 Check .kompass files (folders are searched); exit 1 on errors
+        --format text|json      Output format (default text)
+  summary FILE                  Print the areas' scores and the total of each evaluation
+        --format text|json
+  export FILE --format FORMAT   Write the report: html, pdf, md, json or csv
+        -o, --output PATH       Where to write (default: beside FILE; - for standard output)
+        --force                 Overwrite an existing output file
+        --csv-separator , | ;   CSV field separator (default ,)
+        --bom                   Start CSV output with a UTF-8 byte-order mark (for Excel)
+
+Options:
+  -h, --help                    Show this help
+  -v, --version                 Show the version
+
+Exit codes: 0 no errors, 1 the documents have errors, 2 the command could not run.
+`;
+
+const version = '0.1.0';
+
+type Out = { out: (s: string | Uint8Array) => void; err: (s: string) => void };
+
+function parse<const O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
+  } catch (e) {
+    throw new UsageError((e as Error).message.split('\n')[0]!);
+  }
+}
+
+function oneFile(positionals: string[], command: string): string {
+  if (positionals.length !== 1) {
+    throw new UsageError(`${command}: expected one FILE, got ${positionals.length}`);
+  }
+  return positionals[0]!;
+}
+
+function textOrJson(value: unknown): 'text' | 'json' {
+  if (value === undefined || value === 'text') return 'text';
+  if (value === 'json') return 'json';
+  throw new UsageError(`--format must be text or json, not ${String(value)}`);
+}
+
+function help(io: Out): number {
+  io.out(usage);
+  return 0;
+}
+
+/** Runs the CLI with arguments (without `node` and the script); returns the exit code. */
+export async function main(argv: string[], io: Out): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      io.out(usage);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '-v' || command === '--version') {
+      io.out(`${version}\n`);
+      return 0;
+    }
+    if (command === 'check') {
+      const { values, positionals } = parse(rest, {
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      });
+      if (values.help) return help(io);
+      const format = textOrJson(values.format);
+      if (positionals.length === 0) throw new UsageError('check: expected at least one PATH');
+      const r = runCheck(positionals);
+      io.out(format === 'json' ? formatCheckJson(r) : formatCheckText(r));
+      return r.errors > 0 ? 1 : 0;
+    }
+    if (command === 'summary') {
+      const { values, positionals } = parse(rest, {
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      });
+      if (values.help) return help(io);
+      const format = textOrJson(values.format);
+      const file = oneFile(positionals, 'summary');
+      const analysis = loadEvaluations(file);
+      requireEvaluations(file, analysis.evaluations);
+      io.out(
+        format === 'json'
+          ? summaryJson(analysis.evaluations)
+          : analysis.evaluations.map(formatSummary).join('\n'),
+      );
+      return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+    }
+    if (command === 'export') {
+      const { values, positionals } = parse(rest, {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        force: { type: 'boolean' },
+        'csv-separator': { type: 'string' },
+        bom: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      });
+      if (values.help) return help(io);
+      const file = oneFile(positionals, 'export');
+      const format = values.format;
+      if (typeof format !== 'string' || !isExportFormat(format)) {
+        throw new UsageError(`export: --format must be html, pdf, md, json or csv`);
+      }
+      const sep = values['csv-separator'];
+      if (sep !== undefined && sep !== ',' && sep !== ';') {
+        throw new UsageError(`export: --csv-separator must be , or ;`);
+      }
+      const r = await runExport(
+        file,
+        {
+          format,
+          force: values.force === true,
+          ...(typeof values.output === 'string' ? { output: values.output } : {}),
+          ...(sep ? { csvSeparator: sep } : {}),
+          ...(values.bom ? { csvBom: true } : {}),
+        },
+        io.out,
+      );
+      if (r.target !== '-') io.err(`wrote ${r.target}\n`);
+      if (r.errors > 0)
+        io.err(`${file}: the document has ${r.errors} error(s); the report lists them\n`);
+      return 0;
+    }
+    throw new UsageError(`unknown command ${JSON.stringify(command)}; see kompass --help`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`kompass: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`kompass: internal error: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}
+
+/** Entry point of the `kompass` bin. */
+export function run(): void {
+  main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,139 @@
+import { resolve } from 'node:path';
+import {
+  type EvaluationResult,
+  formatNumber,
+  type MessageLanguage,
+  messageLanguage,
+  Workspace,
+} from '../../grammar/src/index';
+import { UsageError } from './errors';
+import { readDocument } from './files';
+import { fsHost } from './host';
+
+const labels = {
+  sv: {
+    area: 'Område',
+    score: 'Poäng',
+    max: 'Max',
+    percent: 'Procent',
+    total: 'Totalt',
+    stated: 'angivet',
+    statedTotal: (s: string, c: string) => `Angiven totalpoäng ${s} skiljer sig från summan ${c}`,
+    compared: 'Jämfört med',
+    difference: 'skillnad',
+    missing: 'saknas',
+  },
+  en: {
+    area: 'Area',
+    score: 'Score',
+    max: 'Max',
+    percent: 'Percent',
+    total: 'Total',
+    stated: 'stated',
+    statedTotal: (s: string, c: string) => `The stated total ${s} differs from the sum ${c}`,
+    compared: 'Compared with',
+    difference: 'difference',
+    missing: 'missing',
+  },
+};
+
+/** Analyses one document for `kompass summary` and `kompass export`. */
+export function loadEvaluations(path: string) {
+  const text = readDocument(path);
+  const ws = new Workspace(fsHost, { maxDocumentSize: Number.POSITIVE_INFINITY });
+  const uri = resolve(path);
+  ws.set(uri, text);
+  return ws.analyze(uri);
+}
+
+const signed = (n: number, lang: MessageLanguage) =>
+  `${n > 0 ? '+' : n < 0 ? '−' : '±'}${formatNumber(Math.abs(n), lang)}`;
+
+/** A plain-text table of one evaluation's areas and its total, e.g. `Totalt 561/800 (70 %)`. */
+export function formatSummary(ev: EvaluationResult): string {
+  const lang = messageLanguage(ev.language);
+  const L = labels[lang];
+  const n = (x: number) => formatNumber(x, lang);
+  const rows: string[][] = [[`${L.area}`, '', L.score, L.max, L.percent, '']];
+  for (const a of ev.areas) {
+    const note =
+      a.statedScore !== undefined &&
+      a.computedScore !== undefined &&
+      a.statedScore !== a.computedScore
+        ? `(${L.stated} ${n(a.statedScore)})`
+        : '';
+    rows.push([
+      String(a.number),
+      a.title,
+      a.score === undefined ? L.missing : n(a.score),
+      n(a.max),
+      a.percent === undefined ? '' : `${a.percent} %`,
+      note,
+    ]);
+  }
+  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) =>
+    [
+      r[0]!.padStart(widths[0]!),
+      r[1]!.padEnd(widths[1]!),
+      r[2]!.padStart(widths[2]!),
+      r[3]!.padStart(widths[3]!),
+      r[4]!.padStart(widths[4]!),
+      r[5]!,
+    ]
+      .join('  ')
+      .trimEnd();
+  const out: string[] = [];
+  const framework = ev.framework ? `${ev.framework.title}` : (ev.frameworkId ?? '');
+  const dates = ev.dateFrom ? `, ${ev.dateFrom}${ev.dateTo ? ` – ${ev.dateTo}` : ''}` : '';
+  out.push(`${ev.name}${framework ? ` — ${framework}` : ''}${dates}`, '');
+  out.push(line(rows[0]!));
+  for (const r of rows.slice(1)) out.push(line(r));
+  out.push('');
+  out.push(`${L.total} ${n(ev.total)}/${n(ev.max)} (${ev.percent} %)`);
+  if (ev.statedTotal !== undefined && ev.statedTotal !== ev.total) {
+    out.push(L.statedTotal(n(ev.statedTotal), n(ev.total)));
+  }
+  for (const c of ev.comparisons) {
+    if (!c.target || c.problem) continue;
+    out.push(
+      `${L.compared} ${c.target.name}: ${n(c.target.total)}/${n(c.target.max)}, ${L.difference} ${signed(ev.total - c.target.total, lang)}`,
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The summary as JSON: totals and areas of each evaluation. */
+export function summaryJson(evs: readonly EvaluationResult[]): string {
+  return `${JSON.stringify(
+    evs.map((ev) => ({
+      name: ev.name,
+      framework: ev.frameworkId ?? null,
+      total: ev.total,
+      max: ev.max,
+      percent: ev.percent,
+      statedTotal: ev.statedTotal ?? null,
+      areas: ev.areas.map((a) => ({
+        number: a.number,
+        title: a.title,
+        score: a.score ?? null,
+        statedScore: a.statedScore ?? null,
+        max: a.max,
+        percent: a.percent ?? null,
+      })),
+      comparisons: ev.comparisons.map((c) => ({
+        path: c.path,
+        name: c.target?.name ?? null,
+        total: c.target?.total ?? null,
+        problem: c.problem ?? null,
+      })),
+    })),
+    null,
+    2,
+  )}\n`;
+}
+
+/** Fails with exit code 2 when a document holds no evaluation. */
+export function requireEvaluations(path: string, evs: readonly EvaluationResult[]): void {
+  if (evs.length === 0) throw new UsageError(`${path}: holds no evaluation`);
+}
