@@ -1,0 +1,326 @@
+import type { Span } from '../ast';
+import { builtinFrameworks } from '../framework';
+import { languageCodes, languageNames } from '../language';
+import { formatNumber } from '../messages';
+import type { Analysis, Framework, FrameworkArea } from '../model';
+import { keywordSpecs } from '../tokens';
+import { type Location, locate, prefersSwedishKeywords } from './locate';
+import { quote, say } from './text';
+
+/** What a completion item stands for. */
+export type CompletionKind =
+  | 'keyword'
+  | 'snippet'
+  | 'question'
+  | 'area'
+  | 'framework'
+  | 'file'
+  | 'language';
+
+/** One completion proposal: plain data, offsets into the document. */
+export interface CompletionEntry {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  /** Markdown shown beside the list. */
+  documentation?: string;
+  /** The text inserted; the label when absent. */
+  insertText?: string;
+  /** True when `insertText` uses `$1`/`${1:x}` placeholders. */
+  snippet?: boolean;
+  /** The stretch of source the insertion replaces. */
+  range: Span;
+  /** Orders the list: lower first. */
+  sortText?: string;
+}
+
+/** What completion needs beyond the document. */
+export interface CompletionOptions {
+  /** Frameworks known in the workspace (built-in ones are used when absent). */
+  frameworks?: readonly Framework[];
+  /** URIs of other `.kompass` files, offered as `compare` paths relative to the document. */
+  files?: readonly string[];
+}
+
+type Context = 'top' | 'evaluation' | 'framework' | 'area' | 'frameworkArea' | 'facts';
+
+const keywordsIn: Record<Exclude<Context, 'facts'>, readonly string[]> = {
+  top: ['Evaluation', 'Framework'],
+  evaluation: [
+    'Framework',
+    'Date',
+    'Evaluators',
+    'Organisation',
+    'Round',
+    'Language',
+    'Compare',
+    'Summary',
+    'Facts',
+    'Area',
+    'Total',
+  ],
+  framework: ['Title', 'Language', 'Area'],
+  area: ['Score', 'Heading', 'Intro', 'Section', 'Question', 'Strength', 'Improvement', 'Example'],
+  frameworkArea: ['Max', 'Heading', 'Alias', 'Question', 'Intro'],
+};
+
+const word = /[\p{L}\p{N}_-]*$/u;
+
+/** The completions at an offset, in context: keywords, numbers, names, paths, codes, snippets. */
+export function complete(
+  analysis: Analysis,
+  text: string,
+  offset: number,
+  options: CompletionOptions = {},
+): CompletionEntry[] {
+  const at = Math.max(0, Math.min(offset, text.length));
+  const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+  const prefix = text.slice(lineStart, at);
+  const loc = locate(analysis, at);
+  const swedish = prefersSwedishKeywords(analysis);
+  const frameworks = options.frameworks ?? [...analysis.frameworks, ...builtinFrameworks()];
+
+  const inString = /(?:^|\s)([\p{L}]+)\s+"([^"]*)$/u.exec(prefix);
+  if (inString) {
+    const kw = inString[1]!;
+    const range = stringRange(text, at, inString[2]!.length);
+    if (kw === 'framework' || kw === 'ramverk') return frameworkItems(frameworks, range, analysis);
+    if (kw === 'compare' || kw === 'jämför')
+      return fileItems(analysis.uri, options.files ?? [], range);
+    return [];
+  }
+  const typed = word.exec(prefix)![0];
+  const range = { start: at - typed.length, end: at };
+  const before = prefix.slice(0, prefix.length - typed.length);
+  const after = /(?:^|\s)([\p{L}]+)\s+$/u.exec(before)?.[1];
+  if (after === 'language' || after === 'språk') return languageItems(range, analysis);
+  const numberTyped = /[\d.]*$/.exec(prefix)![0];
+  const numberRange = { start: at - numberTyped.length, end: at };
+  const beforeNumber = prefix.slice(0, prefix.length - numberTyped.length);
+  const numberAfter = /(?:^|\s)([\p{L}]+)\s+$/u.exec(beforeNumber)?.[1];
+  if (numberAfter === 'question' || numberAfter === 'fråga')
+    return questionItems(loc, numberRange, analysis);
+  if (numberAfter === 'area' || numberAfter === 'område')
+    return areaItems(loc, numberRange, analysis);
+  if (before.trim() !== '') return [];
+
+  const context = contextOf(loc);
+  if (context === 'facts') return [];
+  const items: CompletionEntry[] = keywordsIn[context].map((name) => {
+    const spec = keywordSpecs.find((k) => k.name === name)!;
+    const label = swedish ? spec.sv : spec.en;
+    return {
+      label,
+      kind: 'keyword',
+      detail: swedish ? spec.en : spec.sv,
+      range,
+      sortText: `1${label}`,
+    };
+  });
+  if (context === 'evaluation' && loc.evaluation?.framework) {
+    const indent = '  ';
+    const areaKeyword = swedish ? 'område' : 'area';
+    const questionKeyword = swedish ? 'fråga' : 'question';
+    const scoreKeyword = swedish ? 'poäng' : 'score';
+    const summaryOnly = loc.evaluation.summaryOnly;
+    for (const fa of loc.evaluation.missingAreas) {
+      items.push({
+        label: `${areaKeyword} ${fa.number} ${fa.title}`,
+        kind: 'snippet',
+        detail: say(
+          analysis.messageLanguage,
+          'hela området ur ramverket',
+          'the whole area from the framework',
+        ),
+        insertText: areaSnippet(fa, {
+          areaKeyword,
+          questionKeyword,
+          scoreKeyword,
+          indent,
+          summaryOnly,
+        }),
+        snippet: true,
+        range,
+        sortText: `0${String(fa.number).padStart(3, '0')}`,
+      });
+    }
+  }
+  if (context === 'top') {
+    const ev = swedish ? 'utvärdering' : 'evaluation';
+    const fw = swedish ? 'ramverk' : 'framework';
+    const date = swedish ? 'datum' : 'date';
+    items.push({
+      label: `${ev} { … }`,
+      kind: 'snippet',
+      detail: say(analysis.messageLanguage, 'en ny utvärdering', 'a new evaluation'),
+      insertText: `${ev} "\${1:Kommun}" {\n  ${fw} "\${2:kommunkompassen-2.0}"\n  ${date} \${3:2024-01-01}\n  $0\n}`,
+      snippet: true,
+      range,
+      sortText: '0',
+    });
+  }
+  return items;
+}
+
+function contextOf(loc: Location): Context {
+  if (!loc.body) return 'top';
+  return loc.body.owner;
+}
+
+/** The string's content up to the cursor and to the closing quote, if one follows on the line. */
+function stringRange(text: string, at: number, typedLength: number): Span & { closed: boolean } {
+  let end = at;
+  while (end < text.length && text[end] !== '"' && text[end] !== '\n' && text[end] !== '\r') end++;
+  const closed = text[end] === '"';
+  return { start: at - typedLength, end: closed ? end : at, closed };
+}
+
+function frameworkItems(
+  frameworks: readonly Framework[],
+  range: Span & { closed: boolean },
+  analysis: Analysis,
+): CompletionEntry[] {
+  const seen = new Set<string>();
+  const lang = analysis.messageLanguage;
+  return frameworks.flatMap((f) => {
+    if (seen.has(f.id)) return [];
+    seen.add(f.id);
+    const questions = f.areas.reduce((n, a) => n + a.questions.length, 0);
+    return [
+      {
+        label: f.id,
+        kind: 'framework' as const,
+        detail: `${f.title} · ${f.areas.length} ${say(lang, 'områden', 'areas')}, ${questions} ${say(lang, 'frågor', 'questions')}, max ${formatNumber(f.max, lang)}`,
+        insertText: range.closed ? f.id : `${f.id}"`,
+        range: { start: range.start, end: range.end },
+      },
+    ];
+  });
+}
+
+/** The path from the document holding `fromUri` to `toUri`, when both share a scheme and root. */
+export function relativePath(fromUri: string, toUri: string): string | undefined {
+  const from = /^([a-z][\w+.-]*:\/\/[^/]*)(\/.*)$/i.exec(fromUri);
+  const to = /^([a-z][\w+.-]*:\/\/[^/]*)(\/.*)$/i.exec(toUri);
+  if (!from || !to || from[1] !== to[1]) return undefined;
+  const a = from[2]!.split('/').slice(0, -1);
+  const b = to[2]!.split('/');
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  const up = a.slice(i).map(() => '..');
+  const path = [...up, ...b.slice(i)].join('/');
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+function fileItems(
+  fromUri: string,
+  files: readonly string[],
+  range: Span & { closed: boolean },
+): CompletionEntry[] {
+  const out: CompletionEntry[] = [];
+  for (const f of files) {
+    if (f === fromUri || !f.endsWith('.kompass')) continue;
+    const rel = relativePath(fromUri, f);
+    if (!rel) continue;
+    out.push({
+      label: rel,
+      kind: 'file',
+      insertText: range.closed ? rel : `${rel}"`,
+      range: { start: range.start, end: range.end },
+      sortText: `${rel.split('/').length}${rel}`,
+    });
+  }
+  return out;
+}
+
+function languageItems(range: Span, analysis: Analysis): CompletionEntry[] {
+  return languageCodes.map((code) => ({
+    label: code,
+    kind: 'language' as const,
+    detail: languageNames[code][analysis.messageLanguage],
+    range,
+  }));
+}
+
+function questionItems(loc: Location, range: Span, analysis: Analysis): CompletionEntry[] {
+  const lang = analysis.messageLanguage;
+  if (loc.body?.owner === 'frameworkArea' && loc.area?.number) {
+    const n = loc.area.number.value;
+    const used = new Set(
+      (loc.area.body?.statements ?? []).flatMap((s) =>
+        s.kind === 'question' && s.number ? [s.number.text] : [],
+      ),
+    );
+    let i = 1;
+    while (used.has(`${n}.${i}`)) i++;
+    return [{ label: `${n}.${i}`, kind: 'question', range }];
+  }
+  if (loc.body?.owner !== 'area' || !loc.frameworkArea) return [];
+  const present = new Set(
+    (loc.area?.body?.statements ?? []).flatMap((s) =>
+      s.kind === 'question' && s.number ? [s.number.text] : [],
+    ),
+  );
+  return loc.frameworkArea.questions
+    .filter((q) => !present.has(q.id))
+    .map((q, i) => ({
+      label: q.id,
+      kind: 'question' as const,
+      detail: `${q.title} (max ${formatNumber(q.max, lang)})`,
+      range,
+      sortText: String(i).padStart(4, '0'),
+    }));
+}
+
+function areaItems(loc: Location, range: Span, analysis: Analysis): CompletionEntry[] {
+  const lang = analysis.messageLanguage;
+  if (loc.body?.owner === 'framework' && loc.block) {
+    const used = new Set(
+      (loc.block.body?.statements ?? []).flatMap((s) =>
+        s.kind === 'area' && s.number ? [s.number.value] : [],
+      ),
+    );
+    let i = 1;
+    while (used.has(i)) i++;
+    return [{ label: String(i), kind: 'area', range }];
+  }
+  if (loc.body?.owner !== 'evaluation' || !loc.evaluation?.framework) return [];
+  return loc.evaluation.missingAreas.map((fa) => ({
+    label: String(fa.number),
+    kind: 'area' as const,
+    detail: `${fa.title} (max ${formatNumber(fa.max, lang)})`,
+    range,
+    sortText: String(fa.number).padStart(4, '0'),
+  }));
+}
+
+/** Keywords and indentation for writing an area. */
+export interface AreaWriting {
+  areaKeyword: string;
+  questionKeyword: string;
+  scoreKeyword: string;
+  indent: string;
+  /** Write `score` only, without questions (for evaluations published as area totals). */
+  summaryOnly: boolean;
+}
+
+function areaSnippet(fa: FrameworkArea, w: AreaWriting): string {
+  if (w.summaryOnly || fa.questions.length === 0) {
+    return `${w.areaKeyword} ${fa.number} ${escapeSnippet(quote(fa.title))} ${w.scoreKeyword} \${1:0}`;
+  }
+  const lines = fa.questions.map(
+    (q, i) =>
+      `${w.indent}${w.questionKeyword} ${q.id} ${escapeSnippet(quote(q.title))} \${${i + 1}:0}/${q.max}`,
+  );
+  return [`${w.areaKeyword} ${fa.number} ${escapeSnippet(quote(fa.title))} {`, ...lines, '}'].join(
+    '\n',
+  );
+}
+
+function escapeSnippet(s: string): string {
+  return s.replace(/[$}\\]/g, (c) => `\\${c}`);
+}

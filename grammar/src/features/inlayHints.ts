@@ -1,0 +1,54 @@
+import type { Span } from '../ast';
+import type { Analysis } from '../model';
+import { formatPercent, formatScore, say } from './text';
+
+/** A hint shown inline after `offset`. */
+export interface InlayHint {
+  offset: number;
+  label: string;
+  tooltip?: string;
+}
+
+/** Which hints to give. */
+export interface InlayHintOptions {
+  /** Sum/max and percent after each area header (default true). */
+  areas?: boolean;
+  /** Total/max and percent after each evaluation's name (default true). */
+  totals?: boolean;
+}
+
+/** The inlay hints within `range`: area sums after area headers, totals after evaluation names. */
+export function inlayHints(
+  analysis: Analysis,
+  range: Span,
+  options: InlayHintOptions = {},
+): InlayHint[] {
+  const lang = analysis.messageLanguage;
+  const out: InlayHint[] = [];
+  const inRange = (o: number) => o >= range.start && o <= range.end;
+  for (const ev of analysis.evaluations) {
+    if (options.totals !== false && ev.nameNode && inRange(ev.nameNode.end)) {
+      out.push({
+        offset: ev.nameNode.end,
+        label: ` ${formatScore(ev.total, ev.max, lang)} · ${formatPercent(ev.percent, lang)}`,
+        tooltip: say(lang, 'Summan av områdena', 'The sum of the areas'),
+      });
+    }
+    if (options.areas === false) continue;
+    for (const a of ev.areas) {
+      if (a.score === undefined) continue;
+      const n = a.node;
+      const end = Math.max(...[n.number, n.title, ...n.header].map((x) => x?.end ?? n.keyword.end));
+      if (!inRange(end)) continue;
+      out.push({
+        offset: end,
+        label: ` ${formatScore(a.score, a.max, lang)} · ${formatPercent(a.percent ?? 0, lang)}`,
+        tooltip:
+          a.computedScore !== undefined
+            ? say(lang, 'Summan av frågorna', 'The sum of the questions')
+            : say(lang, 'Angiven poäng', 'The stated score'),
+      });
+    }
+  }
+  return out.sort((x, y) => x.offset - y.offset);
+}
