@@ -1,0 +1,215 @@
+/**
+ * Measures every layer on one document: lex, parse, checks, LSP diagnostics, hover, HTML and PDF
+ * render, and the JSON.parse floor. Run as a child process per document (`tsx bench/layers.ts
+ * SPEC`) so its peak RSS belongs to that document alone; prints one JSON line.
+ */
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Lexer } from 'chevrotain';
+import {
+  type Analysis,
+  analyzeText,
+  LineIndex,
+  parse,
+  Workspace,
+  type WorkspaceHost,
+} from '../grammar/src/index';
+import { allTokens } from '../grammar/src/tokens';
+import { generateDocument } from './generate';
+import { loadHover, loadRender, renderedSize, root } from './optional';
+import { type MeasureOptions, measure, type Stat, summarise } from './stats';
+
+/** Which document to measure. */
+export type DocumentSpec =
+  | { kind: 'generated'; name: string; lines: number; errors: boolean }
+  | { kind: 'sample'; name: string; path: string };
+
+/** What one document's measurement gives. */
+export interface LayerResult {
+  name: string;
+  bytes: number;
+  lines: number;
+  tokens: number;
+  diagnostics: number;
+  /** Timings by figure: lex, parse, check, analyze, lsp, hover, html, pdf, floor. */
+  stages: Record<string, Stat>;
+  /** Peak resident set size in MB: at start, after the core's figures, and at the end. */
+  rss: { base: number; core: number; peak: number };
+  notes: string[];
+}
+
+/** Reads compare targets from disk, relative to the document, as the CLI does. */
+export const fileHost: WorkspaceHost = {
+  resolve: (fromUri, path) => new URL(path, fromUri).href,
+  readFile: (uri) => {
+    try {
+      return { text: readFileSync(fileURLToPath(uri), 'utf8') };
+    } catch {
+      return { error: 'missing' };
+    }
+  },
+};
+
+const lexer = new Lexer(allTokens, {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: false,
+  recoveryEnabled: true,
+});
+
+/** The diagnostics of an analysis as the server publishes them: LSP ranges via a LineIndex. */
+export function toLspDiagnostics(analysis: Analysis, text: string): unknown[] {
+  const index = new LineIndex(text);
+  return analysis.diagnostics.map((d) => ({
+    range: { start: index.position(d.start), end: index.position(d.end) },
+    severity: d.severity === 'error' ? 1 : d.severity === 'warning' ? 2 : 3,
+    code: d.code,
+    source: 'kompass',
+    message: d.message,
+    ...(d.related
+      ? {
+          relatedInformation: d.related.map((r) => ({
+            location: {
+              uri: r.uri,
+              range: { start: index.position(r.start), end: index.position(r.end) },
+            },
+            message: r.message,
+          })),
+        }
+      : {}),
+  }));
+}
+
+/** Keys of the model that point back into the AST or at the shared framework: serialised once. */
+const backReferences = new Set(['node', 'nameNode', 'definition', 'framework', 'target']);
+
+/** The model as JSON, for the floor: what the analysis would cost if it were only JSON.parse. */
+export function modelJson(analysis: Analysis): string {
+  return JSON.stringify(
+    {
+      document: analysis.parse.document,
+      evaluations: analysis.evaluations,
+      diagnostics: analysis.diagnostics,
+    },
+    (key, value: unknown) => (backReferences.has(key) ? undefined : value),
+  );
+}
+
+function maxRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+/** An offset worth hovering: a question number in the middle of the document. */
+function hoverOffset(analysis: Analysis): number {
+  const evs = analysis.evaluations;
+  const ev = evs[Math.floor(evs.length / 2)];
+  const q = ev?.areas[Math.floor((ev.areas.length - 1) / 2)]?.questions[0];
+  return q?.node.number?.start ?? ev?.node.start ?? 0;
+}
+
+/** Measures one document. */
+export async function measureDocument(spec: DocumentSpec, quick = false): Promise<LayerResult> {
+  const base = maxRssMb();
+  const notes: string[] = [];
+  const path =
+    spec.kind === 'sample' ? resolve(root, spec.path) : resolve(root, `bench/${spec.name}.kompass`);
+  const uri = pathToFileURL(path).href;
+  const text =
+    spec.kind === 'sample'
+      ? readFileSync(path, 'utf8')
+      : generateDocument({ lines: spec.lines, errors: spec.errors });
+  const bytes = Buffer.byteLength(text);
+  const big = bytes > 2_000_000;
+  const opts: MeasureOptions = quick
+    ? { warmupRuns: 1, minRuns: 3, budgetMs: 300 }
+    : big
+      ? { warmupRuns: 1, minRuns: 5, budgetMs: 3000 }
+      : { warmupRuns: 5, minRuns: 10, budgetMs: 1500 };
+  const stages: Record<string, Stat> = {};
+
+  stages.lex = await measure(() => lexer.tokenize(text), opts);
+  stages.parse = await measure(() => parse(text), opts);
+  stages.check = measureExcluding(uri, text, opts);
+  stages.analyze = await measure(() => analyzeText(text, { uri, host: fileHost }), opts);
+  const analysis = analyzeText(text, { uri, host: fileHost });
+  stages.lsp = await measure(() => toLspDiagnostics(analysis, text), opts);
+  const json = modelJson(analysis);
+  stages.floor = await measure(() => JSON.parse(json), opts);
+  const core = maxRssMb();
+
+  const { hover, note: hoverNote } = await loadHover();
+  if (hover) {
+    const offset = hoverOffset(analysis);
+    stages.hover = await measure(() => {
+      // The server analyses once per version and hovers on the cached analysis.
+      return hover(analysis, text, offset);
+    }, opts);
+  } else if (hoverNote) notes.push(hoverNote);
+
+  const { render, note: renderNote } = await loadRender();
+  if (render) {
+    try {
+      stages.html = await measure(
+        () => render(analysis, 'html'),
+        big ? { ...opts, minRuns: 3 } : opts,
+      );
+      const html = renderedSize(await render(analysis, 'html'));
+      notes.push(`html ${(html / 1e6).toFixed(2)} MB`);
+    } catch (err) {
+      notes.push(`html render failed: ${(err as Error).message}`);
+    }
+    if (spec.kind === 'sample' || spec.lines <= 1_000) {
+      try {
+        stages.pdf = await measure(() => render(analysis, 'pdf'), {
+          warmupRuns: 1,
+          minRuns: 3,
+          budgetMs: quick ? 500 : 4000,
+        });
+      } catch (err) {
+        notes.push(`pdf render failed: ${(err as Error).message}`);
+      }
+    }
+  } else if (renderNote) notes.push(renderNote);
+
+  return {
+    name: spec.name,
+    bytes,
+    lines: new LineIndex(text).lineCount,
+    tokens: analysis.parse.tokenCount,
+    diagnostics: analysis.diagnostics.length,
+    stages,
+    rss: { base, core, peak: maxRssMb() },
+    notes,
+  };
+}
+
+/** The checks alone: a fresh workspace per run whose parse is done before the clock starts. */
+function measureExcluding(uri: string, text: string, opts: MeasureOptions): Stat {
+  const samples: number[] = [];
+  const warm = opts.warmupRuns ?? 3;
+  const min = opts.minRuns ?? 5;
+  const budget = opts.budgetMs ?? 1500;
+  const max = opts.maxRuns ?? 200;
+  let spent = 0;
+  for (let i = 0; samples.length < max; i++) {
+    const ws = new Workspace(fileHost);
+    ws.set(uri, text);
+    ws.parse(uri);
+    const t0 = performance.now();
+    ws.analyze(uri);
+    const ms = performance.now() - t0;
+    if (i >= warm) {
+      samples.push(ms);
+      spent += ms;
+      if (samples.length >= min && spent > budget) break;
+    }
+  }
+  return summarise(samples);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  const spec = JSON.parse(process.argv[2] ?? '{}') as DocumentSpec;
+  const result = await measureDocument(spec, process.argv.includes('--quick'));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}

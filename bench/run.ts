@@ -1,0 +1,163 @@
+/**
+ * `npm run bench`: every layer on generated documents of 100 to 100,000 lines (valid and with
+ * errors) and on the Västerås sample, each in its own child process; the server over the real
+ * protocol and the client's sizes when they exist; the growth check and the budget table.
+ *
+ * Flags: `--quick` (fewer runs, no 100,000-line documents), `--only NAME` (one document),
+ * `--save-baseline` (write bench/baseline.json), `--docs` (rewrite the table in
+ * docs/performance.md).
+ */
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { budgetRows } from './budgets';
+import { measureClient, measureServer } from './external';
+import { generateDocument } from './generate';
+import type { DocumentSpec, LayerResult } from './layers';
+import { root } from './optional';
+import type { ExtraFigure, Machine, RunResult } from './results';
+import { formatRun } from './table';
+
+/** The documents measured, smallest first. */
+export const documents: DocumentSpec[] = [
+  { kind: 'sample', name: 'vasteras-2012', path: 'samples/vasteras-2012.kompass' },
+  ...([100, 1_000, 10_000, 100_000] as const).flatMap((lines) =>
+    [false, true].map(
+      (errors): DocumentSpec => ({
+        kind: 'generated',
+        name: `gen-${lines >= 1000 ? `${lines / 1000}k` : lines}-${errors ? 'errors' : 'valid'}`,
+        lines,
+        errors,
+      }),
+    ),
+  ),
+];
+
+/** The machine this runs on: cores, CPU model, node version, load. */
+export function machine(): Machine {
+  let cpu = cpus()[0]?.model ?? 'unknown';
+  try {
+    const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
+    if (m) cpu = m[1]!.trim();
+  } catch {
+    // Not Linux: the os module's model name is what there is.
+  }
+  const nproc = spawnSync('nproc', { encoding: 'utf8' });
+  return {
+    nproc: Number(nproc.stdout?.trim()) || cpus().length,
+    cpu,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    load: Math.round(loadavg()[0]! * 100) / 100,
+  };
+}
+
+function runChild(spec: DocumentSpec, quick: boolean): LayerResult {
+  const args = ['--import', 'tsx', 'bench/layers.ts', JSON.stringify(spec)];
+  if (quick) args.push('--quick');
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !line.startsWith('{')) {
+    throw new Error(`measuring ${spec.name} failed (exit ${r.status}):\n${r.stderr}`);
+  }
+  return JSON.parse(line) as LayerResult;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Runs the whole benchmark and returns what it measured. */
+export async function runBench(options: { quick: boolean; only?: string }): Promise<RunResult> {
+  const notes: string[] = [];
+  const specs = documents.filter(
+    (d) =>
+      (options.only ? d.name === options.only : true) &&
+      !(options.quick && d.kind === 'generated' && d.lines > 10_000),
+  );
+  const results: LayerResult[] = [];
+  for (const spec of specs) {
+    process.stderr.write(`measuring ${spec.name} ...\n`);
+    const r = runChild(spec, options.quick);
+    for (const n of r.notes) if (!notes.includes(n) && !/^html \d/.test(n)) notes.push(n);
+    results.push(r);
+  }
+
+  const extras: ExtraFigure[] = [];
+  if (!options.only) {
+    const sample = readFileSync(resolve(root, 'samples/vasteras-2012.kompass'), 'utf8');
+    const large = generateDocument({ lines: 10_000 });
+    process.stderr.write('measuring the server ...\n');
+    const server = await measureServer(sample, large, options.quick);
+    extras.push(...server.figures);
+    notes.push(...server.notes);
+    process.stderr.write('measuring the client ...\n');
+    const client = await measureClient();
+    extras.push(...client.figures);
+    notes.push(...client.notes);
+  }
+
+  const growth: Record<string, number> = {};
+  const byName = new Map(results.map((r) => [r.name, r]));
+  for (const variant of ['valid', 'errors']) {
+    const small = byName.get(`gen-10k-${variant}`);
+    const big = byName.get(`gen-100k-${variant}`);
+    if (!small || !big) continue;
+    for (const stage of ['lex', 'parse', 'check', 'analyze', 'lsp']) {
+      const a = small.stages[stage]?.median;
+      const b = big.stages[stage]?.median;
+      if (a && b) growth[`${variant}/${stage}`] = b / a;
+    }
+  }
+
+  const run: RunResult = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    documents: results,
+    extras,
+    growth,
+    budgets: [],
+    notes,
+  };
+  run.budgets = budgetRows(run);
+  return run;
+}
+
+const docsBegin = '<!-- bench:begin -->';
+const docsEnd = '<!-- bench:end -->';
+
+/** Replaces the generated part of docs/performance.md with this run's tables. */
+export function writeDocs(text: string): void {
+  const file = resolve(root, 'docs/performance.md');
+  const doc = readFileSync(file, 'utf8');
+  const a = doc.indexOf(docsBegin);
+  const b = doc.indexOf(docsEnd);
+  if (a < 0 || b < a) throw new Error(`docs/performance.md has no ${docsBegin} … ${docsEnd}`);
+  writeFileSync(file, `${doc.slice(0, a + docsBegin.length)}\n${text}\n${doc.slice(b)}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(root, 'bench/run.ts')) {
+  const quick = process.argv.includes('--quick');
+  const only = arg('--only');
+  const run = await runBench({ quick, ...(only ? { only } : {}) });
+  const text = formatRun(run);
+  process.stdout.write(`${text}\n`);
+  mkdirSync(resolve(root, 'bench/results'), { recursive: true });
+  writeFileSync(resolve(root, 'bench/results/latest.json'), `${JSON.stringify(run, null, 2)}\n`);
+  process.stdout.write('\nsaved bench/results/latest.json\n');
+  if (process.argv.includes('--save-baseline')) {
+    writeFileSync(resolve(root, 'bench/baseline.json'), `${JSON.stringify(run, null, 2)}\n`);
+    process.stdout.write('saved bench/baseline.json\n');
+  }
+  if (process.argv.includes('--docs')) {
+    writeDocs(text);
+    process.stdout.write('updated docs/performance.md\n');
+  }
+}
