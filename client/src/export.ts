@@ -1,0 +1,227 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { KompassModel } from './model';
+import { type ExportFormat, exportFormats, renderExport } from './report';
+
+/** What each export format is called, its file extension, and whether it takes a while. */
+export const formatInfo: Readonly<
+  Record<ExportFormat, { label: () => string; extension: string; slow: boolean }>
+> = {
+  html: { label: () => vscode.l10n.t('HTML page'), extension: 'html', slow: false },
+  pdf: { label: () => vscode.l10n.t('PDF document'), extension: 'pdf', slow: true },
+  md: { label: () => vscode.l10n.t('Markdown'), extension: 'md', slow: false },
+  json: { label: () => vscode.l10n.t('JSON (the model)'), extension: 'json', slow: false },
+  csv: { label: () => vscode.l10n.t('CSV (for spreadsheets)'), extension: 'csv', slow: false },
+};
+
+/** Arguments of `kompass.exportReport` when called from code or tests: no dialogs are shown. */
+export interface ExportArgs {
+  source: vscode.Uri | string;
+  target: vscode.Uri | string;
+  format: ExportFormat;
+  /** Replace an existing target without asking. Without it an existing target is refused. */
+  overwrite?: boolean;
+}
+
+/** An export that was refused or failed, with a message for the user. */
+export class ExportError extends Error {}
+
+/** Whether `value` is one of the export formats. */
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && (exportFormats as readonly string[]).includes(value);
+}
+
+/**
+ * Renders `source` in `format` and writes it to `target` through a temporary file in the same
+ * folder, renamed into place, so a reader never sees half a file. Refuses the source itself and
+ * any `.kompass` target.
+ */
+export async function exportReport(
+  model: KompassModel,
+  fontDir: string,
+  args: ExportArgs,
+): Promise<vscode.Uri> {
+  const source = toUri(args.source);
+  const target = toUri(args.target);
+  if (!isExportFormat(args.format))
+    throw new ExportError(vscode.l10n.t('Unknown export format: {0}', String(args.format)));
+  if (sameFile(source, target) || target.path.toLowerCase().endsWith('.kompass')) {
+    throw new ExportError(
+      vscode.l10n.t('A report is never written over a .kompass file: {0}', displayPath(target)),
+    );
+  }
+  if (!args.overwrite && (await exists(target))) {
+    throw new ExportError(vscode.l10n.t('{0} already exists.', displayPath(target)));
+  }
+  const analysis = await model.analyze(source);
+  const sourceText = model.text(source);
+  const content = await renderExport(analysis, args.format, { fontDir, sourceText });
+  const folder = vscode.Uri.joinPath(target, '..');
+  const temp = vscode.Uri.joinPath(
+    folder,
+    `.kompass-tmp-${process.pid}-${Date.now().toString(36)}-${path.posix.basename(target.path)}`,
+  );
+  try {
+    await vscode.workspace.fs.writeFile(temp, content);
+    await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+  } catch (err) {
+    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+    throw err;
+  }
+  return target;
+}
+
+/**
+ * The interactive command: pick the source, a format and a target, confirm, export with
+ * progress for slow formats, then offer to open or reveal the file.
+ */
+export async function exportCommand(
+  model: KompassModel,
+  fontDir: string,
+  arg: unknown,
+  current: () => vscode.Uri | undefined,
+): Promise<vscode.Uri | undefined> {
+  if (isExportArgs(arg)) return exportReport(model, fontDir, arg);
+  const source = arg instanceof vscode.Uri ? arg : current();
+  if (!source) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a .kompass file to export.'));
+    return undefined;
+  }
+  const format = await pickFormat();
+  if (!format) return undefined;
+  const info = formatInfo[format];
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: vscode.Uri.joinPath(
+      exportFolder(source),
+      `${path.posix.basename(source.path).replace(/\.kompass$/i, '')}.${info.extension}`,
+    ),
+    filters: { [info.label()]: [info.extension] },
+    saveLabel: vscode.l10n.t('Export'),
+    title: vscode.l10n.t('Export report as {0}', info.label()),
+  });
+  if (!target) return undefined;
+  if (sameFile(source, target) || target.path.toLowerCase().endsWith('.kompass')) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('A report is never written over a .kompass file: {0}', displayPath(target)),
+    );
+    return undefined;
+  }
+  // Both the native and VS Code's own save dialog ask before replacing a file; this asks again
+  // only when the dialog could not have, e.g. when the file appeared meanwhile.
+  if (await exists(target)) {
+    const replace = vscode.l10n.t('Replace');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} already exists. Replace it?', displayPath(target)),
+      { modal: true },
+      replace,
+    );
+    if (answer !== replace) return undefined;
+  }
+  const run = () => exportReport(model, fontDir, { source, target, format, overwrite: true });
+  let written: vscode.Uri;
+  try {
+    written = info.slow
+      ? await vscode.window.withProgress(
+          {
+            location: vscode.ProgressLocation.Notification,
+            title: vscode.l10n.t('Exporting {0}…', info.label()),
+          },
+          run,
+        )
+      : await run();
+  } catch (err) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Export failed: {0}', err instanceof Error ? err.message : String(err)),
+    );
+    return undefined;
+  }
+  void offerToOpen(written, format);
+  return written;
+}
+
+async function pickFormat(): Promise<ExportFormat | undefined> {
+  const preferred = vscode.workspace
+    .getConfiguration('kompass')
+    .get<string>('export.defaultFormat');
+  const order = [...exportFormats].sort(
+    (a, b) => Number(b === preferred) - Number(a === preferred),
+  );
+  const picked = await vscode.window.showQuickPick(
+    order.map((format) => ({
+      label: formatInfo[format].label(),
+      description: `.${formatInfo[format].extension}`,
+      format,
+    })),
+    { title: vscode.l10n.t('Export Report'), placeHolder: vscode.l10n.t('Choose a format') },
+  );
+  return picked?.format;
+}
+
+async function offerToOpen(uri: vscode.Uri, format: ExportFormat): Promise<void> {
+  const open = vscode.l10n.t('Open');
+  const reveal = vscode.l10n.t('Reveal');
+  const answer = await vscode.window.showInformationMessage(
+    vscode.l10n.t('Report exported to {0}', displayPath(uri)),
+    open,
+    reveal,
+  );
+  if (answer === open) {
+    if (format === 'html' || format === 'pdf') await vscode.env.openExternal(uri);
+    else await vscode.commands.executeCommand('vscode.open', uri);
+  } else if (answer === reveal) {
+    const local =
+      vscode.env.remoteName === undefined && vscode.env.uiKind === vscode.UIKind.Desktop;
+    await vscode.commands.executeCommand(local ? 'revealFileInOS' : 'revealInExplorer', uri);
+  }
+}
+
+/** The folder the save dialog starts in: `kompass.export.folder`, else the source's folder. */
+function exportFolder(source: vscode.Uri): vscode.Uri {
+  const sourceFolder = vscode.Uri.joinPath(source, '..');
+  if (!vscode.workspace.isTrusted) return sourceFolder;
+  const setting = vscode.workspace
+    .getConfiguration('kompass', source)
+    .get<string>('export.folder', '')
+    .trim();
+  if (!setting) return sourceFolder;
+  if (path.isAbsolute(setting)) return vscode.Uri.file(setting);
+  const root = vscode.workspace.getWorkspaceFolder(source)?.uri ?? sourceFolder;
+  return vscode.Uri.joinPath(root, setting);
+}
+
+function isExportArgs(arg: unknown): arg is ExportArgs {
+  if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return false;
+  const a = arg as Partial<ExportArgs>;
+  return a.source !== undefined && a.target !== undefined && a.format !== undefined;
+}
+
+function toUri(value: vscode.Uri | string): vscode.Uri {
+  if (typeof value !== 'string') return value;
+  return /^[a-z][a-z0-9+.-]+:/i.test(value) && !/^[a-z]:[\\/]/i.test(value)
+    ? vscode.Uri.parse(value)
+    : vscode.Uri.file(value);
+}
+
+function sameFile(a: vscode.Uri, b: vscode.Uri): boolean {
+  if (a.scheme !== b.scheme || a.authority !== b.authority) return false;
+  if (a.scheme !== 'file') return a.path === b.path;
+  const norm = (u: vscode.Uri) => {
+    const p = path.resolve(u.fsPath);
+    // Case-insensitive file systems: the same file under another spelling.
+    return process.platform === 'linux' ? p : p.toLowerCase();
+  };
+  return norm(a) === norm(b);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function displayPath(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
+}

@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import type { Framework } from '../../grammar/src/index';
+import type { KompassModel } from './model';
+import { languageId } from './model';
+
+/**
+ * The snippet of a new evaluation of `framework`: every area and question, no points. Points
+ * are left for the evaluator on purpose: a `0` would count as a score and make the totals look
+ * final, while a question without points is a KK018 warning until it is scored, a to-do list
+ * that empties as the evaluation is filled in. Tab stops go through the name, the dates, then
+ * each question's points (or each summary-only area's body) in order.
+ */
+export function evaluationSnippet(framework: Framework, today: string): string {
+  let stop = 1;
+  const next = () => stop++;
+  const lines: string[] = [];
+  lines.push(`evaluation "\${${next()}:${esc(vscode.l10n.t('Municipality'))}}" {`);
+  lines.push(`  framework "${esc(framework.id)}"`);
+  lines.push(`  date \${${next()}:${today}} to \${${next()}:${today}}`);
+  lines.push(`  evaluators "\${${next()}}"`);
+  lines.push(`  language ${framework.language || 'sv'}`);
+  lines.push('');
+  lines.push('  summary """');
+  lines.push(`    \${${next()}}`);
+  lines.push('  """');
+  for (const area of framework.areas) {
+    lines.push('');
+    lines.push(`  area ${area.number} "${esc(area.title)}" {`);
+    if (area.questions.length === 0) lines.push(`    \${${next()}}`);
+    for (const q of area.questions)
+      lines.push(`    question ${q.id} "${esc(q.title)}" \${${next()}}`);
+    lines.push('  }');
+  }
+  lines.push('}');
+  lines.push('$0');
+  return lines.join('\n');
+}
+
+// Inside a snippet, `$`, `}` and `\` are syntax; inside a .kompass string, `"` and `\` are.
+function esc(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\\\\\')
+    .replace(/"/g, '\\\\"')
+    .replace(/[$}]/g, (c) => `\\${c}`);
+}
+
+/** Asks for a framework (workspace ones first, then built in) and opens a new evaluation of it. */
+export async function newEvaluationCommand(
+  model: KompassModel,
+): Promise<vscode.TextEditor | undefined> {
+  const frameworks = await model.frameworks();
+  const picked = await vscode.window.showQuickPick(
+    frameworks.map((f) => ({
+      label: f.title || f.id,
+      description: f.id,
+      detail: f.builtin
+        ? vscode.l10n.t('Built in · {0} areas · max {1}', f.areas.length, f.max)
+        : vscode.l10n.t(
+            '{0} · {1} areas · max {2}',
+            vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri)),
+            f.areas.length,
+            f.max,
+          ),
+      framework: f,
+    })),
+    {
+      title: vscode.l10n.t('New Evaluation from Framework'),
+      placeHolder: vscode.l10n.t('Choose the framework to evaluate against'),
+      matchOnDescription: true,
+    },
+  );
+  if (!picked) return undefined;
+  const doc = await vscode.workspace.openTextDocument({ language: languageId, content: '' });
+  const editor = await vscode.window.showTextDocument(doc);
+  const today = new Date().toISOString().slice(0, 10);
+  await editor.insertSnippet(new vscode.SnippetString(evaluationSnippet(picked.framework, today)));
+  return editor;
+}

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { escapeHtml as h } from '../../../report/src/escape';
+import { reportCss } from '../../../report/src/index';
+import type { PreviewState, UpdateMessage } from './messages';
+
+// The panel's own parts (the stale banner, the error placeholder), themed like the report.
+const panelCss = `
+body { padding: 0 12px; }
+#kompass-stale { position: sticky; top: 0; z-index: 1; margin: 0 -12px 8px; padding: 6px 12px;
+  background: var(--vscode-inputValidation-warningBackground, #fff4ce);
+  color: var(--vscode-inputValidation-warningForeground, var(--vscode-foreground));
+  border-bottom: 1px solid var(--vscode-inputValidation-warningBorder, #b89500);
+  font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
+#kompass-stale[hidden] { display: none; }
+#kompass-stale ul { margin: 4px 0 0; padding-left: 1.2em; max-height: 30vh; overflow: auto; }
+#kompass-stale button { font: inherit; color: var(--vscode-textLink-foreground); background: none;
+  border: 0; padding: 0; cursor: pointer; text-decoration: underline; }
+#kompass-stale button:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
+body.vscode-high-contrast #kompass-stale { border: 1px solid var(--vscode-contrastBorder); }
+`;
+
+/** A fresh random nonce for the script and style elements of one page load. */
+export function nonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/** The Content-Security-Policy of the panel: nothing but our nonce'd script and styles. */
+export function contentSecurityPolicy(cspSource: string, n: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${cspSource} 'nonce-${n}'`,
+    `script-src 'nonce-${n}'`,
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+/**
+ * The whole page of the panel: the report's markup and style sheet, the stale banner, and the
+ * webview script. The first update rides along in a data attribute, never in a script.
+ */
+export function previewPage(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  state: PreviewState,
+  first: UpdateMessage,
+  lang: string,
+): string {
+  const n = nonce();
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
+  const { html, ...rest } = first;
+  return `<!DOCTYPE html>
+<html lang="${h(lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${h(contentSecurityPolicy(webview.cspSource, n))}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style nonce="${n}">${reportCss('vscode')}</style>
+<style nonce="${n}">${panelCss}</style>
+</head>
+<body data-kompass-state="${h(JSON.stringify(state))}" data-kompass-update="${h(JSON.stringify(rest))}">
+<div id="kompass-stale" role="status" hidden></div>
+<div id="kompass-root">${html ?? ''}</div>
+<script nonce="${n}" src="${h(script.toString())}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { kompass, sampleText, scratchDir, writeScratch } from './helpers';
+
+suite('export', () => {
+  const checks: Record<string, (bytes: Buffer) => void> = {
+    html: (b) => assert.match(b.toString('utf8'), /<html[\s\S]*Västerås stad[\s\S]*<\/html>/),
+    pdf: (b) => assert.equal(b.subarray(0, 5).toString('latin1'), '%PDF-'),
+    md: (b) => assert.match(b.toString('utf8'), /^#.*Västerås stad/m),
+    json: (b) =>
+      assert.ok(JSON.stringify(JSON.parse(b.toString('utf8'))).includes('Västerås stad')),
+    csv: (b) => assert.ok(b.toString('utf8').split(/\r?\n/).length > 40, 'a row per question'),
+  };
+
+  for (const [format, check] of Object.entries(checks)) {
+    test(`writes ${format}`, async () => {
+      const api = await kompass();
+      const source = writeScratch(`export-${format}.kompass`, sampleText('vasteras-2012.kompass'));
+      const target = vscode.Uri.file(path.join(scratchDir(), `report.${format}`));
+      const written = await api.exportReport({ source, target, format: format as 'html' });
+      assert.equal(written.fsPath, target.fsPath);
+      const bytes = fs.readFileSync(target.fsPath);
+      assert.ok(bytes.length > 0);
+      check(bytes);
+      const leftovers = fs.readdirSync(scratchDir()).filter((f) => f.startsWith('.kompass-tmp-'));
+      assert.deepEqual(leftovers, [], 'no temporary file is left behind');
+    });
+  }
+
+  test('refuses to write over the source', async () => {
+    const api = await kompass();
+    const text = sampleText('vasteras-2012.kompass');
+    const source = writeScratch('refuse.kompass', text);
+    await assert.rejects(
+      api.exportReport({ source, target: source, format: 'html', overwrite: true }),
+    );
+    await assert.rejects(async () =>
+      vscode.commands.executeCommand('kompass.exportReport', {
+        source: source.fsPath,
+        target: source.fsPath,
+        format: 'md',
+        overwrite: true,
+      }),
+    );
+    assert.equal(fs.readFileSync(source.fsPath, 'utf8'), text, 'the source is untouched');
+  });
+
+  test('refuses an existing file unless told to overwrite', async () => {
+    const api = await kompass();
+    const source = writeScratch('overwrite.kompass', sampleText('vasteras-2012.kompass'));
+    const target = vscode.Uri.file(path.join(scratchDir(), 'existing.json'));
+    fs.writeFileSync(target.fsPath, 'keep');
+    await assert.rejects(api.exportReport({ source, target, format: 'json' }));
+    assert.equal(fs.readFileSync(target.fsPath, 'utf8'), 'keep');
+    await api.exportReport({ source, target, format: 'json', overwrite: true });
+    assert.notEqual(fs.readFileSync(target.fsPath, 'utf8'), 'keep');
+  });
+});

@@ -1,0 +1,93 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { KompassApi } from '../../src/extension';
+
+/** The extension's id: publisher.name from package.json. */
+export const extensionId = 'kompass.kompass';
+
+/** The repository root, from the bundle's place in dist/test. */
+export const repoRoot = path.resolve(__dirname, '..', '..');
+
+/** Activates the extension (if it is not yet) and returns its API. */
+export async function kompass(): Promise<KompassApi> {
+  const ext = vscode.extensions.getExtension<KompassApi>(extensionId);
+  if (!ext) throw new Error(`extension ${extensionId} is not installed`);
+  return ext.isActive ? ext.exports : await ext.activate();
+}
+
+/** A sample's text: from the workspace the runner opened, else from the repository. */
+export function sampleText(name: string): string {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const inWorkspace = folder ? path.join(folder, name) : undefined;
+  const file =
+    inWorkspace && fs.existsSync(inWorkspace) ? inWorkspace : path.join(repoRoot, 'samples', name);
+  return fs.readFileSync(file, 'utf8');
+}
+
+let scratch: string | undefined;
+
+/** A folder for files the tests write: inside the workspace when there is one. */
+export function scratchDir(): string {
+  if (!scratch) {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.tmpdir();
+    scratch = fs.mkdtempSync(path.join(folder, 'kompass-test-'));
+  }
+  return scratch;
+}
+
+/**
+ * Writes `text` to a new file in the scratch folder, next to a copy of the reference profile
+ * the Västerås sample compares against, and returns its URI.
+ */
+export function writeScratch(name: string, text: string): vscode.Uri {
+  const dir = scratchDir();
+  const profile = path.join(dir, 'referensprofil-kk20.kompass');
+  if (!fs.existsSync(profile)) fs.writeFileSync(profile, sampleText('referensprofil-kk20.kompass'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return vscode.Uri.file(file);
+}
+
+/** Removes what the tests wrote. */
+export function cleanScratch(): void {
+  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  scratch = undefined;
+}
+
+/** Polls `check` until it returns a value other than undefined/false, or fails after `ms`. */
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  ms = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(
+    `timed out after ${ms} ms waiting for ${what}${last ? ` (${String(last)})` : ''}`,
+  );
+}
+
+/** Opens a document in an editor. */
+export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+/** Closes every editor, discarding changes to untitled and edited documents. */
+export async function closeAll(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments) {
+    if (doc.isDirty && doc.uri.scheme === 'file') await doc.save();
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
