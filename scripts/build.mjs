@@ -19,7 +19,14 @@ const common = {
   legalComments: 'none',
 };
 
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+const node = {
+  ...common,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // pdfkit's ESM build locates its data through import.meta.url, which a CommonJS bundle lacks.
+  alias: { pdfkit: './node_modules/pdfkit/js/pdfkit.js' },
+};
 
 const bundles = [
   { ...node, entryPoints: { cli: 'cli/src/index.ts' }, requires: ['report/src/index.ts'] },
