@@ -1,0 +1,44 @@
+import { defaultMaxDocumentSize } from '../../grammar/src/index';
+
+/** The `kompass.*` settings the server reads. */
+export interface Settings {
+  inlayHints: { enabled: boolean; areas: boolean; totals: boolean };
+  diagnostics: { debounceMs: number };
+  /** Files longer than this many characters are not checked (WorkspaceOptions.maxDocumentSize). */
+  maxFileSize: number;
+}
+
+/** The settings used until the client says otherwise. */
+export const defaultSettings: Settings = {
+  inlayHints: { enabled: true, areas: true, totals: true },
+  diagnostics: { debounceMs: 150 },
+  maxFileSize: defaultMaxDocumentSize,
+};
+
+function record(v: unknown): Record<string, unknown> {
+  return v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+}
+
+function bool(v: unknown, fallback: boolean): boolean {
+  return typeof v === 'boolean' ? v : fallback;
+}
+
+function num(v: unknown, fallback: number, min: number, max: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? Math.max(min, Math.min(max, v)) : fallback;
+}
+
+/** Reads settings sent by a client (any shape), keeping defaults for what is missing or wrong. */
+export function parseSettings(raw: unknown, base: Settings = defaultSettings): Settings {
+  const r = record(raw);
+  const hints = record(r.inlayHints);
+  const diags = record(r.diagnostics);
+  return {
+    inlayHints: {
+      enabled: bool(hints.enabled, base.inlayHints.enabled),
+      areas: bool(hints.areas, base.inlayHints.areas),
+      totals: bool(hints.totals, base.inlayHints.totals),
+    },
+    diagnostics: { debounceMs: num(diags.debounceMs, base.diagnostics.debounceMs, 0, 10_000) },
+    maxFileSize: num(r.maxFileSize, base.maxFileSize, 1, 1_000_000_000),
+  };
+}
