@@ -1,6 +1,6 @@
 // Builds every bundle the project ships. Used by `npm run build`, `prepare` and the tests.
 
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { generateFrameworks } from './gen-frameworks.mjs';
 
@@ -52,6 +52,12 @@ const bundles = [
   .map(({ requires, ...b }) => b);
 
 await Promise.all(bundles.map((b) => build({ ...b, outdir: 'dist' })));
+
+// The PDF report embeds these fonts and looks for them next to the bundles (report/src/fonts.ts).
+mkdirSync('dist/fonts', { recursive: true });
+for (const f of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', '../LICENSE']) {
+  copyFileSync(`node_modules/dejavu-fonts-ttf/ttf/${f}`, `dist/fonts/${f.replace('../', 'DejaVu-')}`);
+}
 // The package is ESM for its sources; the bundles are CommonJS, as VS Code loads extensions.
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
 if (watch) console.log('watch mode is not supported; run the build again');
