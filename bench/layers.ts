@@ -208,8 +208,16 @@ function measureExcluding(uri: string, text: string, opts: MeasureOptions): Stat
   return summarise(samples);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
-  const spec = JSON.parse(process.argv[2] ?? '{}') as DocumentSpec;
-  const result = await measureDocument(spec, process.argv.includes('--quick'));
+/** Measures the document given on the command line and prints the result as one JSON line. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const spec = JSON.parse(argv[2] ?? '{}') as DocumentSpec;
+  const result = await measureDocument(spec, argv.includes('--quick'));
   process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(root, 'bench/layers.ts')) {
+  main(process.argv).catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
 }

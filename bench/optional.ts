@@ -9,8 +9,15 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Analysis } from '../grammar/src/index';
 
-/** The repository root. */
-export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository root (set by the runner for the bundled children, where import.meta is gone). */
+export const root =
+  process.env.KOMPASS_ROOT ?? resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The modules the bundled children were built with, by path; see bench/bundle.ts. */
+export const bundledModulesKey = '__kompassBenchModules';
+
+/** Every optional module the benchmark can use, by repository path. */
+export const optionalModules = ['grammar/src/features/hover.ts', 'report/src/index.ts'] as const;
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -18,6 +25,13 @@ type AnyFn = (...args: unknown[]) => unknown;
 export async function importIfPresent(
   path: string,
 ): Promise<{ module?: Record<string, unknown>; note?: string }> {
+  const bundled = (globalThis as Record<string, unknown>)[bundledModulesKey] as
+    | Record<string, Record<string, unknown>>
+    | undefined;
+  if (bundled) {
+    const module = bundled[path];
+    return module ? { module } : { note: `${path} not present yet: skipped` };
+  }
   const file = resolve(root, path);
   if (!existsSync(file)) return { note: `${path} not present yet: skipped` };
   try {

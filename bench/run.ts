@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { budgetRows } from './budgets';
+import { bundleLayers } from './bundle';
 import { measureClient, measureServer } from './external';
 import { generateDocument } from './generate';
 import type { DocumentSpec, LayerResult } from './layers';
@@ -54,11 +55,12 @@ export function machine(): Machine {
   };
 }
 
-function runChild(spec: DocumentSpec, quick: boolean): LayerResult {
-  const args = ['--import', 'tsx', 'bench/layers.ts', JSON.stringify(spec)];
+function runChild(bundle: string, spec: DocumentSpec, quick: boolean): LayerResult {
+  const args = [bundle, JSON.stringify(spec)];
   if (quick) args.push('--quick');
   const r = spawnSync(process.execPath, args, {
     cwd: root,
+    env: { ...process.env, KOMPASS_ROOT: root },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -82,10 +84,11 @@ export async function runBench(options: { quick: boolean; only?: string }): Prom
       (options.only ? d.name === options.only : true) &&
       !(options.quick && d.kind === 'generated' && d.lines > 10_000),
   );
+  const bundle = await bundleLayers();
   const results: LayerResult[] = [];
   for (const spec of specs) {
     process.stderr.write(`measuring ${spec.name} ...\n`);
-    const r = runChild(spec, options.quick);
+    const r = runChild(bundle, spec, options.quick);
     for (const n of r.notes) if (!notes.includes(n) && !/^html \d/.test(n)) notes.push(n);
     results.push(r);
   }
