@@ -54,7 +54,7 @@ export function formatSummary(ev: EvaluationResult): string {
   const lang = messageLanguage(ev.language);
   const L = labels[lang];
   const n = (x: number) => formatNumber(x, lang);
-  const rows: string[][] = [[`${L.area}`, '', L.score, L.max, L.percent, '']];
+  const rows: string[][] = [['', L.area, L.score, L.max, L.percent, '']];
   for (const a of ev.areas) {
     const note =
       a.statedScore !== undefined &&
