@@ -98,9 +98,9 @@ export class TestClient {
       else early.push(p);
     });
     const logs: string[] = [];
-    connection.onNotification('window/logMessage', (p: { message: string }) =>
-      logs.push(p.message),
-    );
+    connection.onNotification('window/logMessage', (p: { message: string }) => {
+      logs.push(p.message);
+    });
     connection.listen();
     const result = await within(
       connection.sendRequest('initialize', {
@@ -123,9 +123,9 @@ export class TestClient {
     );
     client = new TestClient(child, connection, result);
     client.logs.push(...logs);
-    connection.onNotification('window/logMessage', (p: { message: string }) =>
-      client!.logs.push(p.message),
-    );
+    connection.onNotification('window/logMessage', (p: { message: string }) => {
+      client!.logs.push(p.message);
+    });
     for (const p of early) client.record(p);
     await connection.sendNotification('initialized', {});
     return client;
