@@ -139,6 +139,8 @@ export class KompassModel implements vscode.Disposable {
         if ('text' in read) this.workspace.set(uri.toString(), read.text);
       }),
     );
+    // Open documents may use frameworks defined in files just read.
+    for (const key of this.workspace.uris()) if (isOpen(vscode.Uri.parse(key))) this.notify(key);
   }
 }
 

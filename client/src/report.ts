@@ -1,16 +1,25 @@
 import type { Analysis } from '../../grammar/src/index';
-import {
-  type ReportFormat,
-  type ReportOptions,
-  renderReport,
-  reportFormats,
-} from '../../report/src/index';
+import type { ReportFormat, ReportOptions } from '../../report/src/index';
+
+/** The report module, loaded on first use (a preview or an export), not at activation. */
+export type ReportModule = typeof import('../../report/src/index');
 
 /** A format the export command writes. */
 export type ExportFormat = ReportFormat;
 
-/** Every export format, in the report's order. */
-export const exportFormats: readonly ExportFormat[] = reportFormats.map((f) => f.format);
+/** Every export format, in the order the picker shows them. */
+export const exportFormats: readonly ExportFormat[] = ['html', 'pdf', 'md', 'json', 'csv'];
+
+let loading: Promise<ReportModule> | undefined;
+
+/**
+ * Loads the report renderer. It holds the PDF writer, most of the bundle's code, so it is
+ * evaluated only when first needed; esbuild keeps a dynamically imported module lazy.
+ */
+export function loadReport(): Promise<ReportModule> {
+  loading ??= import('../../report/src/index');
+  return loading;
+}
 
 /** Renders a report to the bytes of a file, through the same renderer as the CLI. */
 export async function renderExport(
@@ -18,6 +27,7 @@ export async function renderExport(
   format: ExportFormat,
   options: Pick<ReportOptions, 'fontDir' | 'sourceText'>,
 ): Promise<Uint8Array> {
+  const { renderReport } = await loadReport();
   const out = await renderReport(analysis, format, options);
   return typeof out === 'string' ? new TextEncoder().encode(out) : out;
 }

@@ -1,5 +1,4 @@
 import { type Analysis, LineIndex } from '../../../grammar/src/index';
-import { partId } from '../../../report/src/index';
 import type { Anchor } from './messages';
 
 // Statements whose report part has its own id; the rest scroll with the part around them.
@@ -13,7 +12,11 @@ const partOfStatement: Readonly<Record<string, string>> = {
  * title, its summary and facts, and each area. The report cannot know lines, so the preview
  * sends these along with the HTML and the webview scrolls by them.
  */
-export function anchorsFor(analysis: Analysis, text: string): Anchor[] {
+export function anchorsFor(
+  analysis: Analysis,
+  text: string,
+  partId: (evaluation: number, part: string) => string,
+): Anchor[] {
   const lines = new LineIndex(text);
   const lineOf = (offset: number) => lines.position(offset).line;
   const out: Anchor[] = [];

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type Analysis, Code, LineIndex } from '../../../grammar/src/index';
-import { renderHtmlBody } from '../../../report/src/index';
 import type { KompassModel } from '../model';
+import { loadReport } from '../report';
 import { anchorsFor } from './anchors';
 import type { FromWebview, PanelProblem, PreviewState, ToWebview, UpdateMessage } from './messages';
 import { previewPage } from './previewHtml';
@@ -41,6 +41,8 @@ export class KompassPreview implements vscode.Disposable {
   private last: { version: number; html: string } | undefined;
   private lastAnchors: UpdateMessage['anchors'] = [];
   private stale = false;
+  private isDisposed = false;
+  private css = '';
   private appliedSeq = 0;
   private readonly applied = new vscode.EventEmitter<number>();
 
@@ -76,6 +78,7 @@ export class KompassPreview implements vscode.Disposable {
     );
     this.updateTitle();
     this.render(true);
+    void model.ready();
   }
 
   /** The document shown. */
@@ -124,6 +127,8 @@ export class KompassPreview implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.disposed.fire();
@@ -151,7 +156,18 @@ export class KompassPreview implements vscode.Disposable {
       this.loaded = false;
       return;
     }
-    const update = this.update();
+    const seq = ++this.seq;
+    void this.update(seq).then(
+      (update) => {
+        // A newer render started while this one waited: it wins, whatever finishes first.
+        if (!update || seq !== this.seq || this.isDisposed) return;
+        this.deliver(update, full);
+      },
+      (err: unknown) => this.showFailure(err),
+    );
+  }
+
+  private deliver(update: UpdateMessage, full: boolean): void {
     if (full || !this.loaded) {
       this.loaded = true;
       const state: PreviewState = { uri: this.uri.toString(), locked: this.locked };
@@ -164,35 +180,24 @@ export class KompassPreview implements vscode.Disposable {
         state,
         first,
         lang,
+        this.css,
       );
     } else void this.post(update);
   }
 
-  private update(): UpdateMessage {
-    const seq = ++this.seq;
+  private async update(seq: number): Promise<UpdateMessage | undefined> {
+    const report = await loadReport();
+    this.css = report.reportCss('vscode');
     const doc = openDocument(this.uri);
-    const analysis = this.model.analyzeHeld(this.uri);
-    if (!analysis) {
-      // Not open and not yet read from disk: read it, then render again.
-      void this.model.analyze(this.uri).then(
-        () => this.render(false),
-        (err: unknown) => this.showFailure(err),
-      );
-      return {
-        type: 'update',
-        seq,
-        version: -1,
-        anchors: [],
-        html: this.last?.html ?? `<p>${vscode.l10n.t('Loading…')}</p>`,
-      };
-    }
+    const analysis = this.model.analyzeHeld(this.uri) ?? (await this.model.analyze(this.uri));
+    if (seq !== this.seq) return undefined;
     const text = doc?.getText() ?? this.model.text(this.uri) ?? '';
     const problems = panelProblems(analysis, text);
     const blocking = analysis.diagnostics.some((d) => fatal.has(d.code));
     if (blocking && this.last) return this.staleUpdate(seq, analysis.version, problems);
     let html: string;
     try {
-      html = renderHtmlBody(analysis, { sourceText: text });
+      html = report.renderHtmlBody(analysis, { sourceText: text });
     } catch (err) {
       const failure: PanelProblem = {
         severity: 'error',
@@ -203,7 +208,7 @@ export class KompassPreview implements vscode.Disposable {
       return this.staleUpdate(seq, analysis.version, [failure, ...problems]);
     }
     this.last = { version: analysis.version, html };
-    this.lastAnchors = anchorsFor(analysis, text);
+    this.lastAnchors = anchorsFor(analysis, text, report.partId);
     this.stale = false;
     return { type: 'update', seq, version: analysis.version, html, anchors: this.lastAnchors };
   }
@@ -223,15 +228,18 @@ export class KompassPreview implements vscode.Disposable {
   }
 
   private showFailure(err: unknown): void {
-    const message = vscode.l10n.t('Cannot read {0}: {1}', this.uri.toString(true), String(err));
-    const update: UpdateMessage = {
-      type: 'update',
-      seq: ++this.seq,
-      version: -1,
-      anchors: [],
-      stale: { title: message, problems: [] },
-    };
-    if (this.loaded) void this.post(update);
+    if (this.isDisposed) return;
+    const message = vscode.l10n.t('Cannot show {0}: {1}', this.uri.toString(true), String(err));
+    this.deliver(
+      {
+        type: 'update',
+        seq: ++this.seq,
+        version: -1,
+        anchors: this.lastAnchors,
+        stale: { title: message, problems: [] },
+      },
+      false,
+    );
   }
 
   private post(message: ToWebview): Thenable<boolean> {

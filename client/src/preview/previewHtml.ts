@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { escapeHtml as h } from '../../../report/src/escape';
-import { reportCss } from '../../../report/src/index';
 import type { PreviewState, UpdateMessage } from './messages';
 
 // The panel's own parts (the stale banner, the error placeholder), themed like the report.
@@ -39,7 +38,7 @@ export function contentSecurityPolicy(cspSource: string, n: string): string {
 }
 
 /**
- * The whole page of the panel: the report's markup and style sheet, the stale banner, and the
+ * The whole page of the panel: the report's markup and style sheet (`css`), the stale banner, and the
  * webview script. The first update rides along in a data attribute, never in a script.
  */
 export function previewPage(
@@ -48,6 +47,7 @@ export function previewPage(
   state: PreviewState,
   first: UpdateMessage,
   lang: string,
+  css: string,
 ): string {
   const n = nonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
@@ -58,7 +58,7 @@ export function previewPage(
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${h(contentSecurityPolicy(webview.cspSource, n))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style nonce="${n}">${reportCss('vscode')}</style>
+<style nonce="${n}">${css}</style>
 <style nonce="${n}">${panelCss}</style>
 </head>
 <body data-kompass-state="${h(JSON.stringify(state))}" data-kompass-update="${h(JSON.stringify(rest))}">

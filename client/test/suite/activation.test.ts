@@ -23,6 +23,10 @@ suite('activation', () => {
         appHost: vscode.env.appHost,
         node: process.version,
         activateMs: Math.round(api.activationMs * 10) / 10,
+        // From asking for activation to the bundle having loaded (read, compiled, evaluated).
+        loadMs: wasActive ? null : Math.round((api.timings.moduleLoadedAt - started) * 10) / 10,
+        // From the bundle having loaded to activate() being called by VS Code.
+        queueMs: Math.round((api.timings.activateStartedAt - api.timings.moduleLoadedAt) * 10) / 10,
         // Module load + activate, measured around extension.activate(); 0 when already active.
         wallMs: wasActive ? null : Math.round(wall * 10) / 10,
         date: new Date().toISOString(),
