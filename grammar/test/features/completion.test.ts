@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { complete, relativePath } from '../../src/features/index';
+import { analyze, kk, marked } from './helpers';
+
+function completeAt(s: string, files: string[] = []) {
+  const { text, offset } = marked(s);
+  return complete(analyze(text), text, offset, { files });
+}
+const labels = (s: string, files: string[] = []) => completeAt(s, files).map((c) => c.label);
+
+describe('features: completion', () => {
+  it('offers top-level keywords and an evaluation snippet outside blocks', () => {
+    const items = completeAt('<|>');
+    assert.ok(items.some((i) => i.label === 'evaluation' && i.kind === 'keyword'));
+    assert.ok(items.some((i) => i.kind === 'snippet' && i.snippet));
+  });
+  it('offers evaluation keywords inside an evaluation', () => {
+    const l = labels(kk('  <|>\n'));
+    for (const k of ['date', 'evaluators', 'compare', 'facts', 'area', 'total'])
+      assert.ok(l.includes(k), k);
+    assert.ok(!l.includes('question'));
+  });
+  it('offers area keywords inside an evaluation area', () => {
+    const l = labels(kk('  area 1 {\n    <|>\n  }\n'));
+    for (const k of ['question', 'score', 'strength', 'improvement', 'example'])
+      assert.ok(l.includes(k), k);
+    assert.ok(!l.includes('date'));
+  });
+  it('offers framework keywords inside a framework area', () => {
+    const l = labels('framework "f" {\n  area 1 {\n    <|>\n  }\n}\n');
+    assert.deepEqual(l, ['max', 'heading', 'alias', 'question', 'intro']);
+  });
+  it('follows the Swedish keywords a document uses', () => {
+    const l = labels('utvärdering "E" {\n  ramverk "kommunkompassen-2.0"\n  <|>\n}\n');
+    assert.ok(l.includes('område') && l.includes('jämför') && !l.includes('area'));
+  });
+  it('replaces the partly typed word', () => {
+    const { text, offset } = marked(kk('  comp<|>\n'));
+    const item = complete(analyze(text), text, offset).find((i) => i.label === 'compare')!;
+    assert.equal(text.slice(item.range.start, item.range.end), 'comp');
+  });
+  it('offers the questions an area lacks, in order, with title and max', () => {
+    const items = completeAt(kk('  area 2 {\n    question 2.1 3\n    question <|>\n  }\n'));
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['2.2', '2.3', '2.4', '2.5', '2.6'],
+    );
+    assert.equal(
+      items[0]!.detail,
+      'Hur arbetar kommunen med tillgänglighet och bemötande? (max 25)',
+    );
+  });
+  it('offers questions after the Swedish keyword too', () => {
+    assert.ok(labels(kk('  område 1 {\n    fråga 1.<|>\n  }\n')).includes('1.5'));
+  });
+  it('offers the next free number in a framework', () => {
+    assert.deepEqual(
+      labels('framework "f" {\n  area 1 {\n    question 1.1 "a" max 2\n    question <|>\n  }\n}\n'),
+      ['1.2'],
+    );
+    assert.deepEqual(labels('framework "f" {\n  area 1 max 5\n  area <|>\n}\n'), ['2']);
+  });
+  it('offers the areas an evaluation lacks', () => {
+    const items = completeAt(kk('  area 1 score 5\n  area <|>\n'));
+    assert.equal(items.length, 7);
+    assert.equal(items[0]!.detail, 'Tillgänglighet och brukarorientering (max 100)');
+  });
+  it('offers framework names inside the quotes, closing them when needed', () => {
+    const items = completeAt('evaluation "E" {\n  framework "kommun<|>\n}\n');
+    const kk20 = items.find((i) => i.label === 'kommunkompassen-2.0')!;
+    assert.equal(kk20.insertText, 'kommunkompassen-2.0"');
+    const closed = completeAt('evaluation "E" {\n  framework "<|>"\n}\n')[0]!;
+    assert.equal(closed.insertText, closed.label);
+  });
+  it('offers frameworks defined in the document', () => {
+    assert.ok(
+      labels(
+        'framework "egen" { area 1 max 5 }\nevaluation "E" {\n  framework "<|>"\n}\n',
+      ).includes('egen'),
+    );
+  });
+  it('offers compare paths relative to the document', () => {
+    const l = labels('evaluation "E" {\n  compare "<|>"\n}\n', [
+      'file:///w/doc.kompass',
+      'file:///w/old.kompass',
+      'file:///w/sub/x.kompass',
+      'file:///other/y.kompass',
+      'file:///w/notes.txt',
+    ]);
+    assert.deepEqual(l.sort(), ['../other/y.kompass', 'old.kompass', 'sub/x.kompass']);
+  });
+  it('offers language codes with their names', () => {
+    const items = completeAt('evaluation "E" {\n  språk <|>\n}\n');
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['sv', 'en', 'nb', 'da', 'fi'],
+    );
+    assert.equal(items[2]!.detail, 'norska (bokmål)');
+  });
+  it('offers a snippet for each missing area with its questions', () => {
+    const items = completeAt(kk('  area 1 {\n    question 1.1 3\n  }\n  <|>\n'));
+    const s = items.find((i) => i.kind === 'snippet' && i.label.startsWith('area 7'))!;
+    assert.match(
+      s.insertText!,
+      /^area 7 "Verksamhetsutveckling" \{\n {2}question 7\.1 ".*" \$\{1:0\}\/\d+\n/,
+    );
+    assert.equal(s.insertText!.split('\n').length, 2 + 5);
+  });
+  it('offers nothing in the middle of a statement or in facts', () => {
+    assert.deepEqual(labels(kk('  round 3 <|>\n')), []);
+    assert.deepEqual(labels(kk('  facts {\n    <|>\n  }\n')), []);
+  });
+  it('computes relative paths between URIs', () => {
+    assert.equal(relativePath('file:///a/b/c.kompass', 'file:///a/d/e.kompass'), '../d/e.kompass');
+    assert.equal(relativePath('file:///a/c.kompass', 'file:///a/%C3%A5.kompass'), 'å.kompass');
+    assert.equal(relativePath('file:///a/c.kompass', 'untitled:x'), undefined);
+  });
+});
