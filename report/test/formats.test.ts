@@ -1,0 +1,295 @@
+import assert from 'node:assert/strict';
+import { csvField, escapeMarkdown, isSafeUrl } from '../src/escape';
+import {
+  chartData,
+  radarGeometry,
+  radarSvg,
+  renderCsv,
+  renderHtmlBody,
+  renderJson,
+  renderMarkdown,
+  renderReport,
+  reportFormats,
+} from '../src/index';
+import { formatDateRange, formatNumber, labelsFor } from '../src/labels';
+import { markdownBlocks, renderMarkdownText, safeMarkdownSource } from '../src/markdown-text';
+import { analyse, analyseText, seedAreaScores, seedScores } from './helpers';
+
+const { analysis } = analyse('samples/vasteras-2012.kompass');
+
+describe('report: CSV', () => {
+  it('has one row per question matching the seed report (45 rows)', () => {
+    const lines = renderCsv(analysis).trimEnd().split('\r\n');
+    assert.equal(lines[0], 'area,question,title,points,max,percent');
+    const rows = lines.slice(1);
+    assert.equal(rows.length, 45);
+    rows.forEach((line, i) => {
+      const [id, points, max, percent] = seedScores[i]!;
+      const cells = line.split(',');
+      assert.equal(cells[1], id);
+      assert.deepEqual(cells.slice(-3).map(Number), [points, max, percent], `row ${id}`);
+      assert.equal(cells[0], id.split('.')[0]);
+    });
+  });
+
+  it('writes ; separators, decimal commas and a BOM for Excel in Swedish locales', () => {
+    const csv = renderCsv(analysis, { csvSeparator: ';', csvBom: true });
+    assert.ok(csv.startsWith('\ufeffarea;question;title;points;max;percent\r\n'));
+    assert.match(csv, /\r\n1;1\.4;Hur främjas medborgardialog och deltagande\?;17;30;57\r\n/);
+    const decimals = analyseText(
+      'evaluation "D" { framework "kommunkompassen-2.0" area 1 { question 1.1 "T; med, tecken" 14.5/15 } }',
+    );
+    assert.match(
+      renderCsv(decimals, { csvSeparator: ';' }),
+      /\r\n1;1\.1;Finns [^;\r]*;14,5;15;97\r\n/,
+    );
+    assert.match(renderCsv(decimals), /\r\n1,1\.1,Finns [^,\r]*,14\.5,15,97\r\n/);
+  });
+
+  it('defuses cells a spreadsheet would run as formulas', () => {
+    assert.equal(csvField('=HYPERLINK("https://e.org")', ','), `"'=HYPERLINK(""https://e.org"")"`);
+    assert.equal(csvField('-1+2', ';'), "'-1+2");
+    assert.equal(csvField('a;b', ';'), '"a;b"');
+    assert.equal(csvField('a;b', ','), '"a;b"');
+    assert.equal(csvField('rad\nbrytning', ','), '"rad\nbrytning"');
+    assert.equal(csvField(undefined, ','), '');
+  });
+});
+
+describe('report: JSON', () => {
+  it('follows schema version 1 with every area and question', () => {
+    const json = renderJson(analysis);
+    assert.equal(json.schemaVersion, 1);
+    const e = json.evaluations[0]!;
+    assert.equal(e.total, 561);
+    assert.equal(e.max, 800);
+    assert.deepEqual(
+      e.areas.map((a) => a.score),
+      seedAreaScores,
+    );
+    assert.equal(e.areas.flatMap((a) => a.questions).length, 45);
+    assert.equal(e.comparisons[0]!.evaluation!.total, 452);
+    assert.equal(e.comparisons[0]!.evaluation!.name, 'Referensprofil KK 2.0 (fiktiv)');
+    assert.deepEqual(json.diagnostics, []);
+    // Round-trips through JSON without loss: only plain data.
+    assert.deepEqual(JSON.parse(JSON.stringify(json)), json);
+  });
+});
+
+describe('report: Markdown', () => {
+  it('has the seed report parts in order, with the total and the area table', () => {
+    const md = renderMarkdown(analysis);
+    const order = [
+      '## Innehåll',
+      '## 1 Om Kommunkompassen',
+      '## 2 Västerås stad: sammanfattning',
+      '## 3 Genomgång',
+      '### Område 1 Offentlighet',
+      '#### Styrkor',
+      '## 4 Översikt av poängfördelning',
+      '## 5 Kortfakta om Västerås stad',
+    ];
+    let at = -1;
+    for (const part of order) {
+      const next = md.indexOf(part, at + 1);
+      assert.ok(next > at, `${part} should follow the previous part`);
+      at = next;
+    }
+    assert.match(md, /\*\*561\/800\*\*/);
+    assert.match(md, /\| 1\\\. Offentlighet och demokrati \| 58 \| 100 \| 58\u00a0% \| 52 \|/);
+    assert.match(md, /\| \*\*Folkmängd\*\* \| 140\u00a0499 \|/);
+  });
+
+  it('escapes values and defuses raw HTML and unsafe links in text blocks', () => {
+    const { analysis: hostile } = analyse('fixtures/hostile.kompass');
+    const md = renderMarkdown(hostile);
+    assert.doesNotMatch(md, /(?<!\\)<(script|img|iframe|details|a |style)/i);
+    assert.match(md, /\\<script\\>window\.\\_\\_pwned=1\\<\/script\\>/);
+    assert.doesNotMatch(md, /\]\(javascript:/i);
+    assert.match(md, /\[säker\]\(https:\/\/example\.org\/ok\)/);
+    // Rendered again by a Markdown renderer, nothing active survives.
+    const html = renderMarkdownText(md);
+    assert.doesNotMatch(html, /<(script|img|iframe|object|svg|details|style)\b/i);
+    assert.doesNotMatch(html, /href="(?!https?:|mailto:)/i);
+  });
+
+  it('escapes one-line values so they stay text', () => {
+    assert.equal(escapeMarkdown('1. [x](y) *z* <b>'), '1\\. \\[x\\](y) \\*z\\* \\<b\\>');
+    assert.equal(escapeMarkdown('# a\nb'), '\\# a b');
+    assert.equal(
+      safeMarkdownSource('[a](javascript:x) [b](https://e.org)'),
+      'a [b](https://e.org)',
+    );
+  });
+});
+
+describe('report: text blocks', () => {
+  it('renders Markdown with raw HTML off and only http(s)/mailto links', () => {
+    const html = renderMarkdownText(
+      '# T\n\n<b>x</b> [a](javascript:alert(1)) [b](https://e.org) [c](mailto:a@e.org) [d](data:text/html,x) ![i](https://e.org/i.png)',
+      3,
+    );
+    assert.match(html, /<h3>T<\/h3>/);
+    assert.match(html, /&lt;b&gt;x&lt;\/b&gt;/);
+    assert.match(html, /<a href="https:\/\/e\.org" rel="noopener noreferrer">b<\/a>/);
+    assert.match(html, /<a href="mailto:a@e\.org"/);
+    assert.doesNotMatch(html, /javascript:alert\(1\)"|href="data:|<img/);
+  });
+
+  it('judges URLs as a browser would read them', () => {
+    assert.ok(isSafeUrl('https://e.org'));
+    assert.ok(isSafeUrl('MAILTO:a@e.org'));
+    assert.ok(!isSafeUrl('java\tscript:alert(1)'));
+    assert.ok(!isSafeUrl(' javascript:alert(1)'));
+    assert.ok(!isSafeUrl('data:text/html,x'));
+    assert.ok(!isSafeUrl('/relative'));
+  });
+
+  it('flattens Markdown into blocks for the PDF', () => {
+    const blocks = markdownBlocks('## H\n\nEtt **fett** ord.\n\n- a\n- b\n\n1. x');
+    assert.deepEqual(
+      blocks.map((b) =>
+        b.kind === 'paragraph' ? `${b.marker ?? ''}${b.runs.map((r) => r.text).join('')}` : b.kind,
+      ),
+      ['heading', 'Ett fett ord.', '•a', '•b', '1.x'],
+    );
+    const bold = blocks[1]!.kind === 'paragraph' ? blocks[1]!.runs.find((r) => r.bold) : undefined;
+    assert.equal(bold?.text, 'fett');
+  });
+});
+
+describe('report: chart', () => {
+  it('has 8 axes and one polygon per series: the evaluation and each comparison', () => {
+    const e = analysis.evaluations[0]!;
+    const data = chartData(e);
+    assert.equal(data.axes.length, 8);
+    assert.deepEqual(
+      data.series.map((s) => s.name),
+      ['Västerås stad', 'Referensprofil KK 2.0 (fiktiv)'],
+    );
+    assert.deepEqual(data.series[1]!.scores, [52, 57, 63, 55, 53, 54, 56, 62]);
+    const g = radarGeometry(data);
+    assert.equal(g.axes.length, 8);
+    assert.equal(g.polygons.length, 2);
+    const svg = radarSvg(data, labelsFor('sv'));
+    assert.equal(svg.match(/<line class="kk-axis"/g)?.length, 8);
+    assert.equal(svg.match(/<polygon class="kk-series/g)?.length, 2);
+    // Area 3 scores 82 of 100: its vertex sits at 82 % of the radius from the centre.
+    const [x, y] = g.polygons[0]!.points[2]!;
+    const r = Math.hypot(x - g.center[0], y - g.center[1]);
+    assert.ok(Math.abs(r / g.radius - 0.82) < 0.01, `radius share ${r / g.radius}`);
+  });
+
+  it('draws a series for every comparison in the HTML, with a legend', () => {
+    const html = renderHtmlBody(analysis);
+    const radar = html.slice(
+      html.indexOf('<svg class="kk-chart kk-radar"'),
+      html.indexOf('</svg>', html.indexOf('kk-radar')),
+    );
+    assert.equal(radar.match(/class="kk-axis"/g)?.length, 8);
+    assert.equal(radar.match(/class="kk-series/g)?.length, 2);
+    assert.match(
+      html,
+      /<ul class="kk-legend"><li data-series="0">.*Västerås stad<\/li><li data-series="1">.*Referensprofil KK 2\.0 \(fiktiv\)<\/li><\/ul>/,
+    );
+  });
+});
+
+describe('report: HTML markup', () => {
+  it('gives every part a stable id and data-kk-part for the preview to patch', () => {
+    const html = renderHtmlBody(analysis);
+    for (const part of [
+      'title',
+      'contents',
+      'about',
+      'summary',
+      'area-1',
+      'area-8',
+      'overview',
+      'facts',
+    ])
+      assert.match(html, new RegExp(`id="kk-1-${part}" data-kk-part="${part}"`));
+    assert.doesNotMatch(html, /<script|style="/i);
+  });
+
+  it('lists each format with its extension', async () => {
+    assert.deepEqual(
+      reportFormats.map((f) => f.extension),
+      ['.html', '.pdf', '.md', '.json', '.csv'],
+    );
+    assert.equal(typeof (await renderReport(analysis, 'md')), 'string');
+  });
+});
+
+describe('report: partial and invalid documents', () => {
+  const { analysis: broken, text } = analyse('fixtures/broken.kompass');
+
+  it('lists the errors at the top, with lines when the text is given', () => {
+    const html = renderHtmlBody(broken, { sourceText: text });
+    const problems = html.indexOf('id="kk-problems"');
+    assert.ok(problems >= 0 && problems < html.indexOf('id="kk-1-title"'));
+    assert.match(
+      html,
+      /<span class="kk-error">fel<\/span> <code>KK010<\/code> rad 7: 16 poäng överstiger max 15/,
+    );
+    assert.match(
+      html,
+      /<code>KK001<\/code> rad 13: Textblocket saknar avslutande &quot;&quot;&quot;/,
+    );
+    const md = renderMarkdown(broken);
+    assert.ok(md.startsWith('> **Problem i dokumentet**'));
+    assert.match(md, /`KK012`/);
+  });
+
+  it('renders what is valid and marks missing scores and areas', () => {
+    const html = renderHtmlBody(broken);
+    assert.match(
+      html,
+      /<tr data-kk-question="1\.3"><td class="kk-num">1\.3<\/td><td>[^<]*<\/td><td class="kk-num kk-missing" data-kk-missing="points">saknas<\/td>/,
+    );
+    assert.match(html, /id="kk-1-area-2"[^>]*>[\s\S]*?Området saknas i utvärderingen/);
+    assert.match(
+      html,
+      /<tr data-kk-area="3"><td>3\. Politisk styrning och kontroll<\/td><td class="kk-num">70<\/td>/,
+    );
+    const csv = renderCsv(broken);
+    assert.match(csv, /\r\n1,1\.3,[^\r]*,,25,\r\n/);
+    assert.match(csv, /\r\n1,1\.5,Etik - hur hantera korruption\?,,10,\r\n/);
+  });
+
+  it('renders a document without evaluations', async () => {
+    const empty = analyseText('// nothing here\n');
+    assert.match(renderHtmlBody(empty), /ingen utvärdering/);
+    assert.match((await renderReport(empty, 'md')) as string, /ingen utvärdering/);
+    assert.equal(renderCsv(empty), 'area,question,title,points,max,percent\r\n');
+  });
+});
+
+describe('report: labels', () => {
+  it('writes English and Norwegian reports from the document language', () => {
+    const en = renderHtmlBody(analyse('samples/exempelby-2014.kompass').analysis);
+    assert.match(en, /Summary|summary/);
+    assert.match(en, /Areas for improvement|Score/);
+    const nb = renderMarkdown(
+      analyseText(
+        'evaluation "Eksempel kommune" { framework "kommunkompassen-2.0" language nb area 1 score 50 }',
+      ),
+    );
+    assert.match(nb, /Oppnådd|Poeng/);
+    assert.match(nb, /Eksempel kommune: sammendrag/);
+  });
+
+  it('formats numbers and dates for the language', () => {
+    assert.equal(formatNumber(140499, labelsFor('sv'), true), '140\u00a0499');
+    assert.equal(formatNumber(14.5, labelsFor('sv')), '14,5');
+    assert.equal(formatNumber(140499, labelsFor('en'), true), '140,499');
+    assert.equal(
+      formatDateRange('2012-12-12', '2012-12-14', labelsFor('sv')),
+      '12–14 december 2012',
+    );
+    assert.equal(
+      formatDateRange('2012-11-30', '2012-12-02', labelsFor('en')),
+      '30 November – 2 December 2012',
+    );
+  });
+});

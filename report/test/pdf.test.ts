@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderPdf, renderReport } from '../src/index';
+import { analyse, seedAreaScores } from './helpers';
+
+const pdftotext = '/usr/bin/pdftotext';
+
+describe('report: PDF', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let text = '';
+  let bytes: Uint8Array;
+  const { analysis } = analyse('samples/vasteras-2012.kompass');
+
+  before(async () => {
+    bytes = await renderPdf(analysis);
+    if (!existsSync(pdftotext)) {
+      console.warn(
+        `    skipped text checks: ${pdftotext} is absent (apt-get install poppler-utils)`,
+      );
+      return;
+    }
+    dir = mkdtempSync(join(tmpdir(), 'kompass-pdf-'));
+    writeFileSync(join(dir, 'report.pdf'), bytes);
+    text = execFileSync(pdftotext, ['-layout', '-enc', 'UTF-8', join(dir, 'report.pdf'), '-'], {
+      encoding: 'utf8',
+    });
+  });
+
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is an A4 PDF with embedded DejaVu fonts and no standard fonts', () => {
+    const head = Buffer.from(bytes).toString('latin1');
+    assert.ok(head.startsWith('%PDF-'));
+    assert.match(head, /\/MediaBox \[0 0 595\.28 841\.89\]/);
+    assert.match(head, /\/FontName \/[A-Z]{6}\+DejaVuSans\b/);
+    assert.doesNotMatch(head, /\/BaseFont \/Helvetica/);
+  });
+
+  it('has the total 561/800 and every area score in its text', function () {
+    if (!text) this.skip();
+    assert.ok(text.includes('561/800'));
+    const e = analysis.evaluations[0]!;
+    e.areas.forEach((a, i) => {
+      assert.equal(a.score, seedAreaScores[i]);
+      const row = new RegExp(
+        `^\\s*${a.number}\\. ${a.title.split(' ')[0]}[^\\n]*?\\s${a.score}\\s+100\\s+${a.score} %`,
+        'm',
+      );
+      assert.match(text, row, `area ${a.number} in the results table`);
+      assert.match(
+        text,
+        new RegExp(`Område ${a.number}\\s+${a.title.split(' ')[0]}`),
+        `area ${a.number} heading`,
+      );
+    });
+  });
+
+  it('prints å ä ö, – and ” intact', function () {
+    if (!text) this.skip();
+    assert.ok(text.includes('Västerås stad'));
+    assert.ok(text.includes('Förbättringsmöjligheter'));
+    assert.ok(text.includes('Översikt av poängfördelning'));
+    assert.ok(text.includes('”Alltid bästa möte”'));
+    assert.ok(text.includes('12–14 december 2012'));
+  });
+
+  it('has contents with page numbers, page numbers on pages, and the chart legend per series', function () {
+    if (!text) this.skip();
+    const pages = text.split('\f').filter((p) => p.trim());
+    assert.ok(pages.length > 10);
+    assert.match(pages[1]!, /Innehåll/);
+    assert.match(pages[1]!, /Område 8 Kommunen som samhällsbyggare\s+\d+/);
+    assert.match(pages[pages.length - 1]!, new RegExp(`Sida ${pages.length} av ${pages.length}`));
+    // The radar's axis labels and one legend entry per series: the evaluation and its comparison.
+    const chart = pages.find((p) => p.includes('Profil per område'))!;
+    assert.ok(chart, 'a page with the radar chart');
+    for (const label of ['1. Offentlighet och', '5. Resultat och', '8. Kommunen som'])
+      assert.ok(chart.includes(label), label);
+    assert.ok(chart.includes('Västerås stad') && chart.includes('Referensprofil KK 2.0 (fiktiv)'));
+  });
+
+  it('renders hostile and broken documents without failing', async () => {
+    for (const f of ['fixtures/hostile.kompass', 'fixtures/broken.kompass']) {
+      const { analysis: a, text: source } = analyse(f);
+      const out = await renderReport(a, 'pdf', { sourceText: source });
+      assert.ok(out instanceof Uint8Array && out.length > 1000, f);
+    }
+  });
+
+  it('fails clearly when the fonts are not where fontDir says', async () => {
+    await assert.rejects(
+      renderPdf(analysis, { fontDir: '/nonexistent-fonts' }),
+      /Report font missing/,
+    );
+  });
+});
