@@ -195,7 +195,7 @@ describe('server: settings, trust and the bin', function () {
         p.diagnostics.some((d) => d.code === 'KK031'),
       );
       const kk031 = diags.find((d) => d.code === 'KK031')!;
-      assert.match(kk031.message, /utanför arbetsytan/);
+      assert.match(String(kk031.message), /utanför arbetsytan/);
     } finally {
       await client.stop();
     }

@@ -84,7 +84,8 @@ export function formatText(
     if (type === RCurly) depth = Math.max(0, depth - 1);
     const mustBreak =
       !prev ||
-      prev.tokenType === LCurly ||
+      // A comment right after `{` on the same line stays there.
+      (prev.tokenType === LCurly && !(isComment && !brokeLine)) ||
       prev.tokenType === LineComment ||
       type === RCurly ||
       lineStarts.has(t.startOffset) ||
