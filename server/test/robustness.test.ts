@@ -201,6 +201,40 @@ describe('server: settings, trust and the bin', function () {
     }
   });
 
+  it('re-checks compare targets and frameworks when watched files change', async () => {
+    const client = await TestClient.start({ folder: dir });
+    try {
+      const uri = uriOf(join(dir, 'c.kompass'));
+      await client.open(
+        uri,
+        'evaluation "C" {\n  framework "ny"\n  compare "d.kompass"\n  area 1 score 5\n}\n',
+      );
+      const before = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+      assert.deepEqual(before.map((d) => d.code).sort(), ['KK030', 'KK031']);
+      writeFileSync(
+        join(dir, 'd.kompass'),
+        'evaluation "D" {\n  framework "ny"\n  area 1 score 4\n}\n',
+      );
+      writeFileSync(join(dir, 'ny.kompass'), 'framework "ny" {\n  area 1 "Ett" max 10\n}\n');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [
+          { uri: uriOf(join(dir, 'd.kompass')), type: 1 },
+          { uri: uriOf(join(dir, 'ny.kompass')), type: 1 },
+        ],
+      });
+      const after = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+      assert.deepEqual(after, []);
+      rmSync(join(dir, 'ny.kompass'));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: uriOf(join(dir, 'ny.kompass')), type: 3 }],
+      });
+      const gone = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+      assert.ok(gone.some((d) => d.code === 'KK030'));
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('starts from bin/kompass-language-server.js over stdio without a flag', async () => {
     const client = await TestClient.start({ folder: dir, viaBin: true, args: [] });
     try {

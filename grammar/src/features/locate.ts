@@ -36,23 +36,30 @@ export function within(span: Span | undefined, offset: number): boolean {
   return span !== undefined && span.start <= offset && offset <= span.end;
 }
 
-/** Whether an offset lies between a block's braces. */
+/**
+ * Whether an offset lies between a block's braces. A body whose `}` is missing runs on to
+ * `limit` (the next top-level block, or the end of the text), as it does while being typed.
+ */
 export function insideBody(
   block: (Span & { closed?: boolean }) | undefined,
   offset: number,
+  limit = Number.POSITIVE_INFINITY,
 ): boolean {
   if (!block) return false;
-  return (
-    block.start < offset && (block.closed === false ? offset <= block.end : offset < block.end)
-  );
+  if (block.closed === false) return block.start < offset && offset <= Math.max(block.end, limit);
+  return block.start < offset && offset < block.end;
 }
 
 /** Finds the blocks, statement and model objects at an offset. Never throws. */
 export function locate(analysis: Analysis, offset: number): Location {
   const loc: Location = { offset };
   const blocks = analysis.parse.document.blocks;
-  const block = blocks.find((b) => within(b, offset) || insideBody(b.body, offset));
+  const index = blocks.findIndex(
+    (b, i) => within(b, offset) || insideBody(b.body, offset, (blocks[i + 1]?.start ?? Infinity) - 1),
+  );
+  const block = blocks[index];
   if (!block) return loc;
+  const limit = (blocks[index + 1]?.start ?? Number.POSITIVE_INFINITY) - 1;
   loc.block = block;
   if (block.kind === 'evaluation') {
     const ev = analysis.evaluations.find((e) => e.node === block);
@@ -62,9 +69,9 @@ export function locate(analysis: Analysis, offset: number): Location {
     if (fw) loc.framework = fw;
   }
   const owner = block.kind;
-  if (insideBody(block.body, offset)) loc.body = { owner, span: block.body! };
+  if (insideBody(block.body, offset, limit)) loc.body = { owner, span: block.body! };
   const statement = block.body?.statements.find(
-    (s) => within(s, offset) || (s.kind === 'area' && insideBody(s.body, offset)),
+    (s) => within(s, offset) || (s.kind === 'area' && insideBody(s.body, offset, limit)),
   );
   if (!statement) return loc;
   loc.statement = statement;
@@ -87,7 +94,7 @@ export function locate(analysis: Analysis, offset: number): Location {
     const fa = loc.framework.areaByNumber.get(areaNumber);
     if (fa && fa.span === statement.number) loc.frameworkArea = fa;
   }
-  if (insideBody(statement.body, offset)) {
+  if (insideBody(statement.body, offset, limit)) {
     loc.body = { owner: owner === 'evaluation' ? 'area' : 'frameworkArea', span: statement.body! };
   }
   const inner = statement.body?.statements.find((s) => within(s, offset));
