@@ -55,7 +55,8 @@ export function locate(analysis: Analysis, offset: number): Location {
   const loc: Location = { offset };
   const blocks = analysis.parse.document.blocks;
   const index = blocks.findIndex(
-    (b, i) => within(b, offset) || insideBody(b.body, offset, (blocks[i + 1]?.start ?? Infinity) - 1),
+    (b, i) =>
+      within(b, offset) || insideBody(b.body, offset, (blocks[i + 1]?.start ?? Infinity) - 1),
   );
   const block = blocks[index];
   if (!block) return loc;

@@ -107,7 +107,8 @@ describe('features: completion', () => {
     assert.equal(s.insertText!.split('\n').length, 2 + 5);
   });
   it('knows the context while a closing brace is still missing', () => {
-    const open = 'evaluation "E" {\n  framework "kommunkompassen-2.0"\n  area 1 {\n    question 1.1 3\n    ';
+    const open =
+      'evaluation "E" {\n  framework "kommunkompassen-2.0"\n  area 1 {\n    question 1.1 3\n    ';
     assert.ok(labels(`${open}<|>`).includes('strength'));
     assert.deepEqual(labels(`${open}question <|>`), ['1.2', '1.3', '1.4', '1.5']);
     assert.ok(labels('evaluation "E" {\n  <|>\nevaluation "F" {\n}\n').includes('compare'));
