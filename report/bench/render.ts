@@ -35,7 +35,10 @@ export function median(values: readonly number[]): number {
 }
 
 /** Times HTML and PDF renders of an analysis and returns their medians. */
-export async function measureRender(analysis: Analysis, options: MeasureOptions = {}): Promise<RenderTimings> {
+export async function measureRender(
+  analysis: Analysis,
+  options: MeasureOptions = {},
+): Promise<RenderTimings> {
   const report = options.report ?? {};
   const htmlRuns = Math.max(1, options.htmlRuns ?? 30);
   const pdfRuns = Math.max(1, options.pdfRuns ?? 7);

@@ -6,7 +6,7 @@
 
 import type { EvaluationResult } from '../../grammar/src/index';
 import { escapeHtml } from './escape';
-import type { Labels } from './labels';
+import { formatNumber, type Labels } from './labels';
 
 /** An axis: one area. */
 export interface ChartAxis {
@@ -75,9 +75,10 @@ export interface RadarGeometry {
 
 /** Lays out the radar chart; `width` sets the scale, the height follows. */
 export function radarGeometry(data: ChartData, width = 560): RadarGeometry {
-  const height = Math.round(width * 0.8);
+  const height = Math.round(width * 0.78);
   const center: Point = [width / 2, height / 2];
-  const radius = height * 0.33;
+  // Side labels need about a quarter of the width each, so the radius is set by the width.
+  const radius = width * 0.23;
   const n = Math.max(data.axes.length, 1);
   const at = (i: number, r: number): Point => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
@@ -148,7 +149,7 @@ export function barGeometry(data: ChartData, width = 560): BarGeometry {
       const bar = { series, x: left, y: y + s * (barH + 2), w: round(length * share), h: barH };
       return value === undefined ? bar : { ...bar, value };
     });
-    const lines = wrap(`${axis.number}. ${axis.title}`, Math.round(left / 6.4));
+    const lines = wrap(`${axis.number}. ${axis.title}`, Math.round(left / 7));
     const labelY = round(y + groupH / 2 - ((lines.length - 1) * 12) / 2 + 4);
     y += groupH + gap;
     return { axis, lines, labelY, bars };
@@ -226,7 +227,7 @@ export function barsSvg(data: ChartData, labels: Labels, width = 560): string {
       );
       if (b.value !== undefined)
         out.push(
-          `<text class="kk-value" x="${b.x + b.w + 4}" y="${b.y + b.h - 2}">${b.value}</text>`,
+          `<text class="kk-value" x="${b.x + b.w + 4}" y="${b.y + b.h - 2}">${escapeHtml(formatNumber(b.value, labels))}</text>`,
         );
     }
   }
