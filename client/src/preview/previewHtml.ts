@@ -6,6 +6,7 @@ import type { PreviewState, UpdateMessage } from './messages';
 // The panel's own parts (the stale banner, the error placeholder), themed like the report.
 const panelCss = `
 body { padding: 0 12px; }
+#kompass-root svg { max-width: 100%; height: auto; }
 #kompass-stale { position: sticky; top: 0; z-index: 1; margin: 0 -12px 8px; padding: 6px 12px;
   background: var(--vscode-inputValidation-warningBackground, #fff4ce);
   color: var(--vscode-inputValidation-warningForeground, var(--vscode-foreground));
