@@ -78,7 +78,7 @@ function problemsHtml(list: Problem[], labels: Labels): string {
       return `<li><span class="kk-${p.severity}">${h(labels[p.severity])}</span> <code>${h(p.code)}</code>${where} ${h(p.message)}</li>`;
     })
     .join('');
-  return `<section class="kk-problems" id="kk-problems" data-kk-part="problems" role="alert"><h2>${h(labels.problems)}</h2><p>${h(labels.problemsIntro)}</p><ul>${items}</ul></section>`;
+  return `<section class="kk-problems" id="kk-problems" data-kk-part="problems" role="alert"><h2>${h(labels.problems)}</h2>${list.some((p) => p.severity === 'error') ? `<p>${h(labels.problemsIntro)}</p>` : ''}<ul>${items}</ul></section>`;
 }
 
 function evaluationHtml(e: EvaluationResult, n: number, options: ReportOptions): string {

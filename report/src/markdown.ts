@@ -14,7 +14,8 @@ export function renderMarkdown(analysis: Analysis, options: ReportOptions = {}):
   const out: string[] = [];
   const list = problems(analysis, options.sourceText);
   if (list.length > 0) {
-    out.push(`> **${e(labels.problems)}**`, '>', `> ${e(labels.problemsIntro)}`, '>');
+    out.push(`> **${e(labels.problems)}**`, '>');
+    if (list.some((p) => p.severity === 'error')) out.push(`> ${e(labels.problemsIntro)}`, '>');
     for (const p of list) {
       const where = p.line === undefined ? '' : ` ${labels.line} ${p.line}:`;
       out.push(`> - **${e(labels[p.severity])}** \`${p.code}\`${e(where)} ${e(p.message)}`);

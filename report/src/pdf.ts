@@ -474,7 +474,8 @@ class Writer {
       width: width - 24,
     });
     d.moveDown(0.2);
-    this.text(labels.problemsIntro, { x: margin.left + 12, width: width - 24, size: size.small });
+    if (list.some((p) => p.severity === 'error'))
+      this.text(labels.problemsIntro, { x: margin.left + 12, width: width - 24, size: size.small });
     d.moveDown(0.3);
     for (const p of list) {
       const where = p.line === undefined ? '' : ` ${labels.line} ${p.line}:`;

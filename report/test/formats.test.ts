@@ -257,6 +257,16 @@ describe('report: partial and invalid documents', () => {
     assert.match(csv, /\r\n1,1\.5,Etik - hur hantera korruption\?,,10,\r\n/);
   });
 
+  it('lists warnings without calling them errors', () => {
+    const html = renderHtmlBody(analyse('fixtures/hostile.kompass').analysis);
+    assert.match(
+      html,
+      /id="kk-problems"[\s\S]*<span class="kk-warning">varning<\/span> <code>KK016<\/code>/,
+    );
+    assert.doesNotMatch(html, /Dokumentet innehåller fel/);
+    assert.match(renderHtmlBody(broken), /Dokumentet innehåller fel/);
+  });
+
   it('renders a document without evaluations', async () => {
     const empty = analyseText('// nothing here\n');
     assert.match(renderHtmlBody(empty), /ingen utvärdering/);
