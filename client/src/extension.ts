@@ -72,6 +72,12 @@ export function activate(context: vscode.ExtensionContext): KompassApi {
     vscode.commands.registerCommand('kompass.restartServer', async () => {
       await client?.restart();
     }),
+    // The server learns about trust at start only; granting it restarts the server.
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      await client?.dispose();
+      client = createLanguageClient(context, output);
+      await client.start();
+    }),
   );
 
   client = createLanguageClient(context, output);

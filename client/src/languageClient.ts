@@ -36,11 +36,21 @@ export function createLanguageClient(
     },
     initializationOptions: {
       trusted: vscode.workspace.isTrusted,
-      locale: vscode.env.language,
+      settings: serverSettings(),
     },
     outputChannel: output,
     // The id `kompass` makes the client read `kompass.trace.server` by itself.
     traceOutputChannel: output,
   };
   return new LanguageClient('kompass', 'Kompass', serverOptions, clientOptions);
+}
+
+/** The `kompass.*` settings the server reads, sent with `initialize` so the first check uses them. */
+function serverSettings(): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration('kompass');
+  return {
+    inlayHints: config.get('inlayHints'),
+    diagnostics: config.get('diagnostics'),
+    maxFileSize: config.get('maxFileSize'),
+  };
 }
