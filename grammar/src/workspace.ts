@@ -383,9 +383,12 @@ export class Workspace {
   }
 }
 
-/** Cheap test before parsing a document for framework definitions. */
+// A definition is `framework "id" {`; an evaluation's `framework "id"` is followed by no brace.
+const frameworkDefinition = /(?:framework|ramverk)\s+"(?:[^"\\\r\n]|\\.)*"\s*\{/;
+
+/** Cheap test before parsing a document for framework definitions, so evaluations skip it. */
 function mayDefineFramework(text: string | undefined): boolean {
-  return text !== undefined && (text.includes('framework') || text.includes('ramverk'));
+  return text !== undefined && frameworkDefinition.test(text);
 }
 
 function comparePaths(parsed: ParseResult): string[] {

@@ -96,6 +96,19 @@ describe('Workspace', () => {
     );
   });
 
+  it('keeps other analyses when an evaluation is edited, not when a framework is', () => {
+    const ws = new Workspace();
+    ws.set('mem:/a', 'evaluation "A" { framework "kommunkompassen-2.0" area 1 score 5 }');
+    ws.set('mem:/b', 'evaluation "B" { framework "lokal" area 1 { question 1.1 5 } }');
+    ws.set('mem:/fw', fwDoc);
+    const b = ws.analyze('mem:/b');
+    ws.set('mem:/a', 'evaluation "A" { framework "kommunkompassen-2.0" area 1 score 6 }');
+    assert.equal(ws.analyze('mem:/b'), b, 'editing an evaluation leaves the others cached');
+    ws.set('mem:/fw', fwDoc.replace('max 10', 'max 4'));
+    assert.notEqual(ws.analyze('mem:/b'), b);
+    assert.ok(ws.analyze('mem:/b').diagnostics.some((d) => d.code === 'KK010'));
+  });
+
   it('answers for unknown documents without throwing', () => {
     const ws = new Workspace();
     assert.deepEqual(ws.analyze('mem:/nothing').diagnostics, []);
