@@ -69,3 +69,30 @@ suite('preview', () => {
     assert.ok(stale.html.length > 0, 'never blank');
   });
 });
+
+suite('preview follows the editor', () => {
+  suiteTeardown(closeAll);
+
+  test('an unlocked preview follows the active .kompass editor; a locked one stays', async () => {
+    const api = await kompass();
+    const a = writeScratch('follow-a.kompass', sampleText('vasteras-2012.kompass'));
+    const b = writeScratch('follow-b.kompass', sampleText('exempelby-2014.kompass'));
+    await open(a);
+    await vscode.commands.executeCommand('kompass.showPreviewToSide');
+    await waitFor('the preview of a', () => api.previews().find((p) => p.uri === a.toString()));
+    const docB = await vscode.workspace.openTextDocument(b);
+    await vscode.window.showTextDocument(docB, vscode.ViewColumn.One);
+    await waitFor('the preview to follow to b', () =>
+      api.previews().find((p) => p.uri === b.toString() && p.html.includes('Exempelby')),
+    );
+    await vscode.commands.executeCommand('kompass.preview.toggleLock');
+    await waitFor('the lock', () => api.previews().find((p) => p.locked));
+    const docA = await vscode.workspace.openTextDocument(a);
+    await vscode.window.showTextDocument(docA, vscode.ViewColumn.One);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.ok(
+      api.previews().some((p) => p.locked && p.uri === b.toString()),
+      'the locked preview stays on b',
+    );
+  });
+});
