@@ -56,6 +56,8 @@ export function syntaxMessage(e: SyntaxIssue, lang: MessageLanguage): string {
         `Väntade evaluation, utvärdering, framework eller ramverk men fann ${found}`,
         `Expected evaluation or framework but found ${found}`,
       );
+    case 'numberTooLarge':
+      return t('Talet är för stort', 'The number is too large');
     case 'redundant':
       return t(`Oväntat ${found}`, `Unexpected ${found}`);
     default: {

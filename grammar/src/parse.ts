@@ -18,7 +18,8 @@ export interface SyntaxIssue extends Span {
     | SyntaxProblem
     | { kind: 'badCharacter'; text: string }
     | { kind: 'unterminatedString' | 'unterminatedTextBlock' | 'unterminatedComment' }
-    | { kind: 'expectedTopLevel'; found: string };
+    | { kind: 'expectedTopLevel'; found: string }
+    | { kind: 'numberTooLarge' };
   /** The text of the offending token, when there is one. */
   found?: string;
 }
@@ -141,6 +142,13 @@ export function parse(text: string): ParseResult {
     p.input = tokens;
     const block = p.topBlock();
     if (block) blocks.push(block);
+    for (const t of p.tooLarge) {
+      errors.push({
+        ...tokenSpan(t, text.length),
+        problem: { kind: 'numberTooLarge' },
+        found: t.image,
+      });
+    }
     const last = tokens[tokens.length - 1]!;
     for (const e of p.errors) {
       const atEnd = Number.isNaN(e.token.startOffset);

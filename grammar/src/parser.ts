@@ -205,6 +205,19 @@ export class KompassParser extends EmbeddedActionsParser {
     );
   }
 
+  /** Numbers past what a double holds exactly, recorded for the errors and left out of the tree. */
+  readonly tooLarge: IToken[] = [];
+
+  private num(t: IToken): NumberNode | undefined {
+    if (!real(t)) return undefined;
+    const n = numNode(t);
+    if (Math.abs(n.value) > Number.MAX_SAFE_INTEGER) {
+      this.tooLarge.push(t);
+      return undefined;
+    }
+    return n;
+  }
+
   private stringOf(t: IToken): StringNode | undefined {
     return real(t) ? strNode(t) : undefined;
   }
@@ -223,7 +236,10 @@ export class KompassParser extends EmbeddedActionsParser {
     return this.keywordRule<NumberStatement>(name, keyword, kind, (node) => {
       const t = this.CONSUME(NumberLiteral);
       this.ACTION(() => {
-        if (real(t)) node.value = numNode(t);
+        {
+          const v = this.num(t);
+          if (v) node.value = v;
+        }
       });
     });
   }
@@ -383,7 +399,7 @@ export class KompassParser extends EmbeddedActionsParser {
           if (!real(v)) return;
           entry.value =
             v.tokenType === NumberLiteral
-              ? numNode(v)
+              ? this.num(v)
               : v.tokenType === DateLiteral
                 ? dateNode(v)
                 : strNode(v);
@@ -403,7 +419,10 @@ export class KompassParser extends EmbeddedActionsParser {
     (node) => {
       const n = this.CONSUME(NumberLiteral);
       this.ACTION(() => {
-        if (real(n)) node.number = numNode(n);
+        {
+          const v = this.num(n);
+          if (v) node.number = v;
+        }
       });
       this.OPTION(() => {
         const t = this.CONSUME(StringLike);
@@ -418,13 +437,19 @@ export class KompassParser extends EmbeddedActionsParser {
             ALT: () => {
               const p = this.CONSUME2(NumberLiteral);
               this.ACTION(() => {
-                if (real(p)) node.points = numNode(p);
+                {
+                  const v = this.num(p);
+                  if (v) node.points = v;
+                }
               });
               this.OPTION3(() => {
                 this.CONSUME(Slash);
                 const m = this.CONSUME3(NumberLiteral);
                 this.ACTION(() => {
-                  if (real(m)) node.max = numNode(m);
+                  {
+                    const v = this.num(m);
+                    if (v) node.max = v;
+                  }
                 });
               });
             },
@@ -435,7 +460,10 @@ export class KompassParser extends EmbeddedActionsParser {
               const m = this.CONSUME4(NumberLiteral);
               this.ACTION(() => {
                 node.maxKeyword = kwNode(kw);
-                if (real(m)) node.max = numNode(m);
+                {
+                  const v = this.num(m);
+                  if (v) node.max = v;
+                }
               });
             },
           },
@@ -450,7 +478,10 @@ export class KompassParser extends EmbeddedActionsParser {
     });
     const n = this.CONSUME(NumberLiteral);
     this.ACTION(() => {
-      if (real(n)) node.number = numNode(n);
+      {
+        const v = this.num(n);
+        if (v) node.number = v;
+      }
     });
     this.OPTION(() => {
       const t = this.CONSUME(StringLike);
@@ -556,6 +587,7 @@ export class KompassParser extends EmbeddedActionsParser {
   /** Forgets nodes left open by an aborted parse. */
   clearOpenNodes(): void {
     this.open.length = 0;
+    this.tooLarge.length = 0;
     this.recovered = undefined;
   }
 }

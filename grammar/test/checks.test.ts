@@ -16,6 +16,12 @@ describe('checks', () => {
       assert.match(d[0]!.message, /^Expected a number but found/);
     });
     it('does not fire on valid text', () => assert.deepEqual(withCode(area1(), 'KK001'), []));
+    it('fires on a number too large to hold exactly, and leaves it out of the sums', () => {
+      const text = area1().replace('14/15', `${'9'.repeat(40)}/15`);
+      const d = withCode(text, 'KK001');
+      assert.equal(d[0]!.message, 'Talet är för stort');
+      assert.ok(Number.isFinite(analyze(text).evaluations[0]!.total));
+    });
   });
 
   describe('KK002 statement in the wrong place', () => {
