@@ -4,7 +4,9 @@
  * (client/bench/sizes.ts). Each is skipped with a note until its engineer has written it.
  */
 
-import { importIfPresent } from './optional';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importIfPresent, root } from './optional';
 import type { ExtraFigure } from './results';
 
 /** What measuring one outside layer gave. */
@@ -13,15 +15,60 @@ export interface ExternalResult {
   notes: string[];
 }
 
+interface LatencyStats {
+  median: number;
+  p95: number;
+}
+
+interface LatencyResult {
+  editToDiagnostics: LatencyStats;
+  hover: LatencyStats;
+  startup: number;
+}
+
+type MeasureLatency = (opts: { text: string; iterations?: number }) => Promise<LatencyResult>;
+
 /** Edit → published diagnostics and hover latency on the sample and a 10,000-line document. */
 export async function measureServer(
-  _sample: string,
-  _large: string,
-  _quick: boolean,
+  sample: string,
+  large: string,
+  quick: boolean,
 ): Promise<ExternalResult> {
   const { module, note } = await importIfPresent('server/bench/latency.ts');
-  if (!module) return { figures: [], notes: [note ?? 'server latency skipped'] };
-  return { figures: [], notes: ['server/bench/latency.ts present but not wired in yet'] };
+  const measure = module?.measureServerLatency as MeasureLatency | undefined;
+  if (!measure) return { figures: [], notes: [note ?? 'server latency: no measureServerLatency'] };
+  if (!existsSync(resolve(root, 'dist/server.js'))) {
+    return {
+      figures: [],
+      notes: ['server latency skipped: dist/server.js missing (npm run build)'],
+    };
+  }
+  const figures: ExtraFigure[] = [];
+  const notes: string[] = [];
+  for (const [name, text, iterations] of [
+    ['sample', sample, quick ? 10 : 50],
+    ['10k', large, quick ? 5 : 20],
+  ] as const) {
+    try {
+      const r = await measure({ text, iterations });
+      figures.push(
+        {
+          name: `server/${name}/diagnostics`,
+          unit: 'ms',
+          value: r.editToDiagnostics.median,
+          p95: r.editToDiagnostics.p95,
+        },
+        { name: `server/${name}/hover`, unit: 'ms', value: r.hover.median, p95: r.hover.p95 },
+        { name: `server/${name}/startup`, unit: 'ms', value: r.startup },
+      );
+    } catch (err) {
+      notes.push(`server latency on ${name} failed: ${(err as Error).message}`);
+    }
+  }
+  notes.push(
+    'server: edit → diagnostics with the debounce set to 0, so the figure is the server’s own work',
+  );
+  return { figures, notes };
 }
 
 /** Extension activation time and .vsix size. */
