@@ -172,4 +172,6 @@ document.addEventListener('click', (event) => {
 });
 
 apply(JSON.parse(document.body.dataset.kompassUpdate ?? '{"seq":0,"anchors":[]}'), true);
+// Updates posted while the page was loading may be lost; the extension re-sends the newest.
+vscode.postMessage({ type: 'ready', seq });
 if (state.scrollY !== undefined) window.scrollTo(0, state.scrollY);

@@ -41,7 +41,9 @@ export type ToWebview = UpdateMessage | ScrollMessage;
 export type FromWebview =
   | { type: 'link'; href: string }
   | { type: 'reveal'; line: number }
-  | { type: 'applied'; seq: number };
+  | { type: 'applied'; seq: number }
+  /** The page loaded and applied the render it carried (`seq`). */
+  | { type: 'ready'; seq: number };
 
 /** The webview's persisted state: what a restored panel shows again. */
 export interface PreviewState {

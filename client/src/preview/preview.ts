@@ -42,6 +42,7 @@ export class KompassPreview implements vscode.Disposable {
   private lastAnchors: UpdateMessage['anchors'] = [];
   private stale = false;
   private isDisposed = false;
+  private lastPosted: UpdateMessage | undefined;
   private css = '';
   private appliedSeq = 0;
   private readonly applied = new vscode.EventEmitter<number>();
@@ -170,6 +171,7 @@ export class KompassPreview implements vscode.Disposable {
   private deliver(update: UpdateMessage, full: boolean): void {
     if (full || !this.loaded) {
       this.loaded = true;
+      this.lastPosted = undefined;
       const state: PreviewState = { uri: this.uri.toString(), locked: this.locked };
       const lang = vscode.env.language.startsWith('sv') ? 'sv' : 'en';
       // The page carries the current render, or the last good one with the problems over it.
@@ -182,7 +184,10 @@ export class KompassPreview implements vscode.Disposable {
         lang,
         this.css,
       );
-    } else void this.post(update);
+    } else {
+      this.lastPosted = update;
+      void this.post(update);
+    }
   }
 
   private async update(seq: number): Promise<UpdateMessage | undefined> {
@@ -254,6 +259,9 @@ export class KompassPreview implements vscode.Disposable {
         break;
       case 'reveal':
         void this.reveal(m.line);
+        break;
+      case 'ready':
+        if (this.lastPosted && this.lastPosted.seq > m.seq) void this.post(this.lastPosted);
         break;
       case 'applied':
         this.appliedSeq = Math.max(this.appliedSeq, m.seq);
