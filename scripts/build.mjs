@@ -56,7 +56,10 @@ await Promise.all(bundles.map((b) => build({ ...b, outdir: 'dist' })));
 // The PDF report embeds these fonts and looks for them next to the bundles (report/src/fonts.ts).
 mkdirSync('dist/fonts', { recursive: true });
 for (const f of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', '../LICENSE']) {
-  copyFileSync(`node_modules/dejavu-fonts-ttf/ttf/${f}`, `dist/fonts/${f.replace('../', 'DejaVu-')}`);
+  copyFileSync(
+    `node_modules/dejavu-fonts-ttf/ttf/${f}`,
+    `dist/fonts/${f.replace('../', 'DejaVu-')}`,
+  );
 }
 // The package is ESM for its sources; the bundles are CommonJS, as VS Code loads extensions.
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');

@@ -13,8 +13,12 @@ import {
 // expected files; review their diff like code.
 const update = process.env.UPDATE_SNAPSHOTS === '1';
 const inputs = [
-  ...readdirSync('grammar/test/snapshots').filter((f) => f.endsWith('.kompass')).map((f) => join('grammar/test/snapshots', f)),
-  ...readdirSync('samples').filter((f) => f.endsWith('.kompass')).map((f) => join('samples', f)),
+  ...readdirSync('grammar/test/snapshots')
+    .filter((f) => f.endsWith('.kompass'))
+    .map((f) => join('grammar/test/snapshots', f)),
+  ...readdirSync('samples')
+    .filter((f) => f.endsWith('.kompass'))
+    .map((f) => join('samples', f)),
 ];
 
 const host: WorkspaceHost = {
@@ -33,7 +37,9 @@ function outline(a: Analysis, lines: LineIndex) {
     return head;
   };
   return a.parse.document.blocks.map((b) => ({
-    [`${b.kind} ${b.name?.value ?? '?'} ${at(b.start)}-${at(b.end)}`]: (b.body?.statements ?? []).map(stmt),
+    [`${b.kind} ${b.name?.value ?? '?'} ${at(b.start)}-${at(b.end)}`]: (
+      b.body?.statements ?? []
+    ).map(stmt),
   }));
 }
 
@@ -49,7 +55,9 @@ function snapshot(file: string): string {
     {
       outline: outline(a, lines),
       totals: a.evaluations.map((e) => `${e.name}: ${e.total}/${e.max} (${e.percent} %)`),
-      diagnostics: a.diagnostics.map((d) => `${pos(d.start)}-${pos(d.end)} ${d.severity} ${d.code}: ${d.message}`),
+      diagnostics: a.diagnostics.map(
+        (d) => `${pos(d.start)}-${pos(d.end)} ${d.severity} ${d.code}: ${d.message}`,
+      ),
     },
     null,
     2,
@@ -59,12 +67,16 @@ function snapshot(file: string): string {
 describe('snapshots', () => {
   for (const file of inputs) {
     it(file, () => {
-      const expectedFile = join('grammar/test/snapshots/expected', `${basename(file, '.kompass')}.json`);
+      const expectedFile = join(
+        'grammar/test/snapshots/expected',
+        `${basename(file, '.kompass')}.json`,
+      );
       const actual = snapshot(file);
       if (update || !existsSync(expectedFile)) {
         mkdirSync(dirname(expectedFile), { recursive: true });
         writeFileSync(expectedFile, actual);
-        if (!update) assert.fail(`${expectedFile} was missing and has been written; run the tests again`);
+        if (!update)
+          assert.fail(`${expectedFile} was missing and has been written; run the tests again`);
         return;
       }
       assert.equal(actual, readFileSync(expectedFile, 'utf8'));
