@@ -38,7 +38,8 @@ export class KompassPreview implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
   private loaded = false;
-  private last: { version: number; html: string } | undefined;
+  /** The last render shown; `blocking` when it was a best effort over a syntax error. */
+  private last: { version: number; html: string; blocking: boolean } | undefined;
   private lastAnchors: UpdateMessage['anchors'] = [];
   private stale = false;
   private isDisposed = false;
@@ -199,7 +200,14 @@ export class KompassPreview implements vscode.Disposable {
     const text = doc?.getText() ?? this.model.text(this.uri) ?? '';
     const problems = panelProblems(analysis, text);
     const blocking = analysis.diagnostics.some((d) => fatal.has(d.code));
-    if (blocking && this.last) return this.staleUpdate(seq, analysis.version, problems);
+    // Hold back only a render worse than the one shown; a best effort replaces a best effort.
+    if (blocking && this.last && !this.last.blocking) {
+      return this.staleUpdate(
+        seq,
+        analysis.version,
+        problems.filter((p) => fatal.has(p.code)),
+      );
+    }
     let html: string;
     try {
       html = report.renderHtmlBody(analysis, { sourceText: text });
@@ -210,9 +218,12 @@ export class KompassPreview implements vscode.Disposable {
         message: vscode.l10n.t('The report could not be rendered: {0}', String(err)),
         line: 0,
       };
-      return this.staleUpdate(seq, analysis.version, [failure, ...problems]);
+      return this.staleUpdate(seq, analysis.version, [
+        failure,
+        ...problems.filter((p) => fatal.has(p.code)),
+      ]);
     }
-    this.last = { version: analysis.version, html };
+    this.last = { version: analysis.version, html, blocking };
     this.lastAnchors = anchorsFor(analysis, text, report.partId);
     this.stale = false;
     return { type: 'update', seq, version: analysis.version, html, anchors: this.lastAnchors };
@@ -228,7 +239,7 @@ export class KompassPreview implements vscode.Disposable {
       seq,
       version,
       anchors: this.lastAnchors,
-      stale: { title, problems: problems.filter((p) => p.severity === 'error').slice(0, 50) },
+      stale: { title, problems: problems.slice(0, 50) },
     };
   }
 
