@@ -73,7 +73,7 @@ export const budgets: readonly Budget[] = [
     limit: 150,
     unit: 'ms',
   },
-  { figure: 'Extension activation', source: 'client/activation', limit: 50, unit: 'ms' },
+  { figure: 'Extension activation', source: 'client/activate', limit: 50, unit: 'ms' },
   { figure: '.vsix size', source: 'client/vsix', limit: 2, unit: 'MB', strict: true },
 ];
 
@@ -86,7 +86,7 @@ export function measured(run: RunResult, source: string): number | undefined {
   const doc = run.documents.find((d) => d.name === source.slice(0, slash));
   const stage = source.slice(slash + 1);
   if (!doc) return undefined;
-  if (stage === 'rss') return doc.rss.core;
+  if (stage === 'rss') return doc.rss.check ?? doc.rss.core;
   return doc.stages[stage]?.median;
 }
 

@@ -71,9 +71,17 @@ export async function measureServer(
   return { figures, notes };
 }
 
-/** Extension activation time and .vsix size. */
+/** Extension activation time and .vsix size, as client/bench/sizes.ts measures them. */
 export async function measureClient(): Promise<ExternalResult> {
   const { module, note } = await importIfPresent('client/bench/sizes.ts');
-  if (!module) return { figures: [], notes: [note ?? 'client sizes skipped'] };
-  return { figures: [], notes: ['client/bench/sizes.ts present but not wired in yet'] };
+  const measure = module?.measureClientSizes as
+    | ((root: string) => { figures: ExtraFigure[]; notes: string[] })
+    | undefined;
+  if (!measure) return { figures: [], notes: [note ?? 'client sizes: no measureClientSizes'] };
+  try {
+    const r = measure(root);
+    return { figures: r.figures, notes: r.notes.map((n) => `client: ${n}`) };
+  } catch (err) {
+    return { figures: [], notes: [`client sizes failed: ${(err as Error).message}`] };
+  }
 }

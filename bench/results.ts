@@ -60,7 +60,7 @@ export function figures(run: RunResult): Map<string, Figure> {
         ...(floor ? { floor } : {}),
       });
     }
-    out.set(`${d.name}/rss`, { value: d.rss.core, unit: 'MB' });
+    out.set(`${d.name}/rss`, { value: d.rss.check ?? d.rss.core, unit: 'MB' });
   }
   for (const x of run.extras) out.set(x.name, { value: x.value, unit: x.unit });
   return out;

@@ -55,9 +55,8 @@ export function machine(): Machine {
   };
 }
 
-function runChild(bundle: string, spec: DocumentSpec, quick: boolean): LayerResult {
-  const args = [bundle, JSON.stringify(spec)];
-  if (quick) args.push('--quick');
+function runChild<T>(bundle: string, spec: DocumentSpec, flags: string[]): T {
+  const args = [bundle, JSON.stringify(spec), ...flags];
   const r = spawnSync(process.execPath, args, {
     cwd: root,
     env: { ...process.env, KOMPASS_ROOT: root },
@@ -68,7 +67,7 @@ function runChild(bundle: string, spec: DocumentSpec, quick: boolean): LayerResu
   if (r.status !== 0 || !line.startsWith('{')) {
     throw new Error(`measuring ${spec.name} failed (exit ${r.status}):\n${r.stderr}`);
   }
-  return JSON.parse(line) as LayerResult;
+  return JSON.parse(line) as T;
 }
 
 function arg(name: string): string | undefined {
@@ -88,7 +87,8 @@ export async function runBench(options: { quick: boolean; only?: string }): Prom
   const results: LayerResult[] = [];
   for (const spec of specs) {
     process.stderr.write(`measuring ${spec.name} ...\n`);
-    const r = runChild(bundle, spec, options.quick);
+    const r = runChild<LayerResult>(bundle, spec, options.quick ? ['--quick'] : []);
+    r.rss.check = runChild<{ rss: number }>(bundle, spec, ['--rss']).rss;
     for (const n of r.notes) if (!notes.includes(n) && !/^html \d/.test(n)) notes.push(n);
     results.push(r);
   }

@@ -42,7 +42,7 @@ export function formatRun(run: RunResult): string {
   }
   out.push('');
   out.push(
-    'Throughput (MB/s, from medians), the analysis against the JSON.parse floor, and peak RSS of the document’s process (MB: at start / after the core’s figures / at the end).',
+    'Throughput (MB/s, from medians), the analysis against the JSON.parse floor, and peak RSS in MB: of a fresh process checking the document once (`check`, what the budget is about), and of the measuring process at start / after the core’s repeated figures / at the end.',
   );
   out.push('');
   out.push(
@@ -74,6 +74,7 @@ export function formatRun(run: RunResult): string {
         mbs('floor'),
         a && f ? `${(a / f).toFixed(1)}×` : '—',
         String(d.diagnostics),
+        d.rss.check === undefined ? '—' : d.rss.check.toFixed(0),
         `${d.rss.base.toFixed(0)} / ${d.rss.core.toFixed(0)} / ${d.rss.peak.toFixed(0)}`,
       ]),
     );
