@@ -3,14 +3,17 @@ import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 /**
  * Runs one request's handler so that a bug in one feature never takes the server down: an
  * exception is logged and the request answers `empty`; a cancelled request answers `empty` too.
+ * Requests wait for `ready` (the start-up scan), so answers already know the workspace.
  */
 export function guarded<P, R>(
   connection: Connection,
   feature: string,
   empty: R,
   handler: (params: P, token: CancellationToken) => R,
-): (params: P, token: CancellationToken) => R {
-  return (params, token) => {
+  ready: Promise<unknown> = Promise.resolve(),
+): (params: P, token: CancellationToken) => Promise<R> {
+  return async (params, token) => {
+    await ready;
     if (token?.isCancellationRequested) return empty;
     try {
       const result = handler(params, token);

@@ -87,6 +87,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
+// Settles when the start-up scan is done (or after a bounded wait), so requests see the workspace.
+let scanDone: () => void = () => undefined;
+const scanned = new Promise<void>((resolve) => {
+  scanDone = resolve;
+});
+const ready = Promise.race([scanned, new Promise<void>((r) => setTimeout(r, 5000).unref())]);
+
 connection.onInitialized(() => {
   if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
     void connection.client
@@ -107,6 +114,7 @@ connection.onInitialized(() => {
     } catch (e) {
       connection.console.error(`kompass: scanning the workspace failed: ${describe(e)}`);
     }
+    scanDone();
     publisher.refreshAll();
   })();
 });
@@ -199,30 +207,44 @@ connection.onDidChangeWatchedFiles((params) => {
   publisher.refreshAll();
 });
 
-connection.onHover(guarded(connection, 'hover', null, (p) => onHover(state, p)));
-connection.onCompletion(guarded(connection, 'completion', [], (p) => onCompletion(state, p)));
-connection.onCodeAction(guarded(connection, 'code actions', [], (p) => onCodeAction(state, p)));
-connection.onDocumentSymbol(
-  guarded(connection, 'document symbols', [], (p) => onDocumentSymbol(state, p)),
+connection.onHover(guarded(connection, 'hover', null, (p) => onHover(state, p), ready));
+connection.onCompletion(
+  guarded(connection, 'completion', [], (p) => onCompletion(state, p), ready),
 );
-connection.onFoldingRanges(guarded(connection, 'folding', [], (p) => onFoldingRanges(state, p)));
+connection.onCodeAction(
+  guarded(connection, 'code actions', [], (p) => onCodeAction(state, p), ready),
+);
+connection.onDocumentSymbol(
+  guarded(connection, 'document symbols', [], (p) => onDocumentSymbol(state, p), ready),
+);
+connection.onFoldingRanges(
+  guarded(connection, 'folding', [], (p) => onFoldingRanges(state, p), ready),
+);
 connection.languages.inlayHint.on(
-  guarded(connection, 'inlay hints', [], (p) => onInlayHints(state, p)),
+  guarded(connection, 'inlay hints', [], (p) => onInlayHints(state, p), ready),
 );
 connection.languages.semanticTokens.on(
-  guarded(connection, 'semantic tokens', { data: [] }, (p) => onSemanticTokens(state, p)),
+  guarded(connection, 'semantic tokens', { data: [] }, (p) => onSemanticTokens(state, p), ready),
 );
 connection.onDocumentFormatting(
-  guarded(connection, 'formatting', [], (p) => onFormatting(state, p)),
+  guarded(connection, 'formatting', [], (p) => onFormatting(state, p), ready),
 );
-connection.onDefinition(guarded(connection, 'definition', null, (p) => onDefinition(state, p)));
+connection.onDefinition(
+  guarded(connection, 'definition', null, (p) => onDefinition(state, p), ready),
+);
 connection.onRequest(
   builtinSourceRequest,
-  guarded(connection, builtinSourceRequest, null, (p: { uri?: unknown }) => onBuiltinSource(p)),
+  guarded(
+    connection,
+    builtinSourceRequest,
+    null,
+    (p: { uri?: unknown }) => onBuiltinSource(p),
+    ready,
+  ),
 );
 connection.onRequest(
   analysisRequest,
-  guarded(connection, analysisRequest, null, (p: { uri?: unknown }) => onAnalysis(state, p)),
+  guarded(connection, analysisRequest, null, (p: { uri?: unknown }) => onAnalysis(state, p), ready),
 );
 
 process.on('uncaughtException', (e) => {
