@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { runPipeline } from './pipeline';
 
 // Minimal inputs the fuzzer found, reduced by hand; each must pass the whole pipeline and its
-// properties. A number of 309 digits is past Number.MAX_VALUE and reads as Infinity.
+// properties. A number of 309 digits is past Number.MAX_VALUE and reads as Infinity; a dotted
+// number (a question number) where a score is expected reads as NaN.
 const huge = '9'.repeat(309);
 const kk20 = 'framework "kommunkompassen-2.0"';
 
@@ -30,6 +31,18 @@ const cases: { name: string; text: string }[] = [
   {
     name: 'a stated question max too large for a double, without a framework',
     text: `evaluation "X" {\n  area 1 {\n    question 1.1 5/${huge}\n  }\n}\n`,
+  },
+  {
+    name: 'a dotted number as the stated total',
+    text: `evaluation "X" {\n  ${kk20}\n  total 1.2.3\n}\n`,
+  },
+  {
+    name: 'a dotted number as a stated area score',
+    text: `evaluation "X" {\n  ${kk20}\n  area 7 score 1.2.3\n}\n`,
+  },
+  {
+    name: 'a dotted number as a stated area score beside questions',
+    text: `evaluation "X" {\n  ${kk20}\n  area 7 {\n    score 1.2.3\n    question 7.1 5\n  }\n}\n`,
   },
 ];
 
