@@ -205,6 +205,11 @@ export class KompassParser extends EmbeddedActionsParser {
     );
   }
 
+  /** Sets a field when there is a value; recovery leaves missing parts undefined. */
+  private set<T, F extends keyof T>(node: T, field: F, value: T[F] | undefined): void {
+    if (value !== undefined) node[field] = value;
+  }
+
   /** Numbers past what a double holds exactly, recorded for the errors and left out of the tree. */
   readonly tooLarge: IToken[] = [];
 
@@ -225,22 +230,14 @@ export class KompassParser extends EmbeddedActionsParser {
   private textRule(name: string, keyword: TokenType, kind: TextStatement['kind']) {
     return this.keywordRule<TextStatement>(name, keyword, kind, (node) => {
       const t = this.CONSUME(StringLike);
-      this.ACTION(() => {
-        const v = this.stringOf(t);
-        if (v) node.value = v;
-      });
+      this.ACTION(() => this.set(node, 'value', this.stringOf(t)));
     });
   }
 
   private numberRule(name: string, keyword: TokenType, kind: NumberStatement['kind']) {
     return this.keywordRule<NumberStatement>(name, keyword, kind, (node) => {
       const t = this.CONSUME(NumberLiteral);
-      this.ACTION(() => {
-        {
-          const v = this.num(t);
-          if (v) node.value = v;
-        }
-      });
+      this.ACTION(() => this.set(node, 'value', this.num(t)));
     });
   }
 
@@ -264,10 +261,7 @@ export class KompassParser extends EmbeddedActionsParser {
     'frameworkRef',
     (node) => {
       const t = this.CONSUME(StringLike);
-      this.ACTION(() => {
-        const v = this.stringOf(t);
-        if (v) node.name = v;
-      });
+      this.ACTION(() => this.set(node, 'name', this.stringOf(t)));
     },
   );
 
@@ -335,15 +329,9 @@ export class KompassParser extends EmbeddedActionsParser {
     'section',
     (node) => {
       const h = this.CONSUME(StringLike);
-      this.ACTION(() => {
-        const v = this.stringOf(h);
-        if (v) node.heading = v;
-      });
+      this.ACTION(() => this.set(node, 'heading', this.stringOf(h)));
       const t = this.CONSUME2(StringLike);
-      this.ACTION(() => {
-        const v = this.stringOf(t);
-        if (v) node.text = v;
-      });
+      this.ACTION(() => this.set(node, 'text', this.stringOf(t)));
     },
   );
 
@@ -353,16 +341,10 @@ export class KompassParser extends EmbeddedActionsParser {
     'example',
     (node) => {
       const m = this.CONSUME(StringLike);
-      this.ACTION(() => {
-        const v = this.stringOf(m);
-        if (v) node.municipality = v;
-      });
+      this.ACTION(() => this.set(node, 'municipality', this.stringOf(m)));
       this.OPTION(() => {
         const n = this.CONSUME2(StringLike);
-        this.ACTION(() => {
-          const v = this.stringOf(n);
-          if (v) node.note = v;
-        });
+        this.ACTION(() => this.set(node, 'note', this.stringOf(n)));
       });
     },
   );
@@ -418,39 +400,21 @@ export class KompassParser extends EmbeddedActionsParser {
     'question',
     (node) => {
       const n = this.CONSUME(NumberLiteral);
-      this.ACTION(() => {
-        {
-          const v = this.num(n);
-          if (v) node.number = v;
-        }
-      });
+      this.ACTION(() => this.set(node, 'number', this.num(n)));
       this.OPTION(() => {
         const t = this.CONSUME(StringLike);
-        this.ACTION(() => {
-          const v = this.stringOf(t);
-          if (v) node.title = v;
-        });
+        this.ACTION(() => this.set(node, 'title', this.stringOf(t)));
       });
       this.OPTION2(() => {
         this.OR([
           {
             ALT: () => {
               const p = this.CONSUME2(NumberLiteral);
-              this.ACTION(() => {
-                {
-                  const v = this.num(p);
-                  if (v) node.points = v;
-                }
-              });
+              this.ACTION(() => this.set(node, 'points', this.num(p)));
               this.OPTION3(() => {
                 this.CONSUME(Slash);
                 const m = this.CONSUME3(NumberLiteral);
-                this.ACTION(() => {
-                  {
-                    const v = this.num(m);
-                    if (v) node.max = v;
-                  }
-                });
+                this.ACTION(() => this.set(node, 'max', this.num(m)));
               });
             },
           },
@@ -460,10 +424,7 @@ export class KompassParser extends EmbeddedActionsParser {
               const m = this.CONSUME4(NumberLiteral);
               this.ACTION(() => {
                 node.maxKeyword = kwNode(kw);
-                {
-                  const v = this.num(m);
-                  if (v) node.max = v;
-                }
+                this.set(node, 'max', this.num(m));
               });
             },
           },
@@ -477,18 +438,10 @@ export class KompassParser extends EmbeddedActionsParser {
       node.header = [];
     });
     const n = this.CONSUME(NumberLiteral);
-    this.ACTION(() => {
-      {
-        const v = this.num(n);
-        if (v) node.number = v;
-      }
-    });
+    this.ACTION(() => this.set(node, 'number', this.num(n)));
     this.OPTION(() => {
       const t = this.CONSUME(StringLike);
-      this.ACTION(() => {
-        const v = this.stringOf(t);
-        if (v) node.title = v;
-      });
+      this.ACTION(() => this.set(node, 'title', this.stringOf(t)));
     });
     this.MANY(() => {
       this.OR([{ ALT: () => this.SUBRULE(this.score) }, { ALT: () => this.SUBRULE(this.max) }]);
@@ -571,10 +524,7 @@ export class KompassParser extends EmbeddedActionsParser {
       );
       try {
         const name = this.CONSUME(StringLike);
-        this.ACTION(() => {
-          const v = this.stringOf(name);
-          if (v) node.name = v;
-        });
+        this.ACTION(() => this.set(node, 'name', this.stringOf(name)));
         this.SUBRULE(this.block);
       } finally {
         this.ACTION(() => this.close());
