@@ -5,7 +5,7 @@
  *
  * Flags: `--quick` (fewer runs, no 100,000-line documents), `--only NAME` (one document),
  * `--save-baseline` (write bench/baseline.json), `--docs` (rewrite the table in
- * docs/performance.md).
+ * docs/performance.md), `--render FILE` (format a saved run instead of measuring).
  */
 
 import { spawnSync } from 'node:child_process';
@@ -149,7 +149,10 @@ export function writeDocs(text: string): void {
 if (process.argv[1] && resolve(process.argv[1]) === resolve(root, 'bench/run.ts')) {
   const quick = process.argv.includes('--quick');
   const only = arg('--only');
-  const run = await runBench({ quick, ...(only ? { only } : {}) });
+  const saved = arg('--render');
+  const run: RunResult = saved
+    ? (JSON.parse(readFileSync(resolve(root, saved), 'utf8')) as RunResult)
+    : await runBench({ quick, ...(only ? { only } : {}) });
   const text = formatRun(run);
   process.stdout.write(`${text}\n`);
   mkdirSync(resolve(root, 'bench/results'), { recursive: true });

@@ -54,10 +54,11 @@ export function formatRun(run: RunResult): string {
       'floor',
       'analyze ÷ floor',
       'diagnostics',
-      'peak RSS',
+      'RSS check',
+      'RSS measuring',
     ]),
   );
-  out.push(row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
+  out.push(row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
   for (const d of run.documents) {
     const mbs = (s: string) => {
       const st = d.stages[s];
