@@ -58,6 +58,11 @@ export function syntaxMessage(e: SyntaxIssue, lang: MessageLanguage): string {
       );
     case 'numberTooLarge':
       return t('Talet är för stort', 'The number is too large');
+    case 'notAValue':
+      return t(
+        `${found} är ett frågenummer, inget tal; skriv t.ex. 14 eller 14.5`,
+        `${found} is a question number, not a value; write e.g. 14 or 14.5`,
+      );
     case 'redundant':
       return t(`Oväntat ${found}`, `Unexpected ${found}`);
     default: {

@@ -19,7 +19,7 @@ export interface SyntaxIssue extends Span {
     | { kind: 'badCharacter'; text: string }
     | { kind: 'unterminatedString' | 'unterminatedTextBlock' | 'unterminatedComment' }
     | { kind: 'expectedTopLevel'; found: string }
-    | { kind: 'numberTooLarge' };
+    | { kind: 'numberTooLarge' | 'notAValue' };
   /** The text of the offending token, when there is one. */
   found?: string;
 }
@@ -142,11 +142,11 @@ export function parse(text: string): ParseResult {
     p.input = tokens;
     const block = p.topBlock();
     if (block) blocks.push(block);
-    for (const t of p.tooLarge) {
+    for (const { token, problem } of p.badNumbers) {
       errors.push({
-        ...tokenSpan(t, text.length),
-        problem: { kind: 'numberTooLarge' },
-        found: t.image,
+        ...tokenSpan(token, text.length),
+        problem: { kind: problem },
+        found: token.image,
       });
     }
     const last = tokens[tokens.length - 1]!;

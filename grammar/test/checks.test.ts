@@ -16,6 +16,17 @@ describe('checks', () => {
       assert.match(d[0]!.message, /^Expected a number but found/);
     });
     it('does not fire on valid text', () => assert.deepEqual(withCode(area1(), 'KK001'), []));
+    it('fires on a question number where a value belongs', () => {
+      for (const text of [
+        area1().replace('14/15', '1.2.3/15'),
+        `evaluation "A" { ${fw} round 1.2.3 }`,
+        `evaluation "A" { ${fw} area 1 score 1.2.3 }`,
+      ]) {
+        const d = withCode(text, 'KK001');
+        assert.equal(d.length, 1, text);
+        assert.equal(d[0]!.message, '”1.2.3” är ett frågenummer, inget tal; skriv t.ex. 14 eller 14.5');
+      }
+    });
     it('fires on a number too large to hold exactly, and leaves it out of the sums', () => {
       const text = area1().replace('14/15', `${'9'.repeat(40)}/15`);
       const d = withCode(text, 'KK001');
