@@ -55,7 +55,7 @@ function buildArea(
     seen.set(r.id, r);
     questions.push(r);
   }
-  questions.sort((x, y) => compareIds(x.id, y.id));
+  if (!isSorted(questions)) questions.sort((x, y) => compareIds(x.id, y.id));
 
   const statedNode = [
     ...a.header.filter((h) => h.kind === 'score'),
@@ -111,6 +111,13 @@ function factValue(v: StringNode | NumberNode | DateNode): string | number {
   if ('block' in v) return v.value;
   if ('value' in v && !Number.isNaN(v.value)) return v.value;
   return v.text;
+}
+
+function isSorted(questions: readonly QuestionResult[]): boolean {
+  for (let i = 1; i < questions.length; i++) {
+    if (compareIds(questions[i - 1]!.id, questions[i]!.id) > 0) return false;
+  }
+  return true;
 }
 
 /** Orders dotted question numbers numerically (1.2 before 1.10). */

@@ -1,6 +1,7 @@
 import {
   EmbeddedActionsParser,
   EOF,
+  type IOrAlt,
   type IRuleConfig,
   type IToken,
   type TokenType,
@@ -467,31 +468,36 @@ export class KompassParser extends EmbeddedActionsParser {
     });
   });
 
+  // Built once: Chevrotain would otherwise allocate the alternatives on every statement.
+  private statementAlts?: IOrAlt<Statement | undefined>[];
+
   private readonly statement = this.RULE('statement', (): Statement | undefined =>
-    this.OR([
-      { ALT: () => this.SUBRULE(this.area) },
-      { ALT: () => this.SUBRULE(this.question) },
-      { ALT: () => this.SUBRULE(this.score) },
-      { ALT: () => this.SUBRULE(this.max) },
-      { ALT: () => this.SUBRULE(this.heading) },
-      { ALT: () => this.SUBRULE(this.intro) },
-      { ALT: () => this.SUBRULE(this.section) },
-      { ALT: () => this.SUBRULE(this.strength) },
-      { ALT: () => this.SUBRULE(this.improvement) },
-      { ALT: () => this.SUBRULE(this.example) },
-      { ALT: () => this.SUBRULE(this.alias) },
-      { ALT: () => this.SUBRULE(this.frameworkRef) },
-      { ALT: () => this.SUBRULE(this.date) },
-      { ALT: () => this.SUBRULE(this.evaluators) },
-      { ALT: () => this.SUBRULE(this.organisation) },
-      { ALT: () => this.SUBRULE(this.round) },
-      { ALT: () => this.SUBRULE(this.language) },
-      { ALT: () => this.SUBRULE(this.compare) },
-      { ALT: () => this.SUBRULE(this.summary) },
-      { ALT: () => this.SUBRULE(this.facts) },
-      { ALT: () => this.SUBRULE(this.total) },
-      { ALT: () => this.SUBRULE(this.title) },
-    ]),
+    this.OR(
+      (this.statementAlts ??= [
+        { ALT: () => this.SUBRULE(this.area) },
+        { ALT: () => this.SUBRULE(this.question) },
+        { ALT: () => this.SUBRULE(this.score) },
+        { ALT: () => this.SUBRULE(this.max) },
+        { ALT: () => this.SUBRULE(this.heading) },
+        { ALT: () => this.SUBRULE(this.intro) },
+        { ALT: () => this.SUBRULE(this.section) },
+        { ALT: () => this.SUBRULE(this.strength) },
+        { ALT: () => this.SUBRULE(this.improvement) },
+        { ALT: () => this.SUBRULE(this.example) },
+        { ALT: () => this.SUBRULE(this.alias) },
+        { ALT: () => this.SUBRULE(this.frameworkRef) },
+        { ALT: () => this.SUBRULE(this.date) },
+        { ALT: () => this.SUBRULE(this.evaluators) },
+        { ALT: () => this.SUBRULE(this.organisation) },
+        { ALT: () => this.SUBRULE(this.round) },
+        { ALT: () => this.SUBRULE(this.language) },
+        { ALT: () => this.SUBRULE(this.compare) },
+        { ALT: () => this.SUBRULE(this.summary) },
+        { ALT: () => this.SUBRULE(this.facts) },
+        { ALT: () => this.SUBRULE(this.total) },
+        { ALT: () => this.SUBRULE(this.title) },
+      ]),
+    ),
   );
 
   private readonly block = this.RULE(

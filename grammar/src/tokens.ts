@@ -101,7 +101,17 @@ export const StringLike = createToken({ name: 'StringLike', pattern: Lexer.NA })
 /** `"""` ... `"""`; an unterminated block runs to the end of the input (reported by the parser). */
 export const TextBlock = createToken({
   name: 'TextBlock',
-  pattern: /"""[\s\S]*?(?:"""|(?![\s\S]))/,
+  // A plain search for the closing quotes: a lazy regex tests the end at every character.
+  pattern: {
+    exec: (text: string, offset: number): RegExpExecArray | null => {
+      if (!text.startsWith('"""', offset)) return null;
+      const close = text.indexOf('"""', offset + 3);
+      return [
+        text.slice(offset, close < 0 ? text.length : close + 3),
+      ] as unknown as RegExpExecArray;
+    },
+  },
+  start_chars_hint: ['"'],
   line_breaks: true,
   categories: [StringLike],
 });
