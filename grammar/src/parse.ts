@@ -140,7 +140,7 @@ export function parse(text: string): ParseResult {
     }
     p.clearOpenNodes();
     p.input = tokens;
-    const block = p.topBlock();
+    const block = withoutStackTraces(() => p.topBlock());
     if (block) blocks.push(block);
     for (const { token, problem } of p.badNumbers) {
       errors.push({
@@ -181,6 +181,22 @@ export function parse(text: string): ParseResult {
     errors: onePerLine(errors, text),
     tokenCount: lexed.tokens.length,
   };
+}
+
+/**
+ * Runs the parser with stack capture off: recovery throws and catches an exception per syntax
+ * error, and their stack traces (never shown) were a visible share of parsing a broken file.
+ */
+function withoutStackTraces<T>(f: () => T): T {
+  // V8's knob; other engines ignore the property.
+  const E = Error as { stackTraceLimit?: number };
+  const limit = E.stackTraceLimit;
+  E.stackTraceLimit = 0;
+  try {
+    return f();
+  } finally {
+    E.stackTraceLimit = limit;
+  }
 }
 
 /** Keeps the first syntax error of each line: one bad line is one diagnostic. */

@@ -126,6 +126,15 @@ function describeExpected(paths: TokenType[][][] | TokenType[][] | TokenType[]):
 
 const encode = (p: SyntaxProblem): string => JSON.stringify(p);
 
+/** The parts of Chevrotain's recovery engine the follow-set cache calls (not in its typings). */
+interface GrammarPathEngine {
+  getCurrentGrammarPath(
+    tokType: TokenType,
+    tokIdxInRule: number,
+  ): { ruleStack: string[]; occurrenceStack: number[] };
+  getNextPossibleTokenTypes(path: unknown): TokenType[];
+}
+
 /** The fields a node's children hang on. */
 interface ParentNode {
   body?: Block;
@@ -555,6 +564,23 @@ export class KompassParser extends EmbeddedActionsParser {
     },
     this.partial(),
   );
+
+  // Recovery asks for the tokens that may follow a point of the grammar; Chevrotain walks the
+  // grammar for that each time. The answer depends only on where in the grammar we are.
+  private readonly follows = new Map<string, TokenType[]>();
+
+  /** Chevrotain's follow-set lookup, memoised per grammar position. */
+  getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[] {
+    const engine = this as unknown as GrammarPathEngine;
+    const path = engine.getCurrentGrammarPath(tokType, tokIdxInRule);
+    const key = `${path.ruleStack.join(',')}|${path.occurrenceStack.join(',')}|${tokType.name}|${tokIdxInRule}`;
+    let follows = this.follows.get(key);
+    if (!follows) {
+      follows = engine.getNextPossibleTokenTypes(path);
+      this.follows.set(key, follows);
+    }
+    return follows;
+  }
 
   /** Forgets nodes left open by an aborted parse. */
   clearOpenNodes(): void {
