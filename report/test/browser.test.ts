@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Analysis } from '../../grammar/src/index';
+import { chromiumPath, hasChromium, launchChromium } from '../../test/chromium';
 import { renderHtml, renderHtmlBody } from '../src/index';
 import { analyse } from './helpers';
-
-const executablePath = '/usr/bin/chromium';
 
 interface Visit {
   errors: string[];
@@ -18,23 +16,11 @@ describe('report: HTML in headless Chromium', function () {
   let browser: Browser | undefined;
 
   before(async function () {
-    if (!existsSync(executablePath)) {
-      console.warn(`    skipped: ${executablePath} is absent (apt-get install chromium)`);
+    if (!hasChromium()) {
+      console.warn(`    skipped: ${chromiumPath} is absent (apt-get install chromium)`);
       this.skip();
     }
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -4,6 +4,7 @@ import type { KompassModel } from '../model';
 import { loadReport } from '../report';
 import { anchorsFor } from './anchors';
 import type { FromWebview, PanelProblem, PreviewState, ToWebview, UpdateMessage } from './messages';
+import { isExternalLink } from './policy';
 import { previewPage } from './previewHtml';
 
 /** The webview panel type, also named in `onWebviewPanel:` activation and `when` clauses. */
@@ -265,8 +266,7 @@ export class KompassPreview implements vscode.Disposable {
   private onMessage(m: FromWebview): void {
     switch (m.type) {
       case 'link':
-        if (/^(https?:|mailto:)/i.test(m.href))
-          void vscode.env.openExternal(vscode.Uri.parse(m.href));
+        if (isExternalLink(m.href)) void vscode.env.openExternal(vscode.Uri.parse(m.href));
         break;
       case 'reveal':
         void this.reveal(m.line);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { escapeHtml as h } from '../../../report/src/escape';
 import type { PreviewState, UpdateMessage } from './messages';
+import { contentSecurityPolicy } from './policy';
 
 // The panel's own parts (the stale banner, the error placeholder), themed like the report.
 const panelCss = `
@@ -23,19 +24,6 @@ body.vscode-high-contrast #kompass-stale { border: 1px solid var(--vscode-contra
 /** A fresh random nonce for the script and style elements of one page load. */
 export function nonce(): string {
   return randomBytes(16).toString('base64');
-}
-
-/** The Content-Security-Policy of the panel: nothing but our nonce'd script and styles. */
-export function contentSecurityPolicy(cspSource: string, n: string): string {
-  return [
-    "default-src 'none'",
-    `style-src ${cspSource} 'nonce-${n}'`,
-    `script-src 'nonce-${n}'`,
-    `img-src ${cspSource} data:`,
-    `font-src ${cspSource}`,
-    "form-action 'none'",
-    "base-uri 'none'",
-  ].join('; ');
 }
 
 /**
