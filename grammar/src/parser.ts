@@ -481,8 +481,12 @@ export class KompassParser extends EmbeddedActionsParser {
   private statementAlts?: IOrAlt<Statement | undefined>[];
 
   private readonly statement = this.RULE('statement', (): Statement | undefined =>
-    this.OR(
-      (this.statementAlts ??= [
+    this.OR(this.statementAlternatives()),
+  );
+
+  private statementAlternatives(): IOrAlt<Statement | undefined>[] {
+    if (!this.statementAlts) {
+      this.statementAlts = [
         { ALT: () => this.SUBRULE(this.area) },
         { ALT: () => this.SUBRULE(this.question) },
         { ALT: () => this.SUBRULE(this.score) },
@@ -505,9 +509,10 @@ export class KompassParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.facts) },
         { ALT: () => this.SUBRULE(this.total) },
         { ALT: () => this.SUBRULE(this.title) },
-      ]),
-    ),
-  );
+      ];
+    }
+    return this.statementAlts;
+  }
 
   private readonly block = this.RULE(
     'block',

@@ -24,7 +24,10 @@ describe('checks', () => {
       ]) {
         const d = withCode(text, 'KK001');
         assert.equal(d.length, 1, text);
-        assert.equal(d[0]!.message, '”1.2.3” är ett frågenummer, inget tal; skriv t.ex. 14 eller 14.5');
+        assert.equal(
+          d[0]!.message,
+          '”1.2.3” är ett frågenummer, inget tal; skriv t.ex. 14 eller 14.5',
+        );
       }
     });
     it('fires on a number too large to hold exactly, and leaves it out of the sums', () => {
