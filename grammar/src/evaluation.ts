@@ -122,11 +122,19 @@ function isSorted(questions: readonly QuestionResult[]): boolean {
 
 /** Orders dotted question numbers numerically (1.2 before 1.10). */
 export function compareIds(a: string, b: string): number {
-  const x = a.split('.').map(Number);
-  const y = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = (x[i] ?? -1) - (y[i] ?? -1);
-    if (d !== 0) return d;
+  // Walks both strings part by part without allocating: this runs for every question.
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i >= a.length) return -1;
+    if (j >= b.length) return 1;
+    let x = 0;
+    while (i < a.length && a.charCodeAt(i) !== 46) x = x * 10 + a.charCodeAt(i++) - 48;
+    let y = 0;
+    while (j < b.length && b.charCodeAt(j) !== 46) y = y * 10 + b.charCodeAt(j++) - 48;
+    if (x !== y) return x - y;
+    i++;
+    j++;
   }
   return 0;
 }

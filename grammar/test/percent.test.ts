@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { percent, sum } from '../src/index';
+import { compareIds, percent, sum } from '../src/index';
 
 describe('percent', () => {
   it('rounds half up as the seed does', () => {
@@ -25,5 +25,22 @@ describe('percent', () => {
   it('sums decimals without float noise', () => {
     assert.equal(sum([0.1, 0.2]), 0.3);
     assert.equal(sum([14.5, 14.5, 1]), 30);
+  });
+});
+
+describe('compareIds', () => {
+  it('orders dotted numbers part by part, numerically', () => {
+    const ids = ['1.10', '1.2', '2.1', '1.2.3', '1.1', '10.1', '1.2.10', '1.2.2'];
+    assert.deepEqual([...ids].sort(compareIds), [
+      '1.1',
+      '1.2',
+      '1.2.2',
+      '1.2.3',
+      '1.2.10',
+      '1.10',
+      '2.1',
+      '10.1',
+    ]);
+    assert.equal(compareIds('3.4', '3.4'), 0);
   });
 });
