@@ -63,6 +63,9 @@ step "node24 --version" "$NODE_BIN/node" --version
 
 # code-server's native modules must be built by Node 24, so it goes first on PATH.
 export PATH="$NODE_BIN:$PATH"
+# Run from `npm run`, the outer npm's settings are in npm_* variables; its user agent names
+# Node 20, and code-server's postinstall reads the Node version from it. Start clean.
+while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -i '^npm_' || true)
 mkdir -p "$CS_DIR"
 [[ -f "$CS_DIR/package.json" ]] || echo '{"private":true}' >"$CS_DIR/package.json"
 cd "$CS_DIR"
