@@ -78,7 +78,7 @@ step "npm rebuild code-server argon2" npm rebuild --foreground-scripts code-serv
 for m in @vscode/spdlog/build/Release/spdlog.node @vscode/sqlite3/build/Release/vscode-sqlite3.node; do
   [[ -f "$CS_DIR/node_modules/code-server/lib/vscode/node_modules/$m" ]] || fail "native module $m was not built"
 done
-echo '' >"$CACHE/config.yaml"
+printf 'auth: none\ncert: false\n' >"$CACHE/config.yaml"
 # --config keeps code-server from writing ~/.config/code-server/config.yaml.
 step "code-server --version" "$CS_BIN" --config "$CACHE/config.yaml" --version
 
