@@ -1,7 +1,8 @@
-import type { AreaStatement, DateNode, NumberNode, StringNode, TopBlock } from './ast';
+import type { AreaStatement, DateNode, NumberNode, Span, StringNode, TopBlock } from './ast';
 import { checkAreaKnown, checkAreaScore, checkMissingQuestions } from './checks/areas';
 import { checkDate, checkFramework, checkLanguage } from './checks/metadata';
 import { checkQuestion } from './checks/questions';
+import type { RelatedLocation } from './diagnostics';
 import { isAreaNumber } from './framework';
 import type { MessageLanguage } from './language';
 import { messages } from './messages';
@@ -41,14 +42,7 @@ function buildArea(
     const first = seen.get(r.id);
     if (first) {
       sink.add('KK014', q.number!, messages.duplicateQuestion(lang, r.id), {
-        related: [
-          {
-            uri: ctx.uri,
-            start: first.node.number!.start,
-            end: first.node.number!.end,
-            message: messages.firstHere(lang),
-          },
-        ],
+        related: firstGiven(ctx, first.node.number!),
       });
       continue;
     }
@@ -105,6 +99,13 @@ function buildArea(
   checkAreaScore(area, lang, sink);
   checkMissingQuestions(area, lang, sink);
   return area;
+}
+
+/** Points a KK014 at where the number was first given. */
+function firstGiven(ctx: EvaluationContext, span: Span): RelatedLocation[] {
+  return [
+    { uri: ctx.uri, start: span.start, end: span.end, message: messages.firstHere(ctx.lang) },
+  ];
 }
 
 function factValue(v: StringNode | NumberNode | DateNode): string | number {
@@ -166,14 +167,7 @@ export function buildEvaluation(block: TopBlock, ctx: EvaluationContext): Evalua
     const first = seen.get(a.number.value);
     if (first) {
       sink.add('KK014', a.number, messages.duplicateArea(lang, a.number.value), {
-        related: [
-          {
-            uri: ctx.uri,
-            start: first.node.number!.start,
-            end: first.node.number!.end,
-            message: messages.firstHere(lang),
-          },
-        ],
+        related: firstGiven(ctx, first.node.number!),
       });
       continue;
     }

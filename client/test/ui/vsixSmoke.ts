@@ -15,6 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Frame, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../../test/chromium';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const cache = process.env.KOMPASS_VSCODE_CACHE ?? path.join(os.homedir(), '.cache/kompass-vscode');
@@ -124,17 +125,9 @@ async function main(): Promise<void> {
     },
   );
   const browser = await chromium.launch({
-    executablePath: process.env.KOMPASS_CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: process.env.KOMPASS_CHROMIUM ?? chromiumPath,
     headless: false,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs,
   });
   let page: Page | undefined;
   try {
