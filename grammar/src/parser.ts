@@ -207,13 +207,15 @@ export class KompassParser extends EmbeddedActionsParser {
       name,
       () => {
         const kw = this.CONSUME(keyword);
-        const node = this.ACTION(() =>
-          this.begin({ kind, keyword: kwNode(kw), start: kw.startOffset, end: end(kw) } as T),
-        );
+        // Chevrotain runs each rule once with stand-in tokens to record the grammar; nothing is
+        // built then, and the checks of RECORDING_PHASE (rather than ACTION closures) keep that cheap.
+        const node = this.RECORDING_PHASE
+          ? (undefined as never)
+          : this.begin({ kind, keyword: kwNode(kw), start: kw.startOffset, end: end(kw) } as T);
         try {
           body(node);
         } finally {
-          this.ACTION(() => this.close());
+          if (!this.RECORDING_PHASE) this.close();
         }
         return node;
       },
@@ -256,14 +258,14 @@ export class KompassParser extends EmbeddedActionsParser {
   private textRule(name: string, keyword: TokenType, kind: TextStatement['kind']) {
     return this.keywordRule<TextStatement>(name, keyword, kind, (node) => {
       const t = this.CONSUME(StringLike);
-      this.ACTION(() => this.set(node, 'value', this.stringOf(t)));
+      if (!this.RECORDING_PHASE) this.set(node, 'value', this.stringOf(t));
     });
   }
 
   private numberRule(name: string, keyword: TokenType, kind: NumberStatement['kind']) {
     return this.keywordRule<NumberStatement>(name, keyword, kind, (node) => {
       const t = this.CONSUME(NumberLiteral);
-      this.ACTION(() => this.set(node, 'value', this.value(t)));
+      if (!this.RECORDING_PHASE) this.set(node, 'value', this.value(t));
     });
   }
 
@@ -287,22 +289,22 @@ export class KompassParser extends EmbeddedActionsParser {
     'frameworkRef',
     (node) => {
       const t = this.CONSUME(StringLike);
-      this.ACTION(() => this.set(node, 'name', this.stringOf(t)));
+      if (!this.RECORDING_PHASE) this.set(node, 'name', this.stringOf(t));
     },
   );
 
   private readonly date = this.keywordRule<DateStatement>('date', K.Date, 'date', (node) => {
     const from = this.CONSUME(DateLiteral);
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       if (real(from)) node.from = dateNode(from);
-    });
+    }
     this.OPTION(() => {
       const kw = this.CONSUME(K.To);
       const to = this.CONSUME2(DateLiteral);
-      this.ACTION(() => {
+      if (!this.RECORDING_PHASE) {
         node.toKeyword = kwNode(kw);
         if (real(to)) node.to = dateNode(to);
-      });
+      }
     });
   });
 
@@ -311,21 +313,21 @@ export class KompassParser extends EmbeddedActionsParser {
     K.Evaluators,
     'evaluators',
     (node) => {
-      this.ACTION(() => {
+      if (!this.RECORDING_PHASE) {
         node.names = [];
-      });
+      }
       const first = this.CONSUME(StringLike);
-      this.ACTION(() => {
+      if (!this.RECORDING_PHASE) {
         const v = this.stringOf(first);
         if (v) node.names.push(v);
-      });
+      }
       this.MANY(() => {
         this.CONSUME(Comma);
         const next = this.CONSUME2(StringLike);
-        this.ACTION(() => {
+        if (!this.RECORDING_PHASE) {
           const v = this.stringOf(next);
           if (v) node.names.push(v);
-        });
+        }
       });
     },
   );
@@ -339,13 +341,13 @@ export class KompassParser extends EmbeddedActionsParser {
         { ALT: () => this.CONSUME(Identifier) },
         { ALT: () => this.CONSUME(StringLiteral) },
       ]);
-      this.ACTION(() => {
+      if (!this.RECORDING_PHASE) {
         if (!real(t)) return;
         node.code =
           t.tokenType === Identifier
             ? wordNode(t)
             : { start: t.startOffset, end: end(t), text: decodeString(t.image).value };
-      });
+      }
     },
   );
 
@@ -355,9 +357,9 @@ export class KompassParser extends EmbeddedActionsParser {
     'section',
     (node) => {
       const h = this.CONSUME(StringLike);
-      this.ACTION(() => this.set(node, 'heading', this.stringOf(h)));
+      if (!this.RECORDING_PHASE) this.set(node, 'heading', this.stringOf(h));
       const t = this.CONSUME2(StringLike);
-      this.ACTION(() => this.set(node, 'text', this.stringOf(t)));
+      if (!this.RECORDING_PHASE) this.set(node, 'text', this.stringOf(t));
     },
   );
 
@@ -367,43 +369,47 @@ export class KompassParser extends EmbeddedActionsParser {
     'example',
     (node) => {
       const m = this.CONSUME(StringLike);
-      this.ACTION(() => this.set(node, 'municipality', this.stringOf(m)));
+      if (!this.RECORDING_PHASE) this.set(node, 'municipality', this.stringOf(m));
       this.OPTION(() => {
         const n = this.CONSUME2(StringLike);
-        this.ACTION(() => this.set(node, 'note', this.stringOf(n)));
+        if (!this.RECORDING_PHASE) this.set(node, 'note', this.stringOf(n));
       });
     },
   );
 
   private readonly facts = this.keywordRule<FactsStatement>('facts', K.Facts, 'facts', (node) => {
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       node.entries = [];
-    });
+    }
     const open = this.CONSUME(LCurly);
     this.MANY(() => {
       this.SUBRULE(this.fact);
     });
     const close = this.CONSUME(RCurly);
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       if (real(open))
         node.body = { start: open.startOffset, end: real(close) ? end(close) : node.end };
-    });
+    }
   });
 
   private readonly fact = this.RULE(
     'fact',
     () => {
       const label = this.CONSUME(StringLike);
-      const entry = this.ACTION(() =>
-        this.begin<FactEntry>({ label: strNode(label), start: label.startOffset, end: end(label) }),
-      );
+      const entry = this.RECORDING_PHASE
+        ? (undefined as never)
+        : this.begin<FactEntry>({
+            label: strNode(label),
+            start: label.startOffset,
+            end: end(label),
+          });
       try {
         const v = this.OR([
           { ALT: () => this.CONSUME2(StringLike) },
           { ALT: () => this.CONSUME(NumberLiteral) },
           { ALT: () => this.CONSUME(DateLiteral) },
         ]);
-        this.ACTION(() => {
+        if (!this.RECORDING_PHASE) {
           if (!real(v)) return;
           entry.value =
             v.tokenType === NumberLiteral
@@ -411,9 +417,9 @@ export class KompassParser extends EmbeddedActionsParser {
               : v.tokenType === DateLiteral
                 ? dateNode(v)
                 : strNode(v);
-        });
+        }
       } finally {
-        this.ACTION(() => this.close());
+        if (!this.RECORDING_PHASE) this.close();
       }
       return entry;
     },
@@ -426,21 +432,21 @@ export class KompassParser extends EmbeddedActionsParser {
     'question',
     (node) => {
       const n = this.CONSUME(NumberLiteral);
-      this.ACTION(() => this.set(node, 'number', this.num(n)));
+      if (!this.RECORDING_PHASE) this.set(node, 'number', this.num(n));
       this.OPTION(() => {
         const t = this.CONSUME(StringLike);
-        this.ACTION(() => this.set(node, 'title', this.stringOf(t)));
+        if (!this.RECORDING_PHASE) this.set(node, 'title', this.stringOf(t));
       });
       this.OPTION2(() => {
         this.OR([
           {
             ALT: () => {
               const p = this.CONSUME2(NumberLiteral);
-              this.ACTION(() => this.set(node, 'points', this.value(p)));
+              if (!this.RECORDING_PHASE) this.set(node, 'points', this.value(p));
               this.OPTION3(() => {
                 this.CONSUME(Slash);
                 const m = this.CONSUME3(NumberLiteral);
-                this.ACTION(() => this.set(node, 'max', this.value(m)));
+                if (!this.RECORDING_PHASE) this.set(node, 'max', this.value(m));
               });
             },
           },
@@ -448,10 +454,10 @@ export class KompassParser extends EmbeddedActionsParser {
             ALT: () => {
               const kw = this.CONSUME(K.Max);
               const m = this.CONSUME4(NumberLiteral);
-              this.ACTION(() => {
+              if (!this.RECORDING_PHASE) {
                 node.maxKeyword = kwNode(kw);
                 this.set(node, 'max', this.value(m));
-              });
+              }
             },
           },
         ]);
@@ -460,14 +466,14 @@ export class KompassParser extends EmbeddedActionsParser {
   );
 
   private readonly area = this.keywordRule<AreaStatement>('area', K.Area, 'area', (node) => {
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       node.header = [];
-    });
+    }
     const n = this.CONSUME(NumberLiteral);
-    this.ACTION(() => this.set(node, 'number', this.num(n)));
+    if (!this.RECORDING_PHASE) this.set(node, 'number', this.num(n));
     this.OPTION(() => {
       const t = this.CONSUME(StringLike);
-      this.ACTION(() => this.set(node, 'title', this.stringOf(t)));
+      if (!this.RECORDING_PHASE) this.set(node, 'title', this.stringOf(t));
     });
     this.MANY(() => {
       this.OR([{ ALT: () => this.SUBRULE(this.score) }, { ALT: () => this.SUBRULE(this.max) }]);
@@ -518,24 +524,24 @@ export class KompassParser extends EmbeddedActionsParser {
     'block',
     () => {
       const open = this.CONSUME(LCurly);
-      const block = this.ACTION(() =>
-        this.begin<Block>({
-          statements: [],
-          closed: false,
-          start: open.startOffset,
-          end: end(open),
-        }),
-      );
+      const block = this.RECORDING_PHASE
+        ? (undefined as never)
+        : this.begin<Block>({
+            statements: [],
+            closed: false,
+            start: open.startOffset,
+            end: end(open),
+          });
       try {
         this.MANY(() => {
           this.SUBRULE(this.statement);
         });
         const close = this.CONSUME(RCurly);
-        this.ACTION(() => {
+        if (!this.RECORDING_PHASE) {
           if (real(close)) block.closed = true;
-        });
+        }
       } finally {
-        this.ACTION(() => this.close());
+        if (!this.RECORDING_PHASE) this.close();
       }
       return block;
     },
@@ -550,20 +556,20 @@ export class KompassParser extends EmbeddedActionsParser {
         { ALT: () => this.CONSUME(K.Evaluation) },
         { ALT: () => this.CONSUME(K.Framework) },
       ]);
-      const node = this.ACTION(() =>
-        this.begin<TopBlock>({
-          kind: kw.tokenType === K.Evaluation ? 'evaluation' : 'framework',
-          keyword: kwNode(kw),
-          start: kw.startOffset,
-          end: end(kw),
-        }),
-      );
+      const node = this.RECORDING_PHASE
+        ? (undefined as never)
+        : this.begin<TopBlock>({
+            kind: kw.tokenType === K.Evaluation ? 'evaluation' : 'framework',
+            keyword: kwNode(kw),
+            start: kw.startOffset,
+            end: end(kw),
+          });
       try {
         const name = this.CONSUME(StringLike);
-        this.ACTION(() => this.set(node, 'name', this.stringOf(name)));
+        if (!this.RECORDING_PHASE) this.set(node, 'name', this.stringOf(name));
         this.SUBRULE(this.block);
       } finally {
-        this.ACTION(() => this.close());
+        if (!this.RECORDING_PHASE) this.close();
       }
       return node;
     },
