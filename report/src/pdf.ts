@@ -699,16 +699,20 @@ class Writer {
     d.y = y + 20;
   }
 
+  /** Makes room for a chart, writes its caption, and gives the origin of the drawing. */
+  private chartStart(caption: string, height: number): { ox: number; oy: number } {
+    const d = this.doc;
+    this.ensure(height + 40);
+    d.font('italic').fontSize(size.small).fillColor(color.muted).text(caption, margin.left, d.y, {
+      width,
+    });
+    return { ox: margin.left, oy: d.y + 4 };
+  }
+
   radar(data: ChartData, labels: Labels): void {
     const d = this.doc;
     const g = radarGeometry(data, width);
-    this.ensure(g.height + 40);
-    d.font('italic')
-      .fontSize(size.small)
-      .fillColor(color.muted)
-      .text(labels.profileRadar, margin.left, d.y, { width });
-    const ox = margin.left;
-    const oy = d.y + 4;
+    const { ox, oy } = this.chartStart(labels.profileRadar, g.height);
     const at = (p: [number, number]): [number, number] => [ox + p[0], oy + p[1]];
     d.lineWidth(0.6).strokeColor(color.border);
     for (const ring of g.rings) d.polygon(...ring.points.map(at)).stroke();
@@ -759,13 +763,7 @@ class Writer {
   bars(data: ChartData, labels: Labels): void {
     const d = this.doc;
     const g = barGeometry(data, width);
-    this.ensure(g.height + 40);
-    d.font('italic')
-      .fontSize(size.small)
-      .fillColor(color.muted)
-      .text(labels.profileBars, margin.left, d.y, { width });
-    const ox = margin.left;
-    const oy = d.y + 4;
+    const { ox, oy } = this.chartStart(labels.profileBars, g.height);
     d.lineWidth(0.5).strokeColor(color.border);
     d.font('regular').fontSize(6.5).fillColor(color.muted);
     for (const t of g.ticks) {
