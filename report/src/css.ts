@@ -13,7 +13,9 @@ const layout = `
 .kk-report th, .kk-report td { border: 1px solid var(--kk-border); padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
 .kk-report thead th { background: var(--kk-head-bg); }
 .kk-report tr { break-inside: avoid; }
-.kk-report td.kk-num, .kk-report th.kk-num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.kk-report td.kk-num, .kk-report th.kk-num { text-align: right; font-variant-numeric: tabular-nums; }
+.kk-report td.kk-num { white-space: nowrap; }
+.kk-report .kk-questions td:nth-child(2) { overflow-wrap: anywhere; }
 .kk-report tfoot td, .kk-report tr.kk-total-row td { font-weight: 600; background: var(--kk-head-bg); }
 .kk-missing { color: var(--kk-warn); font-style: italic; }
 .kk-row-missing td { color: var(--kk-muted); }
@@ -57,7 +59,7 @@ const layout = `
 .kk-note { color: var(--kk-muted); }
 .kk-text blockquote { border-left: 3px solid var(--kk-border); margin-left: 0; padding-left: 1em; color: var(--kk-muted); }
 .kk-text pre, .kk-text code { font-family: var(--kk-mono); }
-@media (max-width: 40rem) { .kk-pair, .kk-scorebox { grid-template-columns: 1fr; } .kk-scorebox-score { border-left: 0; border-top: 1px solid var(--kk-border); } }
+@media (max-width: 40rem) { .kk-report .kk-areas-table { display: block; overflow-x: auto; } .kk-pair, .kk-scorebox { grid-template-columns: 1fr; } .kk-scorebox-score { border-left: 0; border-top: 1px solid var(--kk-border); } }
 `;
 
 const printTheme = `
