@@ -123,6 +123,17 @@ describe('report: HTML in headless Chromium', function () {
     });
   }
 
+  it('fits a 500 px wide preview panel without scrolling sideways', async () => {
+    const page = await browser!.newPage({ viewport: { width: 500, height: 800 } });
+    await page.setContent(renderHtml(analyse('samples/vasteras-2012.kompass').analysis));
+    const [scroll, client] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    await page.close();
+    assert.ok(scroll <= client, `scrollWidth ${scroll} > clientWidth ${client}`);
+  });
+
   it('keeps safe links and neutralises javascript: ones', async () => {
     const { page } = await visit(renderHtml(analyse('fixtures/hostile.kompass').analysis));
     const links = await page
