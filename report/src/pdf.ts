@@ -387,16 +387,8 @@ class Writer {
     this.ensure(h + 50);
     if (this.doc.y > margin.top + 1) this.doc.moveDown(level <= 3 ? 0.8 : 0.5);
     this.text(s, { font: 'bold', size: fontSize, color: level === 2 ? color.accent : color.fg });
-    if (level === 2) {
-      const y = this.doc.y + 2;
-      this.doc
-        .moveTo(margin.left, y)
-        .lineTo(margin.left + width, y)
-        .lineWidth(1.5)
-        .strokeColor(color.accent)
-        .stroke();
-      this.doc.y = y + 8;
-    } else this.doc.moveDown(0.3);
+    if (level === 2) this.rule(2, 1.5, color.accent);
+    else this.doc.moveDown(0.3);
   }
 
   paragraph(
@@ -449,14 +441,7 @@ class Writer {
         this.paragraph([{ text: b.text, code: true }], { indent: b.indent + 1, size: size.small });
       else {
         this.ensure(12);
-        const y = this.doc.y + 4;
-        this.doc
-          .moveTo(margin.left, y)
-          .lineTo(margin.left + width, y)
-          .lineWidth(0.5)
-          .strokeColor(color.border)
-          .stroke();
-        this.doc.y = y + 8;
+        this.rule(4, 0.5, color.border);
       }
     }
   }
@@ -697,6 +682,18 @@ class Writer {
     }
     d.x = margin.left;
     d.y = y + 20;
+  }
+
+  /** A horizontal line across the text width, `gap` below the current position. */
+  private rule(gap: number, lineWidth: number, stroke: string): void {
+    const y = this.doc.y + gap;
+    this.doc
+      .moveTo(margin.left, y)
+      .lineTo(margin.left + width, y)
+      .lineWidth(lineWidth)
+      .strokeColor(stroke)
+      .stroke();
+    this.doc.y = y + 8;
   }
 
   /** Makes room for a chart, writes its caption, and gives the origin of the drawing. */
