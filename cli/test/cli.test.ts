@@ -164,7 +164,7 @@ describe('kompass CLI', function () {
     it('refuses a folder', () => {
       const r = kompass('summary', 'samples');
       assert.equal(r.code, 2);
-      assert.match(r.err, /is a folder/);
+      assert.match(r.err, /samples: not a regular file \(a folder\)/);
     });
   });
 
