@@ -297,7 +297,7 @@ export function compareEvaluations(
       frameworks: averages.map((a) => a.framework),
       message: messages.frameworksNotComparable(
         lang,
-        averages.map((a) => a.frameworkTitle || a.framework || '—'),
+        averages.map((a) => a.frameworkTitle || a.framework || messages.noFrameworkLabel(lang)),
       ),
     });
   }

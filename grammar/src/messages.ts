@@ -231,6 +231,7 @@ export const messages = {
     lang === 'sv'
       ? `Resultat enligt olika ramverk är inte jämförbara (${frameworks.join(', ')}); de visas och räknas i medeltal var för sig`
       : `Results under different frameworks are not comparable (${frameworks.join(', ')}); they are shown and averaged separately`,
+  noFrameworkLabel: (lang: MessageLanguage) => (lang === 'sv' ? 'inget ramverk' : 'no framework'),
   roundsNotComparable: (lang: MessageLanguage, name: string, frameworks: string[]) =>
     lang === 'sv'
       ? `${name}: ${frameworks[1]} är inte jämförbart med föregående omgång enligt ${frameworks[0]}; ingen förändring räknas`
