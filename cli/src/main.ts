@@ -1,8 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { formatCheckJson, formatCheckText, runCheck } from './check';
 import { UsageError } from './errors';
-import { isExportFormat, runExport } from './export';
-import { formatSummary, loadEvaluations, requireEvaluations, summaryJson } from './summary';
 
 const usage = `Usage: kompass <command> [options]
 
@@ -77,6 +74,8 @@ export async function main(argv: string[], io: Out): Promise<number> {
       if (values.help) return help(io);
       const format = textOrJson(values.format);
       if (positionals.length === 0) throw new UsageError('check: expected at least one PATH');
+      // Each command loads its own code, so `--version` and `--help` load no language core.
+      const { formatCheckJson, formatCheckText, runCheck } = await import('./check');
       const r = runCheck(positionals);
       io.out(format === 'json' ? formatCheckJson(r) : formatCheckText(r));
       return r.errors > 0 ? 1 : 0;
@@ -89,6 +88,9 @@ export async function main(argv: string[], io: Out): Promise<number> {
       if (values.help) return help(io);
       const format = textOrJson(values.format);
       const file = oneFile(positionals, 'summary');
+      const { formatSummary, loadEvaluations, requireEvaluations, summaryJson } = await import(
+        './summary'
+      );
       const analysis = loadEvaluations(file);
       requireEvaluations(file, analysis.evaluations);
       io.out(
@@ -110,6 +112,7 @@ export async function main(argv: string[], io: Out): Promise<number> {
       if (values.help) return help(io);
       const file = oneFile(positionals, 'export');
       const format = values.format;
+      const { isExportFormat, runExport } = await import('./export');
       if (typeof format !== 'string' || !isExportFormat(format)) {
         throw new UsageError(`export: --format must be html, pdf, md, json or csv`);
       }
