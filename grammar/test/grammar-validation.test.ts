@@ -23,9 +23,8 @@ describe('grammar validation', () => {
     );
   });
 
-  it('the grammar passes the parser’s validations', () => {
-    const parser = new KompassParser({ validate: true });
-    assert.deepEqual(parser.definitionErrors, []);
+  it('the grammar passes the parser’s validations (Chevrotain throws on any definition error)', () => {
+    assert.doesNotThrow(() => new KompassParser({ validate: true }));
   });
 
   it('the shipped parser skips them and still parses', () => {
