@@ -1,16 +1,16 @@
+import { statSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { formatCheckJson, formatCheckText, runCheck } from './check';
 import { UsageError } from './errors';
-import { isExportFormat, runExport } from './export';
-import { formatSummary, loadEvaluations, requireEvaluations, summaryJson } from './summary';
 
 const usage = `Usage: kompass <command> [options]
 
 Commands:
   check PATH...                 Check .kompass files (folders are searched); exit 1 on errors
         --format text|json      Output format (default text)
-  summary FILE                  Print the areas' scores and the total of each evaluation
-        --format text|json
+  summary PATH...               One file: its areas' scores and total. Several files or
+                                folders: one table of every evaluation, by name then date,
+                                with the change since the previous round and the averages
+        --format text|json|csv  CSV: name,date,framework,round,total,max,area1,...,area8
   export FILE --format FORMAT   Write the report: html, pdf, md, json or csv
         -o, --output PATH       Where to write (default: beside FILE; - for standard output)
         --force                 Overwrite an existing output file
@@ -52,6 +52,20 @@ function textOrJson(value: unknown): 'text' | 'json' {
   throw new UsageError(`--format must be text or json, not ${String(value)}`);
 }
 
+function summaryFormat(value: unknown): 'text' | 'json' | 'csv' {
+  if (value === 'csv') return 'csv';
+  try {
+    return textOrJson(value);
+  } catch {
+    throw new UsageError(`--format must be text, json or csv, not ${String(value)}`);
+  }
+}
+
+/** Whether the paths name exactly one file: `summary` then shows that file in detail. */
+function oneFileOnly(paths: readonly string[]): boolean {
+  return paths.length === 1 && statSync(paths[0]!, { throwIfNoEntry: false })?.isFile() === true;
+}
+
 function help(io: Out): number {
   io.out(usage);
   return 0;
@@ -77,6 +91,8 @@ export async function main(argv: string[], io: Out): Promise<number> {
       if (values.help) return help(io);
       const format = textOrJson(values.format);
       if (positionals.length === 0) throw new UsageError('check: expected at least one PATH');
+      // Each command loads its own code, so `--version` and `--help` load no language core.
+      const { formatCheckJson, formatCheckText, runCheck } = await import('./check');
       const r = runCheck(positionals);
       io.out(format === 'json' ? formatCheckJson(r) : formatCheckText(r));
       return r.errors > 0 ? 1 : 0;
@@ -87,16 +103,48 @@ export async function main(argv: string[], io: Out): Promise<number> {
         help: { type: 'boolean', short: 'h' },
       });
       if (values.help) return help(io);
-      const format = textOrJson(values.format);
-      const file = oneFile(positionals, 'summary');
-      const analysis = loadEvaluations(file);
-      requireEvaluations(file, analysis.evaluations);
-      io.out(
-        format === 'json'
-          ? summaryJson(analysis.evaluations)
-          : analysis.evaluations.map(formatSummary).join('\n'),
+      const format = summaryFormat(values.format);
+      if (positionals.length === 0) throw new UsageError('summary: expected at least one PATH');
+      const {
+        formatSummary,
+        loadEvaluationSet,
+        loadEvaluations,
+        requireEvaluations,
+        setLanguage,
+        summaryJson,
+      } = await import('./summary');
+      if (format !== 'csv' && oneFileOnly(positionals)) {
+        const file = positionals[0]!;
+        const analysis = loadEvaluations(file);
+        requireEvaluations(file, analysis.evaluations);
+        io.out(
+          format === 'json'
+            ? summaryJson(analysis.evaluations)
+            : analysis.evaluations.map(formatSummary).join('\n'),
+        );
+        return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+      }
+      const set = loadEvaluationSet(positionals);
+      if (set.evaluations.length === 0) {
+        throw new UsageError(`summary: no evaluation in ${positionals.join(', ')}`);
+      }
+      const lang = setLanguage(set.evaluations);
+      const { compareEvaluations } = await import('../../grammar/src/index');
+      const { formatSummaryCsv, formatSummaryJson, formatSummaryTable } = await import(
+        './summaryTable'
       );
-      return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+      const model = compareEvaluations(set.evaluations, lang);
+      io.out(
+        format === 'csv'
+          ? formatSummaryCsv(model)
+          : format === 'json'
+            ? formatSummaryJson(model, set.sources)
+            : formatSummaryTable(model, lang),
+      );
+      for (const [file, n] of set.errors) {
+        io.err(`${file}: ${n} error(s); see kompass check ${file}\n`);
+      }
+      return set.errors.size > 0 ? 1 : 0;
     }
     if (command === 'export') {
       const { values, positionals } = parse(rest, {
@@ -110,6 +158,7 @@ export async function main(argv: string[], io: Out): Promise<number> {
       if (values.help) return help(io);
       const file = oneFile(positionals, 'export');
       const format = values.format;
+      const { isExportFormat, runExport } = await import('./export');
       if (typeof format !== 'string' || !isExportFormat(format)) {
         throw new UsageError(`export: --format must be html, pdf, md, json or csv`);
       }

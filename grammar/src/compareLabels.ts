@@ -1,3 +1,4 @@
+import { municipalityKey } from './compareName';
 import type { MessageLanguage } from './language';
 import { messages } from './messages';
 import type { EvaluationResult } from './model';
@@ -21,8 +22,9 @@ export function labelComparisons(ev: EvaluationResult, lang: MessageLanguage): v
   ev.label = sameNamed ? distinguished(ev, sameNamed, lang) : ev.name;
 }
 
+/** The same municipality: "Västerås stad" and "Västerås kommun" are one. */
 function sameName(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
+  return municipalityKey(a) === municipalityKey(b);
 }
 
 function year(e: EvaluationResult): string | undefined {

@@ -6,6 +6,17 @@
 export { analyzeText } from './analyze';
 export type * from './ast';
 export {
+  type CompareArea,
+  type CompareAverage,
+  type CompareGroup,
+  type CompareModel,
+  type CompareNote,
+  type CompareRow,
+  compareEvaluations,
+  type QuestionDelta,
+} from './compare';
+export { municipalityKey } from './compareName';
+export {
   Code,
   type Diagnostic,
   type DiagnosticCode,
@@ -15,6 +26,19 @@ export {
   severityOf,
 } from './diagnostics';
 export { compareIds } from './evaluation';
+export {
+  decodeDocument,
+  describeReadProblem,
+  type FileAccess,
+  type FileProblem,
+  formatSize,
+  type ReadResult,
+  skippedFolders,
+  tooLarge,
+  uriInside,
+  type WalkLimits,
+  walksInto,
+} from './fileAccess';
 export {
   builtinFrameworks,
   builtinScheme,
@@ -45,7 +69,7 @@ export {
 export {
   defaultMaxDocumentSize,
   documentLanguage,
-  type ReadResult,
+  maxCompareFiles,
   Workspace,
   type WorkspaceHost,
   type WorkspaceOptions,

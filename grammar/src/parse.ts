@@ -1,10 +1,10 @@
-import { type IToken, Lexer, type TokenType } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import type { CommentNode, DocumentNode, Span, TopBlock } from './ast';
 import type { FixData } from './diagnostics';
+import { kompassLexer } from './lexer';
 import { KompassParser, type SyntaxProblem } from './parser';
 import { nearest } from './suggest';
 import {
-  allTokens,
   BlockComment,
   closingQuotes,
   Identifier,
@@ -49,12 +49,6 @@ export interface ParseResult {
   /** Number of tokens, for statistics and benchmarks. */
   tokenCount: number;
 }
-
-const lexer = new Lexer(allTokens, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
-  recoveryEnabled: true,
-});
 
 let sharedParser: KompassParser | undefined;
 
@@ -106,7 +100,7 @@ function decodeProblem(message: string): SyntaxProblem {
 
 /** Parses a document. Never throws: the result holds what could be recognised and every error. */
 export function parse(text: string): ParseResult {
-  const lexed = lexer.tokenize(text);
+  const lexed = kompassLexer().tokenize(text);
   const errors: SyntaxIssue[] = [];
   for (const e of lexed.errors) {
     const bad = text.slice(e.offset, e.offset + e.length);
