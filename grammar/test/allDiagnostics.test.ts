@@ -25,7 +25,11 @@ describe('samples/alla-diagnostiker.kompass', () => {
   const uri = sampleUri('alla-diagnostiker.kompass');
 
   it('triggers every diagnostic code but KK050', () => {
-    const found = new Set(workspace().analyze(uri).diagnostics.map((d) => d.code));
+    const found = new Set(
+      workspace()
+        .analyze(uri)
+        .diagnostics.map((d) => d.code),
+    );
     const missing = Object.values(Code).filter((c) => c !== Code.TooLarge && !found.has(c));
     assert.deepEqual(missing, []);
   });
@@ -40,7 +44,11 @@ describe('samples/alla-diagnostiker.kompass', () => {
   it('marks every code it triggers with a `// KKnnn:` comment', () => {
     const text = readFileSync(join(samples, 'alla-diagnostiker.kompass'), 'utf8');
     const marked = new Set([...text.matchAll(/\/\/ (KK\d{3}):/g)].map((m) => m[1]));
-    const found = new Set(workspace().analyze(uri).diagnostics.map((d) => d.code));
+    const found = new Set(
+      workspace()
+        .analyze(uri)
+        .diagnostics.map((d) => d.code),
+    );
     assert.deepEqual(
       [...found].filter((c) => !marked.has(c)),
       [],
