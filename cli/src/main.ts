@@ -1,7 +1,8 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { isReportFormat, reportFormatList } from '../../report/src/formats';
 import { formatCheckJson, formatCheckText, runCheck } from './check';
 import { UsageError } from './errors';
-import { isExportFormat, runExport } from './export';
+import { runExport } from './export';
 import { formatSummary, loadEvaluations, requireEvaluations, summaryJson } from './summary';
 
 const usage = `Usage: kompass <command> [options]
@@ -11,7 +12,7 @@ Commands:
         --format text|json      Output format (default text)
   summary FILE                  Print the areas' scores and the total of each evaluation
         --format text|json
-  export FILE --format FORMAT   Write the report: html, pdf, md, json or csv
+  export FILE --format FORMAT   Write the report: ${reportFormatList()}
         -o, --output PATH       Where to write (default: beside FILE; - for standard output)
         --force                 Overwrite an existing output file
         --csv-separator , | ;   CSV field separator (default ,)
@@ -110,8 +111,8 @@ export async function main(argv: string[], io: Out): Promise<number> {
       if (values.help) return help(io);
       const file = oneFile(positionals, 'export');
       const format = values.format;
-      if (typeof format !== 'string' || !isExportFormat(format)) {
-        throw new UsageError(`export: --format must be html, pdf, md, json or csv`);
+      if (typeof format !== 'string' || !isReportFormat(format)) {
+        throw new UsageError(`export: --format must be ${reportFormatList()}`);
       }
       const sep = values['csv-separator'];
       if (sep !== undefined && sep !== ',' && sep !== ';') {

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import {
   type EvaluationResult,
+  formatDelta,
   formatNumber,
-  type MessageLanguage,
+  formatPercent,
   messageLanguage,
   Workspace,
 } from '../../grammar/src/index';
@@ -46,9 +47,6 @@ export function loadEvaluations(path: string) {
   return ws.analyze(uri);
 }
 
-const signed = (n: number, lang: MessageLanguage) =>
-  `${n > 0 ? '+' : n < 0 ? '−' : '±'}${formatNumber(Math.abs(n), lang)}`;
-
 /** A plain-text table of one evaluation's areas and its total, e.g. `Totalt 561/800 (70 %)`. */
 export function formatSummary(ev: EvaluationResult): string {
   const lang = messageLanguage(ev.language);
@@ -67,7 +65,7 @@ export function formatSummary(ev: EvaluationResult): string {
       a.title,
       a.score === undefined ? L.missing : n(a.score),
       n(a.max),
-      a.percent === undefined ? '' : `${a.percent} %`,
+      a.percent === undefined ? '' : formatPercent(a.percent, lang),
       note,
     ]);
   }
@@ -90,14 +88,14 @@ export function formatSummary(ev: EvaluationResult): string {
   out.push(line(rows[0]!));
   for (const r of rows.slice(1)) out.push(line(r));
   out.push('');
-  out.push(`${L.total} ${n(ev.total)}/${n(ev.max)} (${ev.percent} %)`);
+  out.push(`${L.total} ${n(ev.total)}/${n(ev.max)} (${formatPercent(ev.percent, lang)})`);
   if (ev.statedTotal !== undefined && ev.statedTotal !== ev.total) {
     out.push(L.statedTotal(n(ev.statedTotal), n(ev.total)));
   }
   for (const c of ev.comparisons) {
     if (!c.target || c.problem) continue;
     out.push(
-      `${L.compared} ${c.target.name}: ${n(c.target.total)}/${n(c.target.max)}, ${L.difference} ${signed(ev.total - c.target.total, lang)}`,
+      `${L.compared} ${c.target.name}: ${n(c.target.total)}/${n(c.target.max)}, ${L.difference} ${formatDelta(ev.total - c.target.total, lang)}`,
     );
   }
   return `${out.join('\n')}\n`;

@@ -1,8 +1,8 @@
 import type { Span, Statement } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import { compareIds } from '../evaluation';
-import { formatNumber } from '../messages';
 import type { Analysis, EvaluationResult, FrameworkArea, FrameworkQuestion } from '../model';
+import { formatNumber } from '../numbers';
 import { prefersSwedishKeywords } from './locate';
 import { indentAt, lineBreakOf, lineEndAt, quote, say } from './text';
 

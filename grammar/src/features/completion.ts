@@ -1,8 +1,8 @@
 import type { Span } from '../ast';
 import { builtinFrameworks } from '../framework';
 import { languageCodes, languageNames } from '../language';
-import { formatNumber } from '../messages';
 import type { Analysis, Framework, FrameworkArea } from '../model';
+import { formatNumber } from '../numbers';
 import { keywordSpecs } from '../tokens';
 import { type Location, locate, prefersSwedishKeywords } from './locate';
 import { quote, say } from './text';
