@@ -4,11 +4,12 @@ import {
   formatDelta,
   formatNumber,
   formatPercent,
+  type MessageLanguage,
   messageLanguage,
   Workspace,
 } from '../../grammar/src/index';
 import { UsageError } from './errors';
-import { readDocument } from './files';
+import { collectFiles, readDocument } from './files';
 import { fsHost } from './host';
 
 const labels = {
@@ -45,6 +46,42 @@ export function loadEvaluations(path: string) {
   const uri = resolve(path);
   ws.set(uri, text);
   return ws.analyze(uri);
+}
+
+/** Evaluations of a set of files, and their error count, for `kompass summary` and `--compare`. */
+export interface EvaluationSet {
+  files: string[];
+  evaluations: EvaluationResult[];
+  /** For each evaluation, the file it came from as the user named it. */
+  sources: string[];
+  /** Errors per file that has any. */
+  errors: Map<string, number>;
+}
+
+/**
+ * Analyses every .kompass file under the paths in one workspace, so compare targets and frameworks
+ * defined in the set resolve, and collects their evaluations.
+ */
+export function loadEvaluationSet(paths: readonly string[]): EvaluationSet {
+  const files = collectFiles(paths);
+  const ws = new Workspace(fsHost, { maxDocumentSize: Number.POSITIVE_INFINITY });
+  for (const f of files) ws.set(resolve(f), readDocument(f));
+  const set: EvaluationSet = { files, evaluations: [], sources: [], errors: new Map() };
+  for (const f of files) {
+    const analysis = ws.analyze(resolve(f));
+    for (const ev of analysis.evaluations) {
+      set.evaluations.push(ev);
+      set.sources.push(f);
+    }
+    const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+    if (errors > 0) set.errors.set(f, errors);
+  }
+  return set;
+}
+
+/** The language of a set's labels: English only when every evaluation is written in English. */
+export function setLanguage(evs: readonly EvaluationResult[]): MessageLanguage {
+  return evs.length > 0 && evs.every((e) => messageLanguage(e.language) === 'en') ? 'en' : 'sv';
 }
 
 /** A plain-text table of one evaluation's areas and its total, e.g. `Totalt 561/800 (70 %)`. */

@@ -6,6 +6,17 @@
 export { analyzeText } from './analyze';
 export type * from './ast';
 export {
+  type CompareArea,
+  type CompareAverage,
+  type CompareGroup,
+  type CompareModel,
+  type CompareNote,
+  type CompareRow,
+  compareEvaluations,
+  type QuestionDelta,
+} from './compare';
+export { municipalityKey } from './compareName';
+export {
   Code,
   type Diagnostic,
   type DiagnosticCode,
