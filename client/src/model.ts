@@ -1,10 +1,14 @@
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { NodeFiles } from '../../files/src/node';
 import {
   type Analysis,
   builtinScheme,
+  decodeDocument,
+  defaultMaxDocumentSize,
+  describeReadProblem,
   type Framework,
   type ReadResult,
+  tooLarge,
   Workspace,
 } from '../../grammar/src/index';
 
@@ -63,7 +67,7 @@ export class KompassModel implements vscode.Disposable {
     const key = uri.toString();
     if (!this.workspace.has(key)) {
       const read = await readFileAsync(uri);
-      if (!('text' in read)) throw new Error(read.detail ?? read.error);
+      if (!('text' in read)) throw new Error(`${uri.fsPath}: ${describeReadProblem(read)}`);
       this.workspace.set(key, read.text);
     }
     return this.workspace.analyze(key);
@@ -149,36 +153,50 @@ function isOpen(uri: vscode.Uri): boolean {
   return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
 }
 
+/** The size limit the user set for documents, in bytes. */
+function maxBytes(): number {
+  const v = vscode.workspace.getConfiguration('kompass').get<number>('maxFileSize');
+  return typeof v === 'number' && v > 0 ? v : defaultMaxDocumentSize;
+}
+
+// Local files go through the file-access layer: regular files only, links resolved before the
+// trust scope applies, bounded reads.
+const localFiles = new NodeFiles({
+  maxBytes,
+  scope: () =>
+    vscode.workspace.isTrusted
+      ? undefined
+      : (vscode.workspace.workspaceFolders ?? [])
+          .filter((f) => f.uri.scheme === 'file')
+          .map((f) => f.uri.fsPath),
+});
+
 /** Whether an untrusted workspace may read this file: only inside its folders. */
 function mayRead(uri: vscode.Uri): boolean {
   if (vscode.workspace.isTrusted) return true;
   return vscode.workspace.getWorkspaceFolder(uri) !== undefined;
 }
 
-// The core's host interface is synchronous (compare targets are read during analysis), so
-// local files are read with node's fs; other schemes only when they are open.
+// The core reads compare targets synchronously here: local files only, other schemes when open.
 function readFile(uri: vscode.Uri): ReadResult {
-  if (!mayRead(uri)) return { error: 'outside' };
-  if (uri.scheme !== 'file') return { error: 'missing' };
-  try {
-    return { text: fs.readFileSync(uri.fsPath, 'utf8') };
-  } catch (err) {
-    return errorResult(err);
-  }
+  if (uri.scheme !== 'file') return mayRead(uri) ? { error: 'missing' } : { error: 'outside' };
+  return localFiles.readFile(uri.toString());
 }
 
 async function readFileAsync(uri: vscode.Uri): Promise<ReadResult> {
+  if (uri.scheme === 'file') return localFiles.readFile(uri.toString());
   if (!mayRead(uri)) return { error: 'outside' };
   try {
+    const limit = maxBytes();
+    const st = await vscode.workspace.fs.stat(uri);
+    if (!(st.type & vscode.FileType.File)) return { error: 'notFile' };
+    if (st.size > limit) return tooLarge(st.size, limit);
     const bytes = await vscode.workspace.fs.readFile(uri);
-    return { text: new TextDecoder('utf-8').decode(bytes) };
+    if (bytes.length > limit) return tooLarge(bytes.length, limit);
+    return decodeDocument(bytes);
   } catch (err) {
-    return errorResult(err);
+    const code = (err as { code?: string }).code;
+    const missing = code === 'FileNotFound' || code === 'EntryNotFound';
+    return missing ? { error: 'missing' } : { error: 'unreadable', detail: String(err) };
   }
-}
-
-function errorResult(err: unknown): ReadResult {
-  const code = (err as { code?: string }).code;
-  const missing = code === 'ENOENT' || code === 'FileNotFound' || code === 'EntryNotFound';
-  return { error: missing ? 'missing' : 'unreadable', detail: String(err) };
 }

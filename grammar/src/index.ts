@@ -27,6 +27,19 @@ export {
 } from './diagnostics';
 export { compareIds } from './evaluation';
 export {
+  decodeDocument,
+  describeReadProblem,
+  type FileAccess,
+  type FileProblem,
+  formatSize,
+  type ReadResult,
+  skippedFolders,
+  tooLarge,
+  uriInside,
+  type WalkLimits,
+  walksInto,
+} from './fileAccess';
+export {
   builtinFrameworks,
   builtinScheme,
   builtinSource,
@@ -58,7 +71,7 @@ export { type KeywordSpec, keywordSpecs } from './tokens';
 export {
   defaultMaxDocumentSize,
   documentLanguage,
-  type ReadResult,
+  maxCompareFiles,
   Workspace,
   type WorkspaceHost,
   type WorkspaceOptions,

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   type ClientCapabilities,
   createConnection,
@@ -11,7 +10,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Workspace } from '../../grammar/src/index';
+import { uriInside, Workspace } from '../../grammar/src/index';
 import { onCodeAction } from './codeActions';
 import { onCompletion } from './completion';
 import { analysisRequest, builtinSourceRequest, onAnalysis, onBuiltinSource } from './custom';
@@ -19,7 +18,7 @@ import { onDefinition } from './definition';
 import { DiagnosticsPublisher } from './diagnostics';
 import { onFoldingRanges } from './folding';
 import { onFormatting } from './formatting';
-import { FsHost, isInside, uriToPath } from './host';
+import { nodeFileAccess } from './host';
 import { onHover } from './hover';
 import { onInlayHints } from './inlayHints';
 import { scanFolders } from './loader';
@@ -41,7 +40,8 @@ let folders: string[] = [];
 let trusted = true;
 let capabilities: ClientCapabilities = {};
 
-const host = new FsHost({
+// The one place the server chooses how files are read; everything else goes through `FileAccess`.
+const host = nodeFileAccess({
   folders: () => folders,
   trusted: () => trusted,
   maxFileSize: () => state.settings.maxFileSize,
@@ -50,7 +50,10 @@ const host = new FsHost({
 const state: ServerState = {
   connection,
   document: (uri) => documents.get(uri),
-  workspace: new Workspace(host, { maxDocumentSize: defaultSettings.maxFileSize }),
+  workspace: new Workspace(host, {
+    maxDocumentSize: defaultSettings.maxFileSize,
+    onRead: () => publisher.refreshAll(),
+  }),
   settings: defaultSettings,
 };
 const publisher = new DiagnosticsPublisher(state);
@@ -60,12 +63,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { trusted?: unknown; settings?: unknown };
   trusted = options.trusted !== false;
   applySettings(parseSettings(options.settings));
-  const uris =
-    params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  folders = uris.flatMap((u) => {
-    const p = uriToPath(u);
-    return p === undefined ? [] : [p];
-  });
+  folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   return {
     capabilities: {
       textDocumentSync: {
@@ -105,11 +103,7 @@ connection.onInitialized(() => {
   void (async () => {
     await pullSettings();
     try {
-      const files = await scanFolders(folders, {
-        maxFiles: 2000,
-        maxDepth: 12,
-        maxFileSize: state.settings.maxFileSize,
-      });
+      const files = await scanFolders(host, folders, { maxFiles: 2000, maxDepth: 12 });
       for (const f of files) if (!documents.get(f.uri)) state.workspace.set(f.uri, f.text);
     } catch (e) {
       connection.console.error(`kompass: scanning the workspace failed: ${describe(e)}`);
@@ -124,7 +118,10 @@ function applySettings(next: Settings): void {
   state.settings = next;
   if (next.maxFileSize !== old.maxFileSize) {
     // The size limit is fixed per workspace; carry the documents over to a new one.
-    const fresh = new Workspace(host, { maxDocumentSize: next.maxFileSize });
+    const fresh = new Workspace(host, {
+      maxDocumentSize: next.maxFileSize,
+      onRead: () => publisher.refreshAll(),
+    });
     for (const uri of state.workspace.uris()) {
       fresh.set(uri, state.workspace.text(uri)!, state.workspace.version(uri));
     }
@@ -169,42 +166,43 @@ documents.onDidClose((e) => {
   opened.delete(uri);
   forgetLines(uri);
   publisher.clear(uri);
-  // A closed document goes back to what is on disk, if it is part of the workspace.
-  const path = uriToPath(uri);
-  let disk: string | undefined;
-  if (path !== undefined && isInside(path, folders)) {
-    try {
-      disk = readFileSync(path, 'utf8');
-    } catch {
-      disk = undefined;
-    }
-  }
-  if (disk !== undefined && disk.length <= state.settings.maxFileSize)
-    state.workspace.set(uri, disk);
-  else state.workspace.delete(uri);
-  publisher.refreshOthers(uri);
+  // A closed document goes back to what is on disk, if it is part of the workspace; read
+  // through the file-access layer like any other file (bounded, regular files only).
+  void (async () => {
+    const disk = uriInside(uri, folders) ? await host.readFile(uri) : undefined;
+    if (documents.get(uri)) return;
+    if (disk && 'text' in disk) state.workspace.set(uri, disk.text);
+    else state.workspace.delete(uri);
+    publisher.refreshOthers(uri);
+  })().catch((err: unknown) => {
+    connection.console.error(`kompass: re-reading ${uri} failed: ${describe(err)}`);
+  });
 });
 
 connection.onDidChangeWatchedFiles((params) => {
-  try {
-    for (const change of params.changes) {
-      const uri = change.uri;
-      state.workspace.invalidate(uri);
-      if (documents.get(uri)) continue;
-      if (change.type === FileChangeType.Deleted) {
-        state.workspace.delete(uri);
-        continue;
+  void (async () => {
+    for (const change of params?.changes ?? []) {
+      // One malformed entry must not cost the rest of the batch.
+      try {
+        const uri = change?.uri;
+        if (typeof uri !== 'string') continue;
+        state.workspace.invalidate(uri);
+        if (documents.get(uri)) continue;
+        if (change.type === FileChangeType.Deleted) {
+          state.workspace.delete(uri);
+          continue;
+        }
+        if (!uri.endsWith('.kompass') || !uriInside(uri, folders)) continue;
+        const read = await host.readFile(uri);
+        if (documents.get(uri)) continue;
+        if ('text' in read) state.workspace.set(uri, read.text);
+        else state.workspace.delete(uri);
+      } catch (e) {
+        connection.console.error(`kompass: watched file failed: ${describe(e)}`);
       }
-      const path = uriToPath(uri);
-      if (path === undefined || !uri.endsWith('.kompass') || !isInside(path, folders)) continue;
-      const read = host.readFile(uri);
-      if ('text' in read) state.workspace.set(uri, read.text);
-      else state.workspace.delete(uri);
     }
-  } catch (e) {
-    connection.console.error(`kompass: watched files failed: ${describe(e)}`);
-  }
-  publisher.refreshAll();
+    publisher.refreshAll();
+  })();
 });
 
 connection.onHover(guarded(connection, 'hover', null, (p) => onHover(state, p), ready));
