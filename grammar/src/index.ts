@@ -67,7 +67,13 @@ export {
 } from './numbers';
 export { type ParseResult, parse, type SyntaxIssue } from './parse';
 export { percent, sum } from './percent';
-export { type KeywordSpec, keywordSpecs } from './tokens';
+export {
+  isKeyword,
+  type KeywordName,
+  type KeywordSpec,
+  keywordSpecs,
+  keywordText,
+} from './tokens';
 export {
   defaultMaxDocumentSize,
   documentLanguage,
@@ -76,3 +82,4 @@ export {
   type WorkspaceHost,
   type WorkspaceOptions,
 } from './workspace';
+export { type EvaluationDraft, KompassWriter, quote, type WriterOptions } from './writer';
