@@ -1,4 +1,5 @@
 import { basename, dirname, extname, join } from 'node:path';
+import type { Analysis, MessageLanguage } from '../../grammar/src/index';
 import { type ReportFormat, reportFormat } from '../../report/src/formats';
 import { UsageError } from './errors';
 import { loadEvaluations, requireEvaluations } from './summary';
@@ -24,8 +25,12 @@ export async function runExport(
   source: string,
   options: ExportOptions,
   stdout: (data: string | Uint8Array) => void,
-): Promise<{ target: string; errors: number }> {
-  const analysis = loadEvaluations(source);
+  lang?: MessageLanguage,
+  /** Told the document's language as soon as it is read, so later errors speak it. */
+  onLanguage?: (documentLanguage: MessageLanguage) => void,
+): Promise<{ target: string; analysis: Analysis & { text: string } }> {
+  const analysis = loadEvaluations(source, lang);
+  onLanguage?.(analysis.messageLanguage);
   requireEvaluations(source, analysis.evaluations);
   // Loaded here, not at start-up: the renderer (pdfkit, fontkit, markdown-it) is most of the CLI's
   // code, and `check` or `--version` never needs it. The build makes it a bundle of its own.
@@ -34,15 +39,14 @@ export async function runExport(
     ...(options.csvSeparator ? { csvSeparator: options.csvSeparator } : {}),
     ...(options.csvBom ? { csvBom: true } : {}),
   });
-  const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
   if (options.output === '-') {
     stdout(data);
-    return { target: '-', errors };
+    return { target: '-', analysis };
   }
   const target = options.output ?? defaultOutput(source, options.format);
   if (extname(target) === '.kompass') {
-    throw new UsageError(`${target}: refusing to write a report into a .kompass file`);
+    throw new UsageError((t) => t.intoKompass(target));
   }
   writeOutput(target, data, { source, force: options.force });
-  return { target, errors };
+  return { target, analysis };
 }

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { readDocumentFile, walkDocuments } from '../../files/src/node';
 import { defaultMaxDocumentSize, describeReadProblem } from '../../grammar/src/index';
 import { UsageError } from './errors';
+import { cliTexts } from './texts';
 
 /** The largest document the CLI reads, in bytes: the editor's default limit. */
 export const maxDocumentBytes = defaultMaxDocumentSize;
@@ -17,7 +18,7 @@ export function collectFiles(paths: readonly string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
     const st = statSync(p, { throwIfNoEntry: false });
-    if (!st) throw new UsageError(`${p}: no such file or folder`);
+    if (!st) throw new UsageError((t) => t.noSuchPath(p));
     if (st.isDirectory()) out.push(...walkDocuments(p, walkLimits));
     else out.push(p);
   }
@@ -28,5 +29,7 @@ export function collectFiles(paths: readonly string[]): string[] {
 export function readDocument(path: string): string {
   const r = readDocumentFile(path, maxDocumentBytes);
   if ('text' in r) return r.text;
-  throw new UsageError(`${path}: ${describeReadProblem(r)}`);
+  throw new UsageError((t) =>
+    t.unreadable(path, describeReadProblem(r, t === cliTexts.sv ? 'sv' : 'en')),
+  );
 }

@@ -1,29 +1,9 @@
 import { statSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { isReportFormat, reportFormatList } from '../../report/src/formats';
+import type { MessageLanguage } from '../../grammar/src/index';
+import { isReportFormat } from '../../report/src/formats';
 import { UsageError } from './errors';
-
-const usage = `Usage: kompass <command> [options]
-
-Commands:
-  check PATH...                 Check .kompass files (folders are searched); exit 1 on errors
-        --format text|json      Output format (default text)
-  summary PATH...               One file: its areas' scores and total. Several files or
-                                folders: one table of every evaluation, by name then date,
-                                with the change since the previous round and the averages
-        --format text|json|csv  CSV: name,date,framework,round,total,max,area1,...,area8
-  export FILE --format FORMAT   Write the report: ${reportFormatList()}
-        -o, --output PATH       Where to write (default: beside FILE; - for standard output)
-        --force                 Overwrite an existing output file
-        --csv-separator , | ;   CSV field separator (default ,)
-        --bom                   Start CSV output with a UTF-8 byte-order mark (for Excel)
-
-Options:
-  -h, --help                    Show this help
-  -v, --version                 Show the version
-
-Exit codes: 0 no errors, 1 the documents have errors, 2 the command could not run.
-`;
+import { cliTexts, localeLanguage } from './texts';
 
 const version = '0.1.0';
 
@@ -36,13 +16,14 @@ function parse<const O extends NonNullable<ParseArgsConfig['options']>>(
   try {
     return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
   } catch (e) {
-    throw new UsageError((e as Error).message.split('\n')[0]!);
+    const detail = (e as Error).message.split('\n')[0]!;
+    throw new UsageError((t) => t.badOption(detail));
   }
 }
 
 function oneFile(positionals: string[], command: string): string {
   if (positionals.length !== 1) {
-    throw new UsageError(`${command}: expected one FILE, got ${positionals.length}`);
+    throw new UsageError((t) => t.expectedOneFile(command, positionals.length));
   }
   return positionals[0]!;
 }
@@ -50,7 +31,7 @@ function oneFile(positionals: string[], command: string): string {
 function textOrJson(value: unknown): 'text' | 'json' {
   if (value === undefined || value === 'text') return 'text';
   if (value === 'json') return 'json';
-  throw new UsageError(`--format must be text or json, not ${String(value)}`);
+  throw new UsageError((t) => t.formatTextJson(String(value)));
 }
 
 function summaryFormat(value: unknown): 'text' | 'json' | 'csv' {
@@ -58,7 +39,7 @@ function summaryFormat(value: unknown): 'text' | 'json' | 'csv' {
   try {
     return textOrJson(value);
   } catch {
-    throw new UsageError(`--format must be text, json or csv, not ${String(value)}`);
+    throw new UsageError((t) => t.formatTextJsonCsv(String(value)));
   }
 }
 
@@ -67,17 +48,49 @@ function oneFileOnly(paths: readonly string[]): boolean {
   return paths.length === 1 && statSync(paths[0]!, { throwIfNoEntry: false })?.isFile() === true;
 }
 
-function help(io: Out): number {
-  io.out(usage);
-  return 0;
+/** What the command speaks: `--lang`, else the documents' language once read, else `LANG`. */
+interface Speech {
+  forced?: MessageLanguage;
+  lang: MessageLanguage;
 }
 
-/** Runs the CLI with arguments (without `node` and the script); returns the exit code. */
-export async function main(argv: string[], io: Out): Promise<number> {
+/** Takes `--lang sv|en` (or `--lang=sv`) out of the arguments, wherever it stands. */
+function takeLang(argv: string[], speech: Speech): string[] {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = a === '--lang' ? argv[++i] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (value === undefined && a !== '--lang') {
+      rest.push(a);
+      continue;
+    }
+    if (value !== 'sv' && value !== 'en') throw new UsageError((t) => t.badLang(String(value)));
+    speech.forced = value;
+    speech.lang = value;
+  }
+  return rest;
+}
+
+/** The documents' language, unless `--lang` chose one. */
+function follow(speech: Speech, documents: MessageLanguage | undefined): void {
+  if (!speech.forced && documents) speech.lang = documents;
+}
+
+/**
+ * Runs the CLI with arguments (without `node` and the script); returns the exit code. `env`
+ * supplies `LANG` (the process environment by default).
+ */
+export async function main(
+  argv: string[],
+  io: Out,
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
+  const speech: Speech = { lang: localeLanguage(env.LANG) ?? 'en' };
+  const t = () => cliTexts[speech.lang];
   try {
-    const [command, ...rest] = argv;
+    const [command, ...rest] = takeLang(argv, speech);
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-      io.out(usage);
+      io.out(t().usage());
       return command === undefined ? 2 : 0;
     }
     if (command === '-v' || command === '--version') {
@@ -89,13 +102,14 @@ export async function main(argv: string[], io: Out): Promise<number> {
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       });
-      if (values.help) return help(io);
+      if (values.help) return help(io, t);
       const format = textOrJson(values.format);
-      if (positionals.length === 0) throw new UsageError('check: expected at least one PATH');
+      if (positionals.length === 0) throw new UsageError((x) => x.expectedPaths('check'));
       // Each command loads its own code, so `--version` and `--help` load no language core.
       const { formatCheckJson, formatCheckText, runCheck } = await import('./check');
-      const r = runCheck(positionals);
-      io.out(format === 'json' ? formatCheckJson(r) : formatCheckText(r));
+      const r = runCheck(positionals, speech.forced);
+      follow(speech, r.language);
+      io.out(format === 'json' ? formatCheckJson(r) : formatCheckText(r, t()));
       return r.errors > 0 ? 1 : 0;
     }
     if (command === 'summary') {
@@ -103,9 +117,9 @@ export async function main(argv: string[], io: Out): Promise<number> {
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       });
-      if (values.help) return help(io);
+      if (values.help) return help(io, t);
       const format = summaryFormat(values.format);
-      if (positionals.length === 0) throw new UsageError('summary: expected at least one PATH');
+      if (positionals.length === 0) throw new UsageError((x) => x.expectedPaths('summary'));
       const {
         formatSummary,
         loadEvaluationSet,
@@ -116,20 +130,25 @@ export async function main(argv: string[], io: Out): Promise<number> {
       } = await import('./summary');
       if (format !== 'csv' && oneFileOnly(positionals)) {
         const file = positionals[0]!;
-        const analysis = loadEvaluations(file);
+        const analysis = loadEvaluations(file, speech.forced);
+        follow(speech, analysis.messageLanguage);
         requireEvaluations(file, analysis.evaluations);
         io.out(
           format === 'json'
             ? summaryJson(analysis.evaluations)
-            : analysis.evaluations.map(formatSummary).join('\n'),
+            : analysis.evaluations.map((ev) => formatSummary(ev, speech.forced)).join('\n'),
         );
-        return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+        const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+        // Say why the exit code is 1: the table alone does not show the errors.
+        if (errors > 0) io.err(`${t().seeCheck(file, errors)}\n`);
+        return errors > 0 ? 1 : 0;
       }
       const set = loadEvaluationSet(positionals);
       if (set.evaluations.length === 0) {
-        throw new UsageError(`summary: no evaluation in ${positionals.join(', ')}`);
+        throw new UsageError((x) => x.noEvaluationIn(positionals.join(', ')));
       }
-      const lang = setLanguage(set.evaluations);
+      follow(speech, setLanguage(set.evaluations));
+      const lang = speech.lang;
       const { compareEvaluations } = await import('../../grammar/src/index');
       const { formatSummaryCsv, formatSummaryJson, formatSummaryTable } = await import(
         './summaryTable'
@@ -142,9 +161,7 @@ export async function main(argv: string[], io: Out): Promise<number> {
             ? formatSummaryJson(model, set.sources)
             : formatSummaryTable(model, lang),
       );
-      for (const [file, n] of set.errors) {
-        io.err(`${file}: ${n} error(s); see kompass check ${file}\n`);
-      }
+      for (const [file, n] of set.errors) io.err(`${t().seeCheck(file, n)}\n`);
       return set.errors.size > 0 ? 1 : 0;
     }
     if (command === 'export') {
@@ -156,16 +173,16 @@ export async function main(argv: string[], io: Out): Promise<number> {
         bom: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       });
-      if (values.help) return help(io);
+      if (values.help) return help(io, t);
       const file = oneFile(positionals, 'export');
       const format = values.format;
       const { runExport } = await import('./export');
       if (typeof format !== 'string' || !isReportFormat(format)) {
-        throw new UsageError(`export: --format must be ${reportFormatList()}`);
+        throw new UsageError((x) => x.exportFormat());
       }
       const sep = values['csv-separator'];
       if (sep !== undefined && sep !== ',' && sep !== ';') {
-        throw new UsageError(`export: --csv-separator must be , or ;`);
+        throw new UsageError((x) => x.csvSeparator());
       }
       const r = await runExport(
         file,
@@ -177,21 +194,34 @@ export async function main(argv: string[], io: Out): Promise<number> {
           ...(values.bom ? { csvBom: true } : {}),
         },
         io.out,
+        speech.forced,
+        (documents) => follow(speech, documents),
       );
-      if (r.target !== '-') io.err(`wrote ${r.target}\n`);
-      if (r.errors > 0)
-        io.err(`${file}: the document has ${r.errors} error(s); the report lists them\n`);
-      return 0;
+      if (r.target !== '-') io.err(`${t().wrote(r.target)}\n`);
+      // The report is written all the same (it lists its problems), but the run is not clean.
+      const { checkItems, formatItem } = await import('./check');
+      const errors = checkItems(file, r.analysis.text, r.analysis.diagnostics).filter(
+        (i) => i.severity === 'error',
+      );
+      if (errors.length === 0) return 0;
+      for (const i of errors) io.err(`${formatItem(i)}\n`);
+      io.err(`${t().hasErrors(file, errors.length)}\n`);
+      return 1;
     }
-    throw new UsageError(`unknown command ${JSON.stringify(command)}; see kompass --help`);
+    throw new UsageError((x) => x.unknownCommand(command));
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`kompass: ${e.message}\n`);
+      io.err(`kompass: ${e.say(t())}\n`);
       return 2;
     }
-    io.err(`kompass: internal error: ${(e as Error).stack ?? e}\n`);
+    io.err(`kompass: ${t().internal(String((e as Error).stack ?? e))}\n`);
     return 2;
   }
+}
+
+function help(io: Out, t: () => { usage: () => string }): number {
+  io.out(t().usage());
+  return 0;
 }
 
 /** Entry point of the `kompass` bin. */

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import {
+  type Analysis,
   type EvaluationResult,
   formatDelta,
   formatNumber,
@@ -11,41 +12,18 @@ import {
 import { UsageError } from './errors';
 import { collectFiles, readDocument } from './files';
 import { fsHost } from './host';
+import { cliTexts } from './texts';
 
-const labels = {
-  sv: {
-    area: 'Område',
-    score: 'Poäng',
-    max: 'Max',
-    percent: 'Procent',
-    total: 'Totalt',
-    stated: 'angivet',
-    statedTotal: (s: string, c: string) => `Angiven totalpoäng ${s} skiljer sig från summan ${c}`,
-    compared: 'Jämfört med',
-    difference: 'skillnad',
-    missing: 'saknas',
-  },
-  en: {
-    area: 'Area',
-    score: 'Score',
-    max: 'Max',
-    percent: 'Percent',
-    total: 'Total',
-    stated: 'stated',
-    statedTotal: (s: string, c: string) => `The stated total ${s} differs from the sum ${c}`,
-    compared: 'Compared with',
-    difference: 'difference',
-    missing: 'missing',
-  },
-};
-
-/** Analyses one document for `kompass summary` and `kompass export`. */
-export function loadEvaluations(path: string) {
+/** Analyses one document for `kompass summary` and `kompass export`; its text comes along. */
+export function loadEvaluations(path: string, lang?: MessageLanguage): Analysis & { text: string } {
   const text = readDocument(path);
-  const ws = new Workspace(fsHost, { maxDocumentSize: Number.POSITIVE_INFINITY });
+  const ws = new Workspace(fsHost, {
+    maxDocumentSize: Number.POSITIVE_INFINITY,
+    ...(lang ? { messageLanguage: lang } : {}),
+  });
   const uri = resolve(path);
   ws.set(uri, text);
-  return ws.analyze(uri);
+  return { ...ws.analyze(uri), text };
 }
 
 /** Evaluations of a set of files, and their error count, for `kompass summary` and `--compare`. */
@@ -84,10 +62,12 @@ export function setLanguage(evs: readonly EvaluationResult[]): MessageLanguage {
   return evs.length > 0 && evs.every((e) => messageLanguage(e.language) === 'en') ? 'en' : 'sv';
 }
 
-/** A plain-text table of one evaluation's areas and its total, e.g. `Totalt 561/800 (70 %)`. */
-export function formatSummary(ev: EvaluationResult): string {
-  const lang = messageLanguage(ev.language);
-  const L = labels[lang];
+/**
+ * A plain-text table of one evaluation's areas and its total, e.g. `Totalt 561/800 (70 %)`, in
+ * `lang` (`--lang`), else the evaluation's own language.
+ */
+export function formatSummary(ev: EvaluationResult, lang = messageLanguage(ev.language)): string {
+  const L = cliTexts[lang].summary;
   const n = (x: number) => formatNumber(x, lang);
   const rows: string[][] = [['', L.area, L.score, L.max, L.percent, '']];
   for (const a of ev.areas) {
@@ -171,5 +151,5 @@ export function summaryJson(evs: readonly EvaluationResult[]): string {
 
 /** Fails with exit code 2 when a document holds no evaluation. */
 export function requireEvaluations(path: string, evs: readonly EvaluationResult[]): void {
-  if (evs.length === 0) throw new UsageError(`${path}: holds no evaluation`);
+  if (evs.length === 0) throw new UsageError((t) => t.holdsNoEvaluation(path));
 }

@@ -13,15 +13,15 @@ export function writeOutput(
   options: { source: string; force: boolean },
 ): void {
   if (resolve(target) === resolve(options.source)) {
-    throw new UsageError(`${target}: refusing to write over the input document`);
+    throw new UsageError((t) => t.overInput(target));
   }
   const st = statSync(target, { throwIfNoEntry: false });
-  if (st?.isDirectory()) throw new UsageError(`${target}: is a folder`);
+  if (st?.isDirectory()) throw new UsageError((t) => t.isFolder(target));
   if (st && !options.force) {
-    throw new UsageError(`${target}: already exists (use --force to overwrite)`);
+    throw new UsageError((t) => t.exists(target));
   }
   if (!existsSync(dirname(resolve(target)))) {
-    throw new UsageError(`${target}: the folder ${dirname(target)} does not exist`);
+    throw new UsageError((t) => t.noFolder(target, dirname(target)));
   }
   const tmp = join(
     dirname(resolve(target)),
@@ -32,6 +32,10 @@ export function writeOutput(
     renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new UsageError(`${target}: cannot write (${(e as NodeJS.ErrnoException).code ?? e})`);
+    const code = (e as NodeJS.ErrnoException).code ?? 'other';
+    // Never raw Node text: a known cause in words, else a plain "cannot write".
+    throw new UsageError((t) =>
+      t.cannotWrite(target, t.writeProblems[code] ?? t.writeProblems.other ?? code),
+    );
   }
 }

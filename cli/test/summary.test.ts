@@ -147,7 +147,7 @@ describe('kompass summary over several files', function () {
     );
     const r = kompass('summary', '--format', 'json', dir);
     assert.equal(r.code, 1);
-    assert.match(r.err, /ny\.kompass: \d+ error\(s\)/);
+    assert.match(r.err, /ny\.kompass: \d+ fel; se kompass check /);
     const j = JSON.parse(r.out);
     assert.deepEqual(
       j.notes.map((n: { kind: string }) => n.kind),

@@ -21,6 +21,8 @@ export type WorkspaceHost = Pick<FileAccess, 'resolve' | 'readFile'>;
 export interface WorkspaceOptions {
   /** Documents longer than this many characters are not parsed; a KK050 says so. */
   maxDocumentSize?: number;
+  /** Word every message in this language instead of each document's own (`kompass --lang`). */
+  messageLanguage?: MessageLanguage;
   /**
    * Called when an asynchronous read of a file (see {@link WorkspaceHost}) has landed, so a
    * caller can re-check the documents that used it (`dependents`).
@@ -69,6 +71,7 @@ export class Workspace {
   private stamp = 0;
   private registry: Map<string, Framework> | undefined;
   private readonly maxSize: number;
+  private readonly forcedLanguage: MessageLanguage | undefined;
   private readonly onRead: ((uri: string) => void) | undefined;
 
   constructor(
@@ -76,6 +79,7 @@ export class Workspace {
     options: WorkspaceOptions = {},
   ) {
     this.maxSize = options.maxDocumentSize ?? defaultMaxDocumentSize;
+    this.forcedLanguage = options.messageLanguage;
     this.onRead = options.onRead;
   }
 
@@ -156,7 +160,7 @@ export class Workspace {
     if (e.analysis && this.fresh(e)) return e.analysis;
     const deps = new Map<string, number>();
     const parsed = this.parse(uri);
-    const lang = documentLanguage(parsed.document.blocks);
+    const lang = this.forcedLanguage ?? documentLanguage(parsed.document.blocks);
     const sink = new DiagnosticSink();
     if (e.text.length > this.maxSize) {
       sink.add(
@@ -249,7 +253,7 @@ export class Workspace {
   private ownFrameworks(e: Entry): { list: Framework[]; diagnostics: Diagnostic[] } {
     if (!e.frameworks) {
       const parsed = this.parse(e.uri);
-      const lang = documentLanguage(parsed.document.blocks);
+      const lang = this.forcedLanguage ?? documentLanguage(parsed.document.blocks);
       const sink = new DiagnosticSink();
       const list: Framework[] = [];
       for (const b of parsed.document.blocks) {

@@ -19,6 +19,8 @@ import { markdownBlocks, renderMarkdownText, safeMarkdownSource } from '../src/m
 import { analyse, analyseText, seedAreaScores, seedScores } from './helpers';
 
 const { analysis } = analyse('samples/vasteras-2012.kompass');
+// Two rounds of a fictional municipality: the sample that demonstrates comparisons.
+const { analysis: rounds } = analyse('samples/exempelby-2014.kompass');
 
 describe('report: CSV', () => {
   it('has one row per question matching the seed report (45 rows)', () => {
@@ -71,8 +73,8 @@ describe('report: JSON', () => {
       seedAreaScores,
     );
     assert.equal(e.areas.flatMap((a) => a.questions).length, 45);
-    assert.equal(e.comparisons[0]!.evaluation!.total, 452);
-    assert.equal(e.comparisons[0]!.evaluation!.name, 'Referensprofil KK 2.0 (fiktiv)');
+    // The sample shows the published figures only: no invented comparison.
+    assert.deepEqual(e.comparisons, []);
     assert.deepEqual(json.diagnostics, []);
     // Round-trips through JSON without loss: only plain data.
     assert.deepEqual(JSON.parse(JSON.stringify(json)), json);
@@ -163,28 +165,29 @@ describe('report: text blocks', () => {
 
 describe('report: chart', () => {
   it('has 8 axes and one polygon per series: the evaluation and each comparison', () => {
-    const e = analysis.evaluations[0]!;
+    const e = rounds.evaluations[0]!;
     const data = chartData(e);
     assert.equal(data.axes.length, 8);
+    // Both rounds carry the same name: the labels add the year.
     assert.deepEqual(
       data.series.map((s) => s.name),
-      ['Västerås stad', 'Referensprofil KK 2.0 (fiktiv)'],
+      ['Exempelby kommun 2014', 'Exempelby kommun 2010'],
     );
-    assert.deepEqual(data.series[1]!.scores, [52, 57, 63, 55, 53, 54, 56, 62]);
+    assert.deepEqual(data.series[1]!.scores, [52, 55, 58, 57, 55, 54, 60, 57]);
     const g = radarGeometry(data);
     assert.equal(g.axes.length, 8);
     assert.equal(g.polygons.length, 2);
     const svg = radarSvg(data, labelsFor('sv'));
     assert.equal(svg.match(/<line class="kk-axis"/g)?.length, 8);
     assert.equal(svg.match(/<polygon class="kk-series/g)?.length, 2);
-    // Area 3 scores 82 of 100: its vertex sits at 82 % of the radius from the centre.
+    // Area 3 scores 68 of 100: its vertex sits at 68 % of the radius from the centre.
     const [x, y] = g.polygons[0]!.points[2]!;
     const r = Math.hypot(x - g.center[0], y - g.center[1]);
-    assert.ok(Math.abs(r / g.radius - 0.82) < 0.01, `radius share ${r / g.radius}`);
+    assert.ok(Math.abs(r / g.radius - 0.68) < 0.01, `radius share ${r / g.radius}`);
   });
 
   it('draws a series for every comparison in the HTML, with a legend', () => {
-    const html = renderHtmlBody(analysis);
+    const html = renderHtmlBody(rounds);
     const radar = html.slice(
       html.indexOf('<svg class="kk-chart kk-radar"'),
       html.indexOf('</svg>', html.indexOf('kk-radar')),
@@ -193,7 +196,7 @@ describe('report: chart', () => {
     assert.equal(radar.match(/class="kk-series/g)?.length, 2);
     assert.match(
       html,
-      /<ul class="kk-legend"><li data-series="0">.*Västerås stad<\/li><li data-series="1">.*Referensprofil KK 2\.0 \(fiktiv\)<\/li><\/ul>/,
+      /<ul class="kk-legend"><li data-series="0">.*Exempelby kommun 2014<\/li><li data-series="1">.*Exempelby kommun 2010<\/li><\/ul>/,
     );
   });
 });

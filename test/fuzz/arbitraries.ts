@@ -32,7 +32,7 @@ const stringLiteral = fc.oneof(
     '"kommunkompassen-2.0"',
     '"kommunkompassen-2020"',
     '"Västerås stad"',
-    '"referensprofil-kk20.kompass"',
+    '"exempelby-2010.kompass"',
     '"../../etc/passwd"',
     '"vasteras-2012.kompass"',
     '"<script>alert(1)</script>"',

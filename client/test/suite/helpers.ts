@@ -38,13 +38,13 @@ export function scratchDir(): string {
 }
 
 /**
- * Writes `text` to a new file in the scratch folder, next to a copy of the reference profile
- * the Västerås sample compares against, and returns its URI.
+ * Writes `text` to a new file in the scratch folder, next to a copy of the first Exempelby round
+ * the 2014 sample compares against, and returns its URI.
  */
 export function writeScratch(name: string, text: string): vscode.Uri {
   const dir = scratchDir();
-  const profile = path.join(dir, 'referensprofil-kk20.kompass');
-  if (!fs.existsSync(profile)) fs.writeFileSync(profile, sampleText('referensprofil-kk20.kompass'));
+  const profile = path.join(dir, 'exempelby-2010.kompass');
+  if (!fs.existsSync(profile)) fs.writeFileSync(profile, sampleText('exempelby-2010.kompass'));
   const file = path.join(dir, name);
   fs.writeFileSync(file, text);
   return vscode.Uri.file(file);

@@ -6,7 +6,7 @@ const fmt = (text: string, options = {}) => formatText(analyze(text), text, opti
 
 const samples = [
   'vasteras-2012.kompass',
-  'referensprofil-kk20.kompass',
+  'exempelby-2010.kompass',
   'egen-ramverk.kompass',
   'egen-utvardering.kompass',
   'exempelby-2014.kompass',

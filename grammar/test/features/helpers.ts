@@ -38,7 +38,7 @@ export function analyzeSample(name: string): { analysis: Analysis; text: string 
   const files: Record<string, string> = {};
   for (const n of [
     'vasteras-2012.kompass',
-    'referensprofil-kk20.kompass',
+    'exempelby-2010.kompass',
     'egen-ramverk.kompass',
     'egen-utvardering.kompass',
     'exempelby-2014.kompass',

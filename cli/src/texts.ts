@@ -1,0 +1,162 @@
+import type { MessageLanguage } from '../../grammar/src/index';
+import { reportFormatList } from '../../report/src/formats';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const sv = {
+  usage: () => `Användning: kompass <kommando> [flaggor]
+
+Kommandon:
+  check SÖKVÄG...               Kontrollera .kompass-filer (mappar genomsöks); slutkod 1 vid fel
+        --format text|json      Utdataformat (standard text)
+  summary SÖKVÄG...             En fil: områdenas poäng och totalen. Flera filer eller mappar:
+                                en tabell över alla utvärderingar, efter namn och datum, med
+                                förändringen sedan förra omgången och medelvärdena
+        --format text|json|csv  CSV: name,date,framework,round,total,max,area1,...,area8
+  export FIL --format FORMAT    Skriv rapporten: ${reportFormatList()}
+        -o, --output SÖKVÄG     Vart den skrivs (standard: bredvid FIL; - för standard ut)
+        --force                 Skriv över en befintlig fil
+        --csv-separator , | ;   Fältavgränsare i CSV (standard ,)
+        --bom                   Inled CSV med en UTF-8-byteordningsmarkering (för Excel)
+
+Flaggor:
+  --lang sv|en                  Språk för hjälp, fel och rubriker (annars dokumentets
+                                språk, annars LANG)
+  -h, --help                    Visa den här hjälpen
+  -v, --version                 Visa versionen
+
+Slutkoder: 0 inga fel, 1 dokumenten har fel, 2 kommandot kunde inte köras.
+`,
+  noSuchPath: (p: string) => `${p}: filen eller mappen finns inte`,
+  unreadable: (p: string, why: string) => `${p}: ${why}`,
+  expectedOneFile: (command: string, n: number) => `${command}: väntade en FIL, fick ${n}`,
+  expectedPaths: (command: string) => `${command}: väntade minst en SÖKVÄG`,
+  formatTextJson: (v: string) => `--format ska vara text eller json, inte ${v}`,
+  formatTextJsonCsv: (v: string) => `--format ska vara text, json eller csv, inte ${v}`,
+  exportFormat: () => `export: --format ska vara ${reportFormatList()}`,
+  csvSeparator: () => 'export: --csv-separator ska vara , eller ;',
+  badLang: (v: string) => `--lang ska vara sv eller en, inte ${v}`,
+  badOption: (detail: string) => `okänd eller ofullständig flagga: ${detail}`,
+  unknownCommand: (c: string) => `okänt kommando ”${c}”; se kompass --help`,
+  noEvaluationIn: (paths: string) => `summary: ingen utvärdering i ${paths}`,
+  holdsNoEvaluation: (p: string) => `${p}: innehåller ingen utvärdering`,
+  intoKompass: (p: string) => `${p}: skriver inte en rapport till en .kompass-fil`,
+  overInput: (p: string) => `${p}: skriver inte över källdokumentet`,
+  isFolder: (p: string) => `${p}: är en mapp`,
+  exists: (p: string) => `${p}: finns redan (använd --force för att skriva över)`,
+  noFolder: (p: string, folder: string) => `${p}: mappen ${folder} finns inte`,
+  cannotWrite: (p: string, why: string) => `${p}: kan inte skrivas (${why})`,
+  writeProblems: {
+    EACCES: 'åtkomst nekas',
+    EPERM: 'åtkomst nekas',
+    EROFS: 'skrivskyddat filsystem',
+    ENOSPC: 'disken är full',
+    other: 'okänt skrivfel',
+  } as Record<string, string>,
+  wrote: (p: string) => `skrev ${p}`,
+  hasErrors: (p: string, n: number) =>
+    `${p}: ${plural(n, 'fel', 'fel')} (se ovan); rapporten listar dem också`,
+  seeCheck: (p: string, n: number) => `${p}: ${plural(n, 'fel', 'fel')}; se kompass check ${p}`,
+  counts: (errors: number, warnings: number, files: number) =>
+    `${plural(errors, 'fel', 'fel')}, ${plural(warnings, 'varning', 'varningar')} i ${plural(files, 'fil', 'filer')}`,
+  internal: (detail: string) => `internt fel: ${detail}`,
+  summary: {
+    area: 'Område',
+    score: 'Poäng',
+    max: 'Max',
+    percent: 'Procent',
+    total: 'Totalt',
+    stated: 'angivet',
+    statedTotal: (s: string, c: string) => `Angiven totalpoäng ${s} skiljer sig från summan ${c}`,
+    compared: 'Jämfört med',
+    difference: 'skillnad',
+    missing: 'saknas',
+  },
+};
+
+/** The CLI's words: help, errors and table headers. */
+export type CliTexts = typeof sv;
+
+const en: CliTexts = {
+  usage: () => `Usage: kompass <command> [options]
+
+Commands:
+  check PATH...                 Check .kompass files (folders are searched); exit 1 on errors
+        --format text|json      Output format (default text)
+  summary PATH...               One file: its areas' scores and total. Several files or
+                                folders: one table of every evaluation, by name then date,
+                                with the change since the previous round and the averages
+        --format text|json|csv  CSV: name,date,framework,round,total,max,area1,...,area8
+  export FILE --format FORMAT   Write the report: ${reportFormatList()}
+        -o, --output PATH       Where to write (default: beside FILE; - for standard output)
+        --force                 Overwrite an existing output file
+        --csv-separator , | ;   CSV field separator (default ,)
+        --bom                   Start CSV output with a UTF-8 byte-order mark (for Excel)
+
+Options:
+  --lang sv|en                  Language of help, errors and headers (else the document's
+                                language, else LANG)
+  -h, --help                    Show this help
+  -v, --version                 Show the version
+
+Exit codes: 0 no errors, 1 the documents have errors, 2 the command could not run.
+`,
+  noSuchPath: (p) => `${p}: no such file or folder`,
+  unreadable: (p, why) => `${p}: ${why}`,
+  expectedOneFile: (command, n) => `${command}: expected one FILE, got ${n}`,
+  expectedPaths: (command) => `${command}: expected at least one PATH`,
+  formatTextJson: (v) => `--format must be text or json, not ${v}`,
+  formatTextJsonCsv: (v) => `--format must be text, json or csv, not ${v}`,
+  exportFormat: () => `export: --format must be ${reportFormatList()}`,
+  csvSeparator: () => 'export: --csv-separator must be , or ;',
+  badLang: (v) => `--lang must be sv or en, not ${v}`,
+  badOption: (detail) => `unknown or incomplete option: ${detail}`,
+  unknownCommand: (c) => `unknown command "${c}"; see kompass --help`,
+  noEvaluationIn: (paths) => `summary: no evaluation in ${paths}`,
+  holdsNoEvaluation: (p) => `${p}: holds no evaluation`,
+  intoKompass: (p) => `${p}: refusing to write a report into a .kompass file`,
+  overInput: (p) => `${p}: refusing to write over the input document`,
+  isFolder: (p) => `${p}: is a folder`,
+  exists: (p) => `${p}: already exists (use --force to overwrite)`,
+  noFolder: (p, folder) => `${p}: the folder ${folder} does not exist`,
+  cannotWrite: (p, why) => `${p}: cannot write (${why})`,
+  writeProblems: {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'read-only file system',
+    ENOSPC: 'the disk is full',
+    other: 'unknown write error',
+  },
+  wrote: (p) => `wrote ${p}`,
+  hasErrors: (p, n) =>
+    `${p}: ${plural(n, 'error', 'errors')} (listed above); the report lists them too`,
+  seeCheck: (p, n) => `${p}: ${plural(n, 'error', 'errors')}; see kompass check ${p}`,
+  counts: (errors, warnings, files) =>
+    `${plural(errors, 'error', 'errors')}, ${plural(warnings, 'warning', 'warnings')} in ${plural(files, 'file', 'files')}`,
+  internal: (detail) => `internal error: ${detail}`,
+  summary: {
+    area: 'Area',
+    score: 'Score',
+    max: 'Max',
+    percent: 'Percent',
+    total: 'Total',
+    stated: 'stated',
+    statedTotal: (s, c) => `The stated total ${s} differs from the sum ${c}`,
+    compared: 'Compared with',
+    difference: 'difference',
+    missing: 'missing',
+  },
+};
+
+/** The CLI's words in Swedish and English: the one table for everything the CLI itself says. */
+export const cliTexts: Readonly<Record<MessageLanguage, CliTexts>> = { sv, en };
+
+/**
+ * The language a `LANG`-style locale asks for: Swedish for the Scandinavian languages, English
+ * for any other, none when unset or `C`/`POSIX`.
+ */
+export function localeLanguage(locale: string | undefined): MessageLanguage | undefined {
+  const code = locale?.toLowerCase().match(/^[a-z]{2,3}/)?.[0];
+  if (!code || code === 'c' || code === 'posix') return undefined;
+  return ['sv', 'nb', 'nn', 'no', 'da'].includes(code) ? 'sv' : 'en';
+}
