@@ -77,7 +77,8 @@ describe('server: features over stdio', function () {
   it('hovers a comparison labelled by the round it is: same name, its year', async () => {
     const h = await hoverAt(exempelbyUri, positionOf(exempelby, '"Exempelby kommun" {', 3));
     const md = markdown(h);
-    assert.match(md, /- Exempelby kommun 2010 .*448\/800.*\+58/);
+    assert.match(md, /\| Δ Exempelby kommun 2010 \|/);
+    assert.match(md, /- Exempelby kommun 2010: 448\/800 \(56%\), difference \+58/);
   });
 
   it('hovers an area with its score, questions and delta', async () => {
