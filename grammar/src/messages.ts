@@ -65,6 +65,11 @@ export function syntaxMessage(e: SyntaxIssue, lang: MessageLanguage): string {
       );
     case 'redundant':
       return t(`Oväntat ${found}`, `Unexpected ${found}`);
+    case 'tooDeep':
+      return t(
+        `Nästlingen är djupare än ${p.limit} nivåer; det som ligger djupare läses inte`,
+        `Nesting deeper than ${p.limit} levels; what lies deeper is not read`,
+      );
     default: {
       const expected = list(
         [...new Set(p.expected.map((n) => tokenName(n, lang)))].slice(0, 8),

@@ -116,17 +116,21 @@ export const TextBlock = createToken({
   categories: [StringLike],
 });
 
-/** A one-line string with escapes. */
+/**
+ * A one-line string with escapes. The loop is unrolled (runs of plain characters, then one
+ * escape): an alternation repeated per character makes the regex engine's backtracking grow
+ * with the string, and a string of millions of characters overflowed it.
+ */
 export const StringLiteral = createToken({
   name: 'StringLiteral',
-  pattern: /"(?:[^"\\\r\n]|\\.)*"/,
+  pattern: /"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*"/,
   categories: [StringLike],
 });
 
 /** A string missing its closing quote: lexed to the end of the line so one bad line stays one error. */
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
-  pattern: /"(?:[^"\\\r\n]|\\.)*\\?/,
+  pattern: /"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*\\?/,
   categories: [StringLike],
 });
 

@@ -478,7 +478,8 @@ export class Workspace {
 export const maxCompareFiles = 2000;
 
 // A definition is `framework "id" {`; an evaluation's `framework "id"` is followed by no brace.
-const frameworkDefinition = /(?:framework|ramverk)\s+"(?:[^"\\\r\n]|\\.)*"\s*\{/;
+// The string's loop is unrolled so a very long name cannot overflow the regex engine (tokens.ts).
+const frameworkDefinition = /(?:framework|ramverk)\s+"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*"\s*\{/;
 
 /** Cheap test before parsing a document for framework definitions, so evaluations skip it. */
 function mayDefineFramework(text: string | undefined): boolean {
