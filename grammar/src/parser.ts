@@ -151,10 +151,15 @@ export class KompassParser extends EmbeddedActionsParser {
   private readonly open: Span[] = [];
   private recovered: Span | undefined;
 
-  constructor() {
+  /**
+   * `validate` runs Chevrotain's checks of the grammar (ambiguities, left recursion, …). They can
+   * only fail when this file changes and cost every process start, so only the tests run them.
+   */
+  constructor(options: { validate?: boolean } = {}) {
     super(allTokens, {
       recoveryEnabled: true,
       maxLookahead: 2,
+      skipValidations: options.validate !== true,
       errorMessageProvider: {
         buildMismatchTokenMessage: ({ expected }) =>
           encode({ kind: 'mismatch', expected: [expected.name] }),

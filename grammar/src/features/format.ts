@@ -1,7 +1,8 @@
-import { type IToken, Lexer } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type { Statement } from '../ast';
+import { kompassLexer } from '../lexer';
 import type { Analysis } from '../model';
-import { allTokens, Comma, LCurly, LineComment, RCurly, Slash, TextBlock } from '../tokens';
+import { Comma, LCurly, LineComment, RCurly, Slash, TextBlock } from '../tokens';
 import type { TextEdit } from './codeActions';
 import { lineBreakOf } from './text';
 
@@ -13,11 +14,8 @@ export interface FormatOptions {
   insertSpaces?: boolean;
 }
 
-let lexer: Lexer | undefined;
-
 function tokenize(text: string): IToken[] {
-  lexer ??= new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
-  const lexed = lexer.tokenize(text);
+  const lexed = kompassLexer().tokenize(text);
   return [...lexed.tokens, ...(lexed.groups.comments ?? [])].sort(
     (a, b) => a.startOffset - b.startOffset,
   );
