@@ -106,17 +106,8 @@ export async function exportCommand(
     );
     return undefined;
   }
-  // Both the native and VS Code's own save dialog ask before replacing a file; this asks again
-  // only when the dialog could not have, e.g. when the file appeared meanwhile.
-  if (await exists(target)) {
-    const replace = vscode.l10n.t('Replace');
-    const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} already exists. Replace it?', displayPath(target)),
-      { modal: true },
-      replace,
-    );
-    if (answer !== replace) return undefined;
-  }
+  // The save dialog (native or VS Code's own) has already asked before replacing a file: once is
+  // enough, so an existing target is overwritten here without a second question.
   const run = () => exportReport(model, fontDir, { source, target, format, overwrite: true });
   let written: vscode.Uri;
   try {
@@ -165,14 +156,77 @@ async function offerToOpen(uri: vscode.Uri, format: ExportFormat): Promise<void>
     open,
     reveal,
   );
-  if (answer === open) {
-    if (format === 'html' || format === 'pdf') await vscode.env.openExternal(uri);
-    else await vscode.commands.executeCommand('vscode.open', uri);
-  } else if (answer === reveal) {
-    const local =
-      vscode.env.remoteName === undefined && vscode.env.uiKind === vscode.UIKind.Desktop;
-    await vscode.commands.executeCommand(local ? 'revealFileInOS' : 'revealInExplorer', uri);
+  if (answer === open) await openExported(uri, format);
+  else if (answer === reveal) await revealExported(uri);
+}
+
+/** How an exported file was opened. */
+export type OpenedAs = 'system' | 'webview' | 'editor' | 'explorer';
+
+/** Whether the window runs on the user's own machine, where the system viewer can open a file. */
+function isLocalDesktop(): boolean {
+  return vscode.env.remoteName === undefined && vscode.env.uiKind === vscode.UIKind.Desktop;
+}
+
+/**
+ * Opens an exported file wherever the window runs. On the desktop HTML and PDF go to the system
+ * viewer; in a remote window (code-server, SSH, WSL, Codespaces) that viewer is on another
+ * machine, so HTML is shown in a panel here, PDF is revealed in the Explorer with a hint to
+ * download it, and text formats open in an editor everywhere. Never a silent no-op.
+ */
+export async function openExported(
+  uri: vscode.Uri,
+  format: ExportFormat,
+  local = isLocalDesktop(),
+): Promise<OpenedAs> {
+  if (local && (format === 'html' || format === 'pdf') && (await vscode.env.openExternal(uri)))
+    return 'system';
+  if (format === 'html') {
+    await showExportedHtml(uri);
+    return 'webview';
   }
+  if (format === 'pdf') {
+    await revealExported(uri);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'The PDF is selected in the Explorer: use Download… in its context menu to save it to this computer.',
+      ),
+    );
+    return 'explorer';
+  }
+  await vscode.commands.executeCommand('vscode.open', uri);
+  return 'editor';
+}
+
+/** Shows an exported HTML file in a panel: scripts off, nothing outside it readable. */
+async function showExportedHtml(uri: vscode.Uri): Promise<void> {
+  const { size } = await vscode.workspace.fs.stat(uri);
+  if (size > maxShownHtml) {
+    await revealExported(uri);
+    return;
+  }
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  const panel = vscode.window.createWebviewPanel(
+    exportedViewType,
+    path.posix.basename(uri.path),
+    vscode.ViewColumn.Beside,
+    { enableScripts: false, enableForms: false, enableCommandUris: false, localResourceRoots: [] },
+  );
+  // The exported page carries its own policy (inline styles and data: images only).
+  panel.webview.html = new TextDecoder('utf-8').decode(bytes);
+}
+
+// A report is far smaller; a larger file is not ours to load into a panel.
+const maxShownHtml = 50_000_000;
+
+/** The view type of the panel showing an exported HTML file. */
+export const exportedViewType = 'kompass.exportedHtml';
+
+async function revealExported(uri: vscode.Uri): Promise<void> {
+  await vscode.commands.executeCommand(
+    isLocalDesktop() ? 'revealFileInOS' : 'revealInExplorer',
+    uri,
+  );
 }
 
 /** The folder the save dialog starts in: `kompass.export.folder`, else the source's folder. */

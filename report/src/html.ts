@@ -75,10 +75,15 @@ function problemsHtml(list: Problem[], labels: Labels): string {
   const items = list
     .map((p) => {
       const where = p.line === undefined ? '' : ` ${h(labels.line)} ${p.line}:`;
-      return `<li><span class="kk-${p.severity}">${h(labels[p.severity])}</span> <code>${h(p.code)}</code>${where} ${h(p.message)}</li>`;
+      const line = p.line === undefined ? '' : ` data-kk-line="${p.line}"`;
+      return `<li${line}><span class="kk-${p.severity}">${h(labels[p.severity])}</span> <code>${h(p.code)}</code>${where} ${h(p.message)}</li>`;
     })
     .join('');
-  return `<section class="kk-problems" id="kk-problems" data-kk-part="problems" role="alert"><h2>${h(labels.problems)}</h2>${list.some((p) => p.severity === 'error') ? `<p>${h(labels.problemsIntro)}</p>` : ''}<ul>${items}</ul></section>`;
+  const errors = list.filter((p) => p.severity === 'error').length;
+  const warnings = list.filter((p) => p.severity === 'warning').length;
+  // Collapsed to one line, so a long list does not push the report out of view; errors stay open.
+  const kind = errors > 0 ? 'kk-problems-errors' : 'kk-problems-warnings';
+  return `<details class="kk-problems ${kind}" id="kk-problems" data-kk-part="problems"${errors > 0 ? ' open' : ''}><summary><strong>${h(labels.problems)}</strong>: <span class="kk-problem-count" data-kk-errors="${errors}" data-kk-warnings="${warnings}">${h(labels.problemCount(warnings, errors))}</span></summary>${errors > 0 ? `<p>${h(labels.problemsIntro)}</p>` : ''}<ul>${items}</ul></details>`;
 }
 
 function evaluationHtml(e: EvaluationResult, n: number, options: ReportOptions): string {

@@ -57,6 +57,8 @@ export interface Labels {
   generated: string;
   of: string;
   totalOf: (total: string, max: string) => string;
+  /** The problem box's one-line summary: `45 varningar, 0 fel`. */
+  problemCount: (warnings: number, errors: number) => string;
   months: string[];
 }
 
@@ -118,6 +120,7 @@ const sv: Labels = {
   generated: 'Skapad',
   of: 'av',
   totalOf: (total, max) => `${total} av ${max} poäng`,
+  problemCount: (w, e) => `${w} ${w === 1 ? 'varning' : 'varningar'}, ${e} fel`,
   months: [
     'januari',
     'februari',
@@ -192,6 +195,8 @@ const en: Labels = {
   generated: 'Generated',
   of: 'of',
   totalOf: (total, max) => `${total} of ${max} points`,
+  problemCount: (w, e) =>
+    `${w} ${w === 1 ? 'warning' : 'warnings'}, ${e} ${e === 1 ? 'error' : 'errors'}`,
   months: [
     'January',
     'February',
@@ -266,6 +271,8 @@ const nb: Labels = {
   generated: 'Generert',
   of: 'av',
   totalOf: (total, max) => `${total} av ${max} poeng`,
+  problemCount: (w, e) =>
+    `${w} ${w === 1 ? 'advarsel' : 'advarsler'}, ${e} ${e === 1 ? 'feil' : 'feil'}`,
   months: [
     'januar',
     'februar',
