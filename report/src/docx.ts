@@ -39,7 +39,7 @@ import type {
   TableBlock,
 } from './document';
 import { labelsFor } from './labels';
-import { markdownBlocks } from './markdown-text';
+import { markdownBlocks, type TextBlockPart } from './markdown-text';
 import { chartPng } from './raster';
 import type { ContentsEntry } from './view';
 
@@ -230,44 +230,46 @@ function layoutBlock(b: Block, doc: ReportDocument): Child[] {
 
 /** A text block of the evaluation: its headings go below `level`, lists become bullets. */
 function textBlock(source: string, level: number): Child[] {
-  return markdownBlocks(source).map((part): Child => {
-    switch (part.kind) {
-      case 'heading':
+  return markdownBlocks(source).map((part) => textPart(part, level));
+}
+
+function textPart(part: TextBlockPart, level: number): Child {
+  switch (part.kind) {
+    case 'heading':
+      return new Paragraph({
+        heading: headingLevels[Math.min(6, level + part.level) - 1],
+        keepNext: true,
+        children: runs(part.runs),
+      });
+    case 'paragraph':
+      if (part.marker === '•')
         return new Paragraph({
-          heading: headingLevels[Math.min(6, level + part.level) - 1],
-          keepNext: true,
+          bullet: { level: Math.max(0, part.indent - 1) },
           children: runs(part.runs),
         });
-      case 'paragraph':
-        if (part.marker === '•')
-          return new Paragraph({
-            bullet: { level: Math.max(0, part.indent - 1) },
-            children: runs(part.runs),
-          });
-        return new Paragraph({
-          spacing: { after: 120 },
-          ...(part.indent > 0 ? { indent: { left: 360 * part.indent } } : {}),
-          children: runs(part.marker ? [{ text: `${part.marker} ` }, ...part.runs] : part.runs),
-        });
-      case 'code':
-        return new Paragraph({
-          indent: { left: 360 * (part.indent + 1) },
-          children: part.text
-            .split('\n')
-            .map(
-              (line, i) =>
-                new TextRun({ text: line, font: 'Consolas', ...(i > 0 ? { break: 1 } : {}) }),
-            ),
-        });
-      case 'rule':
-        return new Paragraph({
-          border: {
-            bottom: { style: BorderStyle.SINGLE, size: 6, color: colors.border, space: 1 },
-          },
-          children: [],
-        });
-    }
-  });
+      return new Paragraph({
+        spacing: { after: 120 },
+        ...(part.indent > 0 ? { indent: { left: 360 * part.indent } } : {}),
+        children: runs(part.marker ? [{ text: `${part.marker} ` }, ...part.runs] : part.runs),
+      });
+    case 'code':
+      return new Paragraph({
+        indent: { left: 360 * (part.indent + 1) },
+        children: part.text
+          .split('\n')
+          .map(
+            (line, i) =>
+              new TextRun({ text: line, font: 'Consolas', ...(i > 0 ? { break: 1 } : {}) }),
+          ),
+      });
+    case 'rule':
+      return new Paragraph({
+        border: {
+          bottom: { style: BorderStyle.SINGLE, size: 6, color: colors.border, space: 1 },
+        },
+        children: [],
+      });
+  }
 }
 
 function cell(
