@@ -54,7 +54,7 @@ describe('features: completion', () => {
     const items = completeAt(kk('  area 2 {\n    question 2.1 3/15\n    question <|>\n  }\n'));
     assert.equal(
       items[0]!.insertText,
-      '2.2 "Hur arbetar kommunen med tillgänglighet och bemötande?" ${1}/25',
+      '2.2 "Hur arbetar kommunen med tillgänglighet och bemötande?" $' + '{1}/25',
     );
     assert.equal(items[0]!.snippet, true);
     const before = completeAt(kk('  area 2 {\n    question <|> 3/15\n  }\n'));
