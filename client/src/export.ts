@@ -1,17 +1,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { isReportFormat, reportFormat } from '../../report/src/formats';
 import type { KompassModel } from './model';
 import { type ExportFormat, exportFormats, renderExport } from './report';
 
-/** What each export format is called, its file extension, and whether it takes a while. */
-export const formatInfo: Readonly<
-  Record<ExportFormat, { label: () => string; extension: string; slow: boolean }>
-> = {
-  html: { label: () => vscode.l10n.t('HTML page'), extension: 'html', slow: false },
-  pdf: { label: () => vscode.l10n.t('PDF document'), extension: 'pdf', slow: true },
-  md: { label: () => vscode.l10n.t('Markdown'), extension: 'md', slow: false },
-  json: { label: () => vscode.l10n.t('JSON (the model)'), extension: 'json', slow: false },
-  csv: { label: () => vscode.l10n.t('CSV (for spreadsheets)'), extension: 'csv', slow: false },
+/** What each export format is called in the user's language, and whether it takes a while. */
+export const formatInfo: Readonly<Record<ExportFormat, { label: () => string; slow: boolean }>> = {
+  html: { label: () => vscode.l10n.t('HTML page'), slow: false },
+  pdf: { label: () => vscode.l10n.t('PDF document'), slow: true },
+  md: { label: () => vscode.l10n.t('Markdown'), slow: false },
+  json: { label: () => vscode.l10n.t('JSON (the model)'), slow: false },
+  csv: { label: () => vscode.l10n.t('CSV (for spreadsheets)'), slow: false },
 };
 
 /** Arguments of `kompass.exportReport` when called from code or tests: no dialogs are shown. */
@@ -28,7 +27,7 @@ export class ExportError extends Error {}
 
 /** Whether `value` is one of the export formats. */
 export function isExportFormat(value: unknown): value is ExportFormat {
-  return typeof value === 'string' && (exportFormats as readonly string[]).includes(value);
+  return isReportFormat(value);
 }
 
 /**
@@ -90,12 +89,13 @@ export async function exportCommand(
   const format = await pickFormat();
   if (!format) return undefined;
   const info = formatInfo[format];
+  const extension = reportFormat(format).extension;
   const target = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.joinPath(
       exportFolder(source),
-      `${path.posix.basename(source.path).replace(/\.kompass$/i, '')}.${info.extension}`,
+      `${path.posix.basename(source.path).replace(/\.kompass$/i, '')}${extension}`,
     ),
-    filters: { [info.label()]: [info.extension] },
+    filters: { [info.label()]: [extension.slice(1)] },
     saveLabel: vscode.l10n.t('Export'),
     title: vscode.l10n.t('Export report as {0}', info.label()),
   });
@@ -140,7 +140,7 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
   const picked = await vscode.window.showQuickPick(
     order.map((format) => ({
       label: formatInfo[format].label(),
-      description: `.${formatInfo[format].extension}`,
+      description: reportFormat(format).extension,
       format,
     })),
     { title: vscode.l10n.t('Export Report'), placeHolder: vscode.l10n.t('Choose a format') },

@@ -303,22 +303,6 @@ export function labelsFor(code: string | undefined): Labels {
   return byLanguage[reportLanguage(code)];
 }
 
-/** A number as readers of the language write it: decimal comma and spaced thousands in sv/nb. */
-export function formatNumber(n: number, labels: Labels, group = false): string {
-  const [int = '', frac] = String(Math.abs(n)).split('.');
-  const sep = labels.lang === 'en' ? ',' : '\u00a0';
-  const grouped = group && int.length > 4 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, sep) : int;
-  const sign = n < 0 ? '−' : '';
-  if (frac === undefined) return sign + grouped;
-  return `${sign}${grouped}${labels.lang === 'en' ? '.' : ','}${frac}`;
-}
-
-/** A whole percent with the language's spacing: `57 %` in sv/nb, `57%` in English. */
-export function formatPercent(p: number | undefined, labels: Labels): string {
-  if (p === undefined) return '–';
-  return labels.lang === 'en' ? `${p}%` : `${p}\u00a0%`;
-}
-
 /** A date or date range in words: `12–14 december 2012`. */
 export function formatDateRange(
   from: string | undefined,

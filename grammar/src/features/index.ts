@@ -30,4 +30,3 @@ export {
   semanticTokenTypes,
 } from './semanticTokens';
 export { type DocumentSymbol, documentSymbols, type SymbolKind } from './symbols';
-export { formatDelta, formatPercent, formatScore } from './text';
