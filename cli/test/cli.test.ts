@@ -224,7 +224,9 @@ describe('kompass CLI', function () {
         '-o',
         md,
       );
-      assert.match(r.err, /5 error/);
+      // Written all the same, exit 1, the errors listed on stderr in the document's language.
+      assert.equal(r.code, 1);
+      assert.match(r.err, /: 5 fel \(se ovan\)/);
       const problems = readFileSync(md, 'utf8').match(/^(> )?- .*KK\d{3}.*$/gm) ?? [];
       assert.ok(problems.length > 0);
       for (const p of problems) assert.match(p, /rad \d+/, p);
