@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import {
   type EvaluationResult,
+  formatChange,
   formatNumber,
   type MessageLanguage,
   messageLanguage,
@@ -9,7 +10,6 @@ import {
 import { UsageError } from './errors';
 import { collectFiles, readDocument } from './files';
 import { fsHost } from './host';
-import { formatChange } from './summaryTable';
 
 const labels = {
   sv: {

@@ -3,6 +3,7 @@
 import {
   type CompareModel,
   type CompareRow,
+  formatChange,
   formatNumber,
   type MessageLanguage,
 } from '../../grammar/src/index';
@@ -36,11 +37,6 @@ const labels = {
     notes: 'Note:',
   },
 };
-
-/** A signed change: `+4`, `−3,5`, `±0`. */
-export function formatChange(n: number, lang: MessageLanguage): string {
-  return `${n > 0 ? '+' : n < 0 ? '−' : '±'}${formatNumber(Math.abs(n), lang)}`;
-}
 
 function areaScores(row: { areas: { number: number; score?: number }[] }, count: number) {
   const byNumber = new Map(row.areas.map((a) => [a.number, a.score]));

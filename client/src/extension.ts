@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { BuiltinFrameworkProvider } from './builtinProvider';
+import { CompareManager } from './compare/compareCommand';
+import type { CompareSnapshot } from './compare/comparePanel';
 import { type ExportArgs, exportCommand, exportReport } from './export';
 import { createLanguageClient } from './languageClient';
 import { KompassModel, languageId } from './model';
@@ -23,6 +25,8 @@ export interface KompassApi {
   client(): LanguageClient | undefined;
   /** What each open preview last rendered. */
   previews(): PreviewSnapshot[];
+  /** What the comparison panel last showed, when it is open. */
+  comparison(): CompareSnapshot | undefined;
   /** Writes a report without dialogs; refuses the source and, without `overwrite`, existing files. */
   exportReport(args: ExportArgs): Promise<vscode.Uri>;
 }
@@ -35,8 +39,9 @@ export function activate(context: vscode.ExtensionContext): KompassApi {
   const output = vscode.window.createOutputChannel('Kompass', { log: true });
   const model = new KompassModel();
   const previews = new PreviewManager(model, context.extensionUri);
+  const comparisons = new CompareManager(model, context.extensionUri);
   const fontDir = vscode.Uri.joinPath(context.extensionUri, 'dist', 'fonts').fsPath;
-  context.subscriptions.push(output, model, previews);
+  context.subscriptions.push(output, model, previews, comparisons);
 
   const currentSource = (): vscode.Uri | undefined => {
     const editor = vscode.window.activeTextEditor;
@@ -57,6 +62,9 @@ export function activate(context: vscode.ExtensionContext): KompassApi {
     vscode.commands.registerCommand('kompass.showPreviewToSide', showPreview(true)),
     vscode.commands.registerCommand('kompass.exportReport', (arg?: unknown) =>
       exportCommand(model, fontDir, arg, currentSource),
+    ),
+    vscode.commands.registerCommand('kompass.compare', (arg?: unknown, selection?: unknown) =>
+      comparisons.run(arg, selection),
     ),
     vscode.commands.registerCommand('kompass.newEvaluation', () => newEvaluationCommand(model)),
     vscode.commands.registerCommand('kompass.preview.toggleLock', () => {
@@ -101,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): KompassApi {
     serverReady,
     client: () => client,
     previews: () => previews.snapshots(),
+    comparison: () => comparisons.snapshot(),
     exportReport: (args) => exportReport(model, fontDir, args),
   };
 }

@@ -55,7 +55,7 @@ export {
   messageLanguage,
 } from './language';
 export { LineIndex, type Position } from './lines';
-export { formatNumber } from './messages';
+export { formatChange, formatNumber } from './messages';
 export type * from './model';
 export { type ParseResult, parse, type SyntaxIssue } from './parse';
 export { percent, sum } from './percent';

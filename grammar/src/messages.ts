@@ -12,6 +12,11 @@ export function formatNumber(n: number, lang: MessageLanguage): string {
   return lang === 'sv' ? s.replace('.', ',') : s;
 }
 
+/** A signed change as the comparisons show it: `+4`, `−3,5` (a real minus sign), `±0`. */
+export function formatChange(n: number, lang: MessageLanguage): string {
+  return `${n > 0 ? '+' : n < 0 ? '−' : '±'}${formatNumber(Math.abs(n), lang)}`;
+}
+
 function tokenName(name: string, lang: MessageLanguage): string {
   const spec = keywordSpecByName.get(name);
   if (spec) return lang === 'sv' ? spec.sv : spec.en;
