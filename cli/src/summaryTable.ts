@@ -3,7 +3,7 @@
 import {
   type CompareModel,
   type CompareRow,
-  formatChange,
+  formatDelta,
   formatNumber,
   type MessageLanguage,
 } from '../../grammar/src/index';
@@ -79,7 +79,7 @@ export function formatSummaryTable(model: CompareModel, lang: MessageLanguage): 
       n(r.total),
       n(r.max),
       `${r.percent}`,
-      r.delta ? formatChange(r.delta.total, lang) : '',
+      r.delta ? formatDelta(r.delta.total, lang) : '',
       ...areaScores(r, areas).map(n),
     ]);
   }

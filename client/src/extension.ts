@@ -8,7 +8,8 @@ import { createLanguageClient } from './languageClient';
 import { KompassModel, languageId } from './model';
 import { newEvaluationCommand } from './newEvaluation';
 import type { PreviewSnapshot } from './preview/preview';
-import { PreviewManager } from './preview/previewManager';
+import { PreviewManager, previewable } from './preview/previewManager';
+import { KompassStatusBar, type StatusSnapshot } from './statusBar';
 
 // When the bundle finished loading: with the activate timings, the activation benchmark.
 const moduleLoadedAt = performance.now();
@@ -27,6 +28,8 @@ export interface KompassApi {
   previews(): PreviewSnapshot[];
   /** What the comparison panel last showed, when it is open. */
   comparison(): CompareSnapshot | undefined;
+  /** What the status bar item shows. */
+  statusBar(): StatusSnapshot;
   /** Writes a report without dialogs; refuses the source and, without `overwrite`, existing files. */
   exportReport(args: ExportArgs): Promise<vscode.Uri>;
 }
@@ -41,11 +44,13 @@ export function activate(context: vscode.ExtensionContext): KompassApi {
   const previews = new PreviewManager(model, context.extensionUri);
   const comparisons = new CompareManager(model, context.extensionUri);
   const fontDir = vscode.Uri.joinPath(context.extensionUri, 'dist', 'fonts').fsPath;
-  context.subscriptions.push(output, model, previews, comparisons);
+  const statusBar = new KompassStatusBar(model);
+  context.subscriptions.push(output, model, previews, comparisons, statusBar);
 
   const currentSource = (): vscode.Uri | undefined => {
     const editor = vscode.window.activeTextEditor;
-    if (editor?.document.languageId === languageId) return editor.document.uri;
+    if (editor?.document.languageId === languageId && previewable(editor.document.uri))
+      return editor.document.uri;
     return previews.current()?.resource;
   };
   const showPreview = (toSide: boolean) => (uri?: unknown) => {
@@ -110,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): KompassApi {
     client: () => client,
     previews: () => previews.snapshots(),
     comparison: () => comparisons.snapshot(),
+    statusBar: () => statusBar.snapshot(),
     exportReport: (args) => exportReport(model, fontDir, args),
   };
 }

@@ -1,5 +1,6 @@
 import type { Analysis } from '../../grammar/src/index';
-import type { ReportFormat, ReportOptions } from '../../report/src/index';
+import { type ReportFormat, reportFormats } from '../../report/src/formats';
+import type { ReportOptions } from '../../report/src/options';
 
 /** The report module, loaded on first use (a preview or an export), not at activation. */
 export type ReportModule = typeof import('../../report/src/index');
@@ -8,7 +9,7 @@ export type ReportModule = typeof import('../../report/src/index');
 export type ExportFormat = ReportFormat;
 
 /** Every export format, in the order the picker shows them. */
-export const exportFormats: readonly ExportFormat[] = ['html', 'pdf', 'md', 'json', 'csv'];
+export const exportFormats: readonly ExportFormat[] = reportFormats.map((f) => f.format);
 
 let loading: Promise<ReportModule> | undefined;
 

@@ -5,53 +5,12 @@
 
 import type { Analysis } from '../../grammar/src/index';
 import { renderCsv } from './csv';
+import type { ReportFormat } from './formats';
 import { renderHtml } from './html';
 import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
+import type { ReportOptions } from './options';
 import { renderPdf } from './pdf';
-
-/** The formats a report can be rendered to. */
-export type ReportFormat = 'html' | 'pdf' | 'md' | 'json' | 'csv';
-
-/** Each format with its file extension, label and media type, in the order a picker shows them. */
-export const reportFormats: readonly {
-  format: ReportFormat;
-  extension: string;
-  label: string;
-  mediaType: string;
-  binary: boolean;
-}[] = [
-  { format: 'html', extension: '.html', label: 'HTML', mediaType: 'text/html', binary: false },
-  { format: 'pdf', extension: '.pdf', label: 'PDF', mediaType: 'application/pdf', binary: true },
-  { format: 'md', extension: '.md', label: 'Markdown', mediaType: 'text/markdown', binary: false },
-  {
-    format: 'json',
-    extension: '.json',
-    label: 'JSON',
-    mediaType: 'application/json',
-    binary: false,
-  },
-  { format: 'csv', extension: '.csv', label: 'CSV', mediaType: 'text/csv', binary: false },
-];
-
-/** Options for every format; each format reads those that concern it. */
-export interface ReportOptions {
-  /** CSV field separator; `;` also writes decimal commas, as Excel in Swedish locales expects. Default `,`. */
-  csvSeparator?: ',' | ';';
-  /** Start the CSV with a UTF-8 byte order mark so Excel reads å ä ö right. Default false. */
-  csvBom?: boolean;
-  /** Folder holding the DejaVu TTFs for the PDF; found next to the bundle or in node_modules when omitted. */
-  fontDir?: string;
-  /** When the report was made; shown and stored only when given, so output is otherwise deterministic. */
-  generatedAt?: Date;
-  /** The document's text, so listed problems can carry line numbers. */
-  sourceText?: string;
-}
-
-/** Whether a string names a report format. */
-export function isReportFormat(value: string): value is ReportFormat {
-  return reportFormats.some((f) => f.format === value);
-}
 
 /** Renders a report: a string for the text formats, bytes for PDF. */
 export async function renderReport(
@@ -76,8 +35,17 @@ export async function renderReport(
 export { type ChartData, type ChartSeries, chartData, radarGeometry, radarSvg } from './chart';
 export { reportCss } from './css';
 export { renderCsv } from './csv';
+export {
+  isReportFormat,
+  type ReportFormat,
+  type ReportFormatInfo,
+  reportFormat,
+  reportFormatList,
+  reportFormats,
+} from './formats';
 export { partId, renderHtml, renderHtmlBody } from './html';
 export { type JsonReport, jsonSchemaVersion, renderJson } from './json';
 export { labelsFor, type ReportLanguage, reportLanguage } from './labels';
 export { renderMarkdown } from './markdown';
+export type { ReportOptions } from './options';
 export { defaultFontDir, renderPdf } from './pdf';

@@ -3,7 +3,7 @@
 import {
   type CompareModel,
   type CompareRow,
-  formatChange,
+  formatDelta,
   formatNumber,
   type MessageLanguage,
 } from '../../../grammar/src/index';
@@ -19,7 +19,7 @@ import type {
 const cell = (n: number | undefined, lang: MessageLanguage): Cell =>
   n === undefined ? { text: '' } : { value: n, text: formatNumber(n, lang) };
 const changeCell = (n: number | undefined, lang: MessageLanguage): Cell =>
-  n === undefined ? { text: '' } : { value: n, text: formatChange(n, lang) };
+  n === undefined ? { text: '' } : { value: n, text: formatDelta(n, lang) };
 
 function byNumber<T extends { number: number }>(
   items: readonly T[],
