@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { formatPercent, formatScore } from '../../grammar/src/features/index';
-import { builtinScheme } from '../../grammar/src/index';
+import { builtinScheme, formatPercent, formatScore } from '../../grammar/src/index';
 import { type KompassModel, languageId } from './model';
 
 /** What the status bar item shows, for tests. */
