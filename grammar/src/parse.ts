@@ -35,7 +35,8 @@ export interface SyntaxIssue extends Span {
     | { kind: 'misspelledKeyword'; suggestion: string }
     | { kind: 'stringForNumber'; number?: string }
     | { kind: 'expectedTopLevel'; found: string }
-    | { kind: 'numberTooLarge' | 'notAValue' };
+    | { kind: 'numberTooLarge' | 'notAValue' }
+    | { kind: 'tooDeep'; limit: number };
   /** The text of the offending token, when there is one. */
   found?: string;
   /** The edit that mends it, when it is certain. */
@@ -55,6 +56,51 @@ let sharedParser: KompassParser | undefined;
 function parser(): KompassParser {
   sharedParser ??= new KompassParser();
   return sharedParser;
+}
+
+/**
+ * How deep braces may nest. Real documents nest three or four levels (evaluation, area,
+ * question); the limit keeps the parser's recursion, and every walk over the tree, far from
+ * the stack's end whatever the input.
+ */
+export const maxNesting = 32;
+
+/**
+ * Drops what lies deeper than `maxNesting` braces (from the brace that goes too deep to its
+ * matching one, or to the end), with one error per dropped region. A loop, not recursion.
+ */
+function limitNesting(tokens: IToken[], errors: SyntaxIssue[], textLength: number): IToken[] {
+  let depth = 0;
+  let deepest = 0;
+  for (const t of tokens) {
+    if (t.tokenType === LCurly) deepest = Math.max(deepest, ++depth);
+    else if (t.tokenType === RCurly && depth > 0) depth--;
+  }
+  if (deepest <= maxNesting) return tokens;
+  const kept: IToken[] = [];
+  depth = 0;
+  let skipping = false;
+  for (const t of tokens) {
+    if (t.tokenType === LCurly) {
+      depth++;
+      if (depth > maxNesting && !skipping) {
+        skipping = true;
+        errors.push({
+          ...tokenSpan(t, textLength),
+          problem: { kind: 'tooDeep', limit: maxNesting },
+          found: t.image,
+        });
+      }
+    } else if (t.tokenType === RCurly && depth > 0) {
+      depth--;
+      if (skipping && depth === maxNesting) {
+        skipping = false;
+        continue;
+      }
+    }
+    if (!skipping) kept.push(t);
+  }
+  return kept;
 }
 
 /** Splits the tokens where a new top-level block starts, so a missing `}` cannot swallow the next one. */
@@ -137,7 +183,7 @@ export function parse(text: string): ParseResult {
 
   const p = parser();
   const blocks: TopBlock[] = [];
-  for (const chunk of chunks(lexed.tokens)) {
+  for (const chunk of chunks(limitNesting(lexed.tokens, errors, text.length))) {
     let tokens = chunk;
     const firstType = tokens[0]!.tokenType;
     if (firstType !== K.Evaluation && firstType !== K.Framework) {
@@ -273,7 +319,11 @@ function onePerLine(errors: SyntaxIssue[], text: string): SyntaxIssue[] {
   const out: SyntaxIssue[] = [];
   let lastLineEnd = -1;
   for (const e of sorted) {
-    if (e.start <= lastLineEnd && out.length > 0) continue;
+    if (e.start <= lastLineEnd && out.length > 0) {
+      // Too deep nesting explains the errors its cut causes on the same line: it wins.
+      if (e.problem.kind === 'tooDeep') out[out.length - 1] = e;
+      continue;
+    }
     out.push(e);
     const nl = text.indexOf('\n', e.start);
     lastLineEnd = nl < 0 ? text.length : nl;
