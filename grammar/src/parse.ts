@@ -30,6 +30,8 @@ export interface ParseResult {
   errors: SyntaxIssue[];
   /** Number of tokens, for statistics and benchmarks. */
   tokenCount: number;
+  /** The document's regions, one per top-level block, for incremental re-parsing. */
+  regions?: Region[];
 }
 
 let sharedParser: KompassParser | undefined;
@@ -80,101 +82,244 @@ function decodeProblem(message: string): SyntaxProblem {
   }
 }
 
-/** Parses a document. Never throws: the result holds what could be recognised and every error. */
-export function parse(text: string): ParseResult {
-  const lexed = kompassLexer().tokenize(text);
-  const errors: SyntaxIssue[] = [];
-  for (const e of lexed.errors) {
+/**
+ * One stretch of a document: a top-level block's tokens and the text after them up to the next
+ * block, with everything lexing and parsing it gave. A parse keeps its regions so that an edit
+ * inside one block re-lexes and re-parses that region only (`reparse` in incremental.ts).
+ */
+export interface Region extends Span {
+  block?: TopBlock;
+  /** The type name of the region's first token, if any. */
+  first?: string;
+  /** Where its last token, comment or unlexable text ends. */
+  lastEnd: number;
+  tokenCount: number;
+  comments: CommentNode[];
+  /** Issues by kind, each in offset order, so joining regions gives a whole parse's order. */
+  lexIssues: SyntaxIssue[];
+  literalIssues: SyntaxIssue[];
+  parseIssues: SyntaxIssue[];
+}
+
+/** What a lexer run gave, with offsets into the document. */
+interface Lexed {
+  tokens: IToken[];
+  comments: IToken[];
+  errors: { offset: number; length: number }[];
+}
+
+/** Lexes `text` from `from` to `to`, offsets into the whole text. */
+function lexRange(text: string, from: number, to: number): Lexed {
+  const whole = from === 0 && to === text.length;
+  const lexed = kompassLexer().tokenize(whole ? text : text.slice(from, to));
+  const comments = lexed.groups.comments ?? [];
+  if (from !== 0) {
+    for (const t of lexed.tokens) {
+      t.startOffset += from;
+      if (t.endOffset !== undefined) t.endOffset += from;
+    }
+    for (const t of comments) {
+      t.startOffset += from;
+      if (t.endOffset !== undefined) t.endOffset += from;
+    }
+    for (const e of lexed.errors) e.offset += from;
+  }
+  return { tokens: lexed.tokens, comments, errors: lexed.errors };
+}
+
+/** Builds the region [start, end) from what lexing it gave, parsing its tokens as one chunk. */
+function buildRegion(
+  text: string,
+  start: number,
+  end: number,
+  tokens: IToken[],
+  comments: IToken[],
+  errors: { offset: number; length: number }[],
+): Region {
+  const region: Region = {
+    start,
+    end,
+    lastEnd: start,
+    tokenCount: tokens.length,
+    comments: [],
+    lexIssues: [],
+    literalIssues: [],
+    parseIssues: [],
+  };
+  for (const e of errors) {
     const bad = text.slice(e.offset, e.offset + e.length);
-    errors.push({
+    region.lexIssues.push({
       start: e.offset,
       end: e.offset + Math.max(1, e.length),
       problem: { kind: 'badCharacter', text: bad },
       found: bad,
     });
+    region.lastEnd = Math.max(region.lastEnd, e.offset + e.length);
   }
-  const comments: CommentNode[] = (lexed.groups.comments ?? []).map((t) => ({
-    start: t.startOffset,
-    end: t.startOffset + t.image.length,
-    text: t.image,
-    block: t.tokenType === BlockComment,
-  }));
-  for (const c of comments) {
+  const unterminatedComments: SyntaxIssue[] = [];
+  for (const t of comments) {
+    const c: CommentNode = {
+      start: t.startOffset,
+      end: t.startOffset + t.image.length,
+      text: t.image,
+      block: t.tokenType === BlockComment,
+    };
+    region.comments.push(c);
+    region.lastEnd = Math.max(region.lastEnd, c.end);
     if (c.block && !c.text.endsWith('*/'))
-      errors.push({ start: c.start, end: c.start + 2, problem: { kind: 'unterminatedComment' } });
+      unterminatedComments.push({
+        start: c.start,
+        end: c.start + 2,
+        problem: { kind: 'unterminatedComment' },
+      });
   }
-  for (const t of lexed.tokens) {
+  const literals: SyntaxIssue[] = [];
+  for (const t of tokens) {
     if (t.tokenType === UnterminatedString)
-      errors.push({ ...tokenSpan(t, text.length), problem: { kind: 'unterminatedString' } });
+      literals.push({ ...tokenSpan(t, text.length), problem: { kind: 'unterminatedString' } });
     else if (t.tokenType === TextBlock && (t.image.length < 6 || !t.image.endsWith('"""')))
-      errors.push({
+      literals.push({
         start: t.startOffset,
         end: t.startOffset + 3,
         problem: { kind: 'unterminatedTextBlock' },
       });
   }
-
-  const p = parser();
-  const blocks: TopBlock[] = [];
-  for (const chunk of chunks(lexed.tokens)) {
-    let tokens = chunk;
-    const firstType = tokens[0]!.tokenType;
-    if (firstType !== K.Evaluation && firstType !== K.Framework) {
-      const first = tokens[0]!;
-      errors.push({
-        ...tokenSpan(first, text.length),
-        problem: { kind: 'expectedTopLevel', found: first.image },
-        found: first.image,
-      });
-      const next = tokens.findIndex(
-        (t) => t.tokenType === K.Evaluation || t.tokenType === K.Framework,
-      );
-      if (next < 0) continue;
-      tokens = tokens.slice(next);
-    }
-    p.clearOpenNodes();
-    p.input = tokens;
-    const block = withoutStackTraces(() => p.topBlock());
-    if (block) blocks.push(block);
-    for (const { token, problem } of p.badNumbers) {
-      errors.push({
-        ...tokenSpan(token, text.length),
-        problem: { kind: problem },
-        found: token.image,
-      });
-    }
-    const last = tokens[tokens.length - 1]!;
-    for (const e of p.errors) {
-      const atEnd = Number.isNaN(e.token.startOffset);
-      const problem = decodeProblem(e.message);
-      const prev = (e as { previousToken?: IToken }).previousToken;
-      // What is missing belongs to the line that lacks it, not to the next line's first token.
-      const missingAtEol =
-        !atEnd &&
-        prev !== undefined &&
-        !Number.isNaN(prev.startOffset) &&
-        /[\r\n]/.test(text.slice(prev.startOffset + prev.image.length, e.token.startOffset));
-      const endOfLast = last.startOffset + last.image.length;
-      errors.push({
-        ...(atEnd
-          ? { start: endOfLast, end: endOfLast }
-          : missingAtEol
-            ? tokenSpan(prev, text.length)
-            : tokenSpan(e.token, text.length)),
-        problem:
-          problem.kind === 'redundant'
-            ? { kind: 'expectedTopLevel', found: e.token.image }
-            : problem,
-        ...(atEnd ? {} : { found: e.token.image }),
-      });
-    }
+  // A whole parse reports unterminated comments before unterminated literals.
+  region.literalIssues = unterminatedComments.concat(literals);
+  const last = tokens[tokens.length - 1];
+  if (last) region.lastEnd = Math.max(region.lastEnd, last.startOffset + last.image.length);
+  if (tokens.length > 0) {
+    region.first = tokens[0]!.tokenType.name;
+    parseChunk(text, tokens, region);
   }
+  return region;
+}
 
+/** Parses one chunk of tokens (one top-level block and what follows it) into its region. */
+function parseChunk(text: string, chunk: IToken[], region: Region): void {
+  const errors = region.parseIssues;
+  let tokens = chunk;
+  const firstType = tokens[0]!.tokenType;
+  if (firstType !== K.Evaluation && firstType !== K.Framework) {
+    const first = tokens[0]!;
+    errors.push({
+      ...tokenSpan(first, text.length),
+      problem: { kind: 'expectedTopLevel', found: first.image },
+      found: first.image,
+    });
+    const next = tokens.findIndex(
+      (t) => t.tokenType === K.Evaluation || t.tokenType === K.Framework,
+    );
+    if (next < 0) return;
+    tokens = tokens.slice(next);
+  }
+  const p = parser();
+  p.clearOpenNodes();
+  p.input = tokens;
+  const block = withoutStackTraces(() => p.topBlock());
+  if (block) region.block = block;
+  for (const { token, problem } of p.badNumbers) {
+    errors.push({
+      ...tokenSpan(token, text.length),
+      problem: { kind: problem },
+      found: token.image,
+    });
+  }
+  const last = tokens[tokens.length - 1]!;
+  for (const e of p.errors) {
+    const atEnd = Number.isNaN(e.token.startOffset);
+    const problem = decodeProblem(e.message);
+    const prev = (e as { previousToken?: IToken }).previousToken;
+    // What is missing belongs to the line that lacks it, not to the next line's first token.
+    const missingAtEol =
+      !atEnd &&
+      prev !== undefined &&
+      !Number.isNaN(prev.startOffset) &&
+      /[\r\n]/.test(text.slice(prev.startOffset + prev.image.length, e.token.startOffset));
+    const endOfLast = last.startOffset + last.image.length;
+    errors.push({
+      ...(atEnd
+        ? { start: endOfLast, end: endOfLast }
+        : missingAtEol
+          ? tokenSpan(prev, text.length)
+          : tokenSpan(e.token, text.length)),
+      problem:
+        problem.kind === 'redundant' ? { kind: 'expectedTopLevel', found: e.token.image } : problem,
+      ...(atEnd ? {} : { found: e.token.image }),
+    });
+  }
+}
+
+/** Splits a lexed document into regions, one per chunk of tokens, and parses each. */
+function regionsOf(text: string, lexed: Lexed, from: number, to: number): Region[] {
+  const parts = chunks(lexed.tokens);
+  const regions: Region[] = [];
+  let c = 0;
+  let e = 0;
+  for (let i = 0; i < Math.max(1, parts.length); i++) {
+    const start = i === 0 ? from : parts[i]![0]!.startOffset;
+    const end = i + 1 < parts.length ? parts[i + 1]![0]!.startOffset : to;
+    const cs = c;
+    while (c < lexed.comments.length && lexed.comments[c]!.startOffset < end) c++;
+    const es = e;
+    while (e < lexed.errors.length && lexed.errors[e]!.offset < end) e++;
+    regions.push(
+      buildRegion(
+        text,
+        start,
+        end,
+        parts[i] ?? [],
+        lexed.comments.slice(cs, c),
+        lexed.errors.slice(es, e),
+      ),
+    );
+  }
+  return regions;
+}
+
+/** A parse result from its regions. */
+export function assemble(text: string, regions: Region[]): ParseResult {
+  const blocks: TopBlock[] = [];
+  const comments: CommentNode[] = [];
+  const lex: SyntaxIssue[] = [];
+  const literal: SyntaxIssue[] = [];
+  const parsing: SyntaxIssue[] = [];
+  let tokenCount = 0;
+  for (const r of regions) {
+    if (r.block) blocks.push(r.block);
+    for (const c of r.comments) comments.push(c);
+    for (const x of r.lexIssues) lex.push(x);
+    for (const x of r.literalIssues) literal.push(x);
+    for (const x of r.parseIssues) parsing.push(x);
+    tokenCount += r.tokenCount;
+  }
   return {
     document: { start: 0, end: text.length, blocks, comments },
-    errors: onePerLine(errors, text),
-    tokenCount: lexed.tokens.length,
+    errors: onePerLine(lex.concat(literal, parsing), text),
+    tokenCount,
+    regions,
   };
+}
+
+/** Parses a document. Never throws: the result holds what could be recognised and every error. */
+export function parse(text: string): ParseResult {
+  return assemble(text, regionsOf(text, lexRange(text, 0, text.length), 0, text.length));
+}
+
+/**
+ * Lexes and parses `text` from `from` to `to` alone, as one region; undefined unless it is
+ * exactly one top-level evaluation whose lexing cannot run past `to` (see incremental.ts).
+ */
+export function parseRegion(text: string, from: number, to: number): Region | undefined {
+  const lexed = lexRange(text, from, to);
+  const first = lexed.tokens[0];
+  if (!first || first.tokenType !== K.Evaluation) return undefined;
+  if (from > 0 && first.startOffset !== from) return undefined;
+  if (chunks(lexed.tokens).length !== 1) return undefined;
+  const region = buildRegion(text, from, to, lexed.tokens, lexed.comments, lexed.errors);
+  // A token, comment or bad character reaching `to` might have run on in the whole text.
+  if (to < text.length && region.lastEnd >= to) return undefined;
+  return region;
 }
 
 /**
