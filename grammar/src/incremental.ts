@@ -74,10 +74,18 @@ function shiftRegion(r: Region, delta: number): void {
   r.end += delta;
   r.lastEnd += delta;
   if (r.block) shiftNode(r.block, delta);
-  for (const list of [r.comments, r.lexIssues, r.literalIssues, r.parseIssues]) {
+  for (const c of r.comments) {
+    c.start += delta;
+    c.end += delta;
+  }
+  for (const list of [r.lexIssues, r.literalIssues, r.parseIssues]) {
     for (const x of list) {
       x.start += delta;
       x.end += delta;
+      if (x.fix && 'start' in x.fix) {
+        x.fix.start += delta;
+        x.fix.end += delta;
+      }
     }
   }
 }

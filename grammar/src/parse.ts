@@ -1,13 +1,19 @@
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import type { CommentNode, DocumentNode, Span, TopBlock } from './ast';
+import type { FixData } from './diagnostics';
 import { kompassLexer } from './lexer';
 import { KompassParser, type SyntaxProblem } from './parser';
+import { nearest } from './suggest';
 import {
   BlockComment,
+  closingQuotes,
+  Identifier,
   K,
+  keywordSpecs,
   LCurly,
   RCurly,
   StringLike,
+  stringQuotes,
   TextBlock,
   UnterminatedString,
 } from './tokens';
@@ -17,11 +23,23 @@ export interface SyntaxIssue extends Span {
   problem:
     | SyntaxProblem
     | { kind: 'badCharacter'; text: string }
-    | { kind: 'unterminatedString' | 'unterminatedTextBlock' | 'unterminatedComment' }
+    | {
+        kind: 'unterminatedString';
+        /** The quote the string opened with and the one that would close it. */
+        open: string;
+        close: string;
+        /** A closing quote of another style that ended the string (`"Titel”`). */
+        wrongClose?: string;
+      }
+    | { kind: 'unterminatedTextBlock' | 'unterminatedComment' }
+    | { kind: 'misspelledKeyword'; suggestion: string }
+    | { kind: 'stringForNumber'; number?: string }
     | { kind: 'expectedTopLevel'; found: string }
     | { kind: 'numberTooLarge' | 'notAValue' };
   /** The text of the offending token, when there is one. */
   found?: string;
+  /** The edit that mends it, when it is certain. */
+  fix?: FixData;
 }
 
 /** What `parse` returns: always a document, possibly partial, and the syntax errors. */
@@ -106,6 +124,8 @@ interface Lexed {
   tokens: IToken[];
   comments: IToken[];
   errors: { offset: number; length: number }[];
+  /** Bare words read as the keyword they misspell, with their errors (before chunking). */
+  misspelled: Map<IToken, SyntaxIssue>;
 }
 
 /** Lexes `text` from `from` to `to`, offsets into the whole text. */
@@ -124,7 +144,15 @@ function lexRange(text: string, from: number, to: number): Lexed {
     }
     for (const e of lexed.errors) e.offset += from;
   }
-  return { tokens: lexed.tokens, comments, errors: lexed.errors };
+  const misspelled = new Map<IToken, SyntaxIssue>();
+  const tokens = lexed.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.tokenType !== Identifier) continue;
+    const issue = misspelledKeyword(t, tokens[i - 1]);
+    if (issue) misspelled.set(t, issue);
+  }
+  return { tokens, comments, errors: lexed.errors, misspelled };
 }
 
 /** Builds the region [start, end) from what lexing it gave, parsing its tokens as one chunk. */
@@ -135,6 +163,7 @@ function buildRegion(
   tokens: IToken[],
   comments: IToken[],
   errors: { offset: number; length: number }[],
+  misspelled: Map<IToken, SyntaxIssue>,
 ): Region {
   const region: Region = {
     start,
@@ -175,8 +204,9 @@ function buildRegion(
   }
   const literals: SyntaxIssue[] = [];
   for (const t of tokens) {
-    if (t.tokenType === UnterminatedString)
-      literals.push({ ...tokenSpan(t, text.length), problem: { kind: 'unterminatedString' } });
+    const typo = misspelled.size > 0 ? misspelled.get(t) : undefined;
+    if (typo) literals.push(typo);
+    else if (t.tokenType === UnterminatedString) literals.push(unterminatedString(t, text.length));
     else if (t.tokenType === TextBlock && (t.image.length < 6 || !t.image.endsWith('"""')))
       literals.push({
         start: t.startOffset,
@@ -218,12 +248,18 @@ function parseChunk(text: string, chunk: IToken[], region: Region): void {
   p.input = tokens;
   const block = withoutStackTraces(() => p.topBlock());
   if (block) region.block = block;
-  for (const { token, problem } of p.badNumbers) {
-    errors.push({
-      ...tokenSpan(token, text.length),
-      problem: { kind: problem },
-      found: token.image,
-    });
+  for (const { token, problem, number } of p.badNumbers) {
+    const span = tokenSpan(token, text.length);
+    errors.push(
+      problem === 'stringForNumber'
+        ? {
+            ...span,
+            problem: { kind: problem, ...(number !== undefined ? { number } : {}) },
+            found: token.image,
+            ...(number !== undefined ? { fix: { kind: 'replace', ...span, text: number } } : {}),
+          }
+        : { ...span, problem: { kind: problem }, found: token.image },
+    );
   }
   const last = tokens[tokens.length - 1]!;
   for (const e of p.errors) {
@@ -271,6 +307,7 @@ function regionsOf(text: string, lexed: Lexed, from: number, to: number): Region
         parts[i] ?? [],
         lexed.comments.slice(cs, c),
         lexed.errors.slice(es, e),
+        lexed.misspelled,
       ),
     );
   }
@@ -316,7 +353,15 @@ export function parseRegion(text: string, from: number, to: number): Region | un
   if (!first || first.tokenType !== K.Evaluation) return undefined;
   if (from > 0 && first.startOffset !== from) return undefined;
   if (chunks(lexed.tokens).length !== 1) return undefined;
-  const region = buildRegion(text, from, to, lexed.tokens, lexed.comments, lexed.errors);
+  const region = buildRegion(
+    text,
+    from,
+    to,
+    lexed.tokens,
+    lexed.comments,
+    lexed.errors,
+    lexed.misspelled,
+  );
   // A token, comment or bad character reaching `to` might have run on in the whole text.
   if (to < text.length && region.lastEnd >= to) return undefined;
   return region;
@@ -336,6 +381,52 @@ function withoutStackTraces<T>(f: () => T): T {
   } finally {
     E.stackTraceLimit = limit;
   }
+}
+
+const keywordSpellings = keywordSpecs.flatMap((k) => (k.en === k.sv ? [k.en] : [k.en, k.sv]));
+const keywordBySpelling = new Map<string, TokenType>(
+  keywordSpecs.flatMap((k) => [
+    [k.en, K[k.name]],
+    [k.sv, K[k.name]],
+  ]),
+);
+
+/**
+ * A bare word that is a likely typo of a keyword (`omrde`, `questoin`, `Område`): the token is
+ * read as that keyword, so the rest of the document means what the writer meant, and one error
+ * says so. Words after `language` are language codes, checked elsewhere.
+ */
+function misspelledKeyword(t: IToken, previous: IToken | undefined): SyntaxIssue | undefined {
+  if (previous?.tokenType === K.Language || t.image.length < 3) return undefined;
+  const suggestion = nearest(t.image, keywordSpellings);
+  const type = suggestion === undefined ? undefined : keywordBySpelling.get(suggestion);
+  if (!suggestion || !type) return undefined;
+  t.tokenType = type;
+  t.tokenTypeIdx = type.tokenTypeIdx!;
+  const span = { start: t.startOffset, end: t.startOffset + t.image.length };
+  return {
+    ...span,
+    problem: { kind: 'misspelledKeyword', suggestion },
+    found: t.image,
+    fix: { kind: 'replace', ...span, text: suggestion },
+  };
+}
+
+/** The one error of a string without its closing quote, with the quote that would close it. */
+function unterminatedString(t: IToken, textLength: number): SyntaxIssue {
+  const image = t.image;
+  const open = image[0] ?? '"';
+  const close = (stringQuotes[open] ?? '"').slice(-1);
+  const last = image[image.length - 1] ?? '';
+  const wrongClose = image.length > 1 && closingQuotes.includes(last) ? last : undefined;
+  const span = tokenSpan(t, textLength);
+  return {
+    ...span,
+    problem: { kind: 'unterminatedString', open, close, ...(wrongClose ? { wrongClose } : {}) },
+    fix: wrongClose
+      ? { kind: 'replace', start: span.end - 1, end: span.end, text: close }
+      : { kind: 'replace', start: span.end, end: span.end, text: close },
+  };
 }
 
 /** Keeps the first syntax error of each line: one bad line is one diagnostic. */

@@ -1,4 +1,5 @@
 import type { TopBlock } from './ast';
+import { labelComparisons } from './compareLabels';
 import { Code, type Diagnostic } from './diagnostics';
 import { buildEvaluation } from './evaluation';
 import { describeReadProblem, type FileAccess, type ReadResult } from './fileAccess';
@@ -214,7 +215,15 @@ export class Workspace {
         messages.tooLarge(lang, e.text.length, this.maxSize),
       );
     }
-    for (const err of parsed.errors) sink.add(Code.Syntax, err, syntaxMessage(err, lang));
+    for (const err of parsed.errors) {
+      const code =
+        err.problem.kind === 'misspelledKeyword'
+          ? Code.UnknownWord
+          : err.problem.kind === 'stringForNumber'
+            ? Code.StringForNumber
+            : Code.Syntax;
+      sink.add(code, err, syntaxMessage(err, lang), err.fix ? { fix: err.fix } : {});
+    }
     const own = this.ownFrameworks(e);
     for (const d of own.diagnostics) sink.items.push(d);
     for (const f of own.list) {
@@ -239,6 +248,7 @@ export class Workspace {
         knownFrameworks: () => this.frameworks().map((f) => f.id),
       });
       this.resolveComparisons(ev, lang, blockSink, out.deps);
+      labelComparisons(ev, lang);
       out.evaluation = ev;
       out.diagnostics = blockSink.items;
       return out;

@@ -73,7 +73,8 @@ const editBases = [
   generateDocument({ lines: 300, seed: 11 }),
 ];
 
-describe('incremental re-parse', () => {
+describe('incremental re-parse', function () {
+  this.timeout(120_000);
   it('finds the changed stretch', () => {
     assert.deepEqual(changeBetween('abcdef', 'abXYef'), { start: 2, oldEnd: 4, newEnd: 4 });
     assert.deepEqual(changeBetween('aaa', 'aaaa'), { start: 3, oldEnd: 3, newEnd: 4 });
@@ -109,7 +110,7 @@ describe('incremental re-parse', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...editBases.keys()),
-        fc.array(edit, { minLength: 1, maxLength: 25 }),
+        fc.array(edit, { minLength: 1, maxLength: 15 }),
         (base, edits) => {
           let text = editBases[base]!;
           let current = parse(text);
@@ -124,7 +125,7 @@ describe('incremental re-parse', () => {
           }
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
     // Most random edits land inside one evaluation: the property must have tested that path.
     assert.ok(incremental > total / 3, `${incremental} of ${total} edits re-parsed incrementally`);
@@ -155,7 +156,8 @@ function seen(a: Analysis) {
   };
 }
 
-describe('incremental analysis', () => {
+describe('incremental analysis', function () {
+  this.timeout(120_000);
   const uri = 'mem:/doc.kompass';
 
   it('re-checks only the edited evaluation: the others keep their model objects', () => {
@@ -193,7 +195,7 @@ describe('incremental analysis', () => {
           }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 15 },
     );
   });
 });

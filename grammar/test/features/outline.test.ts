@@ -37,7 +37,7 @@ describe('features: document symbols', () => {
   });
   it('outlines every block of a file with several', () => {
     const { analysis } = analyzeSample('alla-diagnostiker.kompass');
-    assert.equal(documentSymbols(analysis).length, 5);
+    assert.equal(documentSymbols(analysis).length, 8);
   });
 });
 
