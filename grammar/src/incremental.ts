@@ -44,12 +44,14 @@ export function reparse(earlier: ParseResult, before: string, after: string): Re
   const index = regionAt(regions, change.start);
   const old = regions[index]!;
   const last = index === regions.length - 1;
-  if (old.first !== 'Evaluation' || change.start <= old.start) return undefined;
+  if (old.first !== 'Evaluation' || change.start <= old.start || !old.balanced) return undefined;
+  // Where nesting was cut, the cut depends on the whole document.
+  if (regions.some((r) => r.depthIssues.length > 0)) return undefined;
   if (last ? change.oldEnd > old.end : change.oldEnd >= old.end) return undefined;
   // The next block must start whatever the edited one now holds: `evaluation` always does.
   if (!last && regions[index + 1]!.first !== 'Evaluation') return undefined;
   const delta = after.length - before.length;
-  const region = parseRegion(after, old.start, old.end + delta);
+  const region = parseRegion(after, old.start, old.end + delta, old.enter);
   if (!region) return undefined;
   const next = regions.slice();
   next[index] = region;
@@ -78,7 +80,7 @@ function shiftRegion(r: Region, delta: number): void {
     c.start += delta;
     c.end += delta;
   }
-  for (const list of [r.lexIssues, r.literalIssues, r.parseIssues]) {
+  for (const list of [r.lexIssues, r.literalIssues, r.depthIssues, r.parseIssues]) {
     for (const x of list) {
       x.start += delta;
       x.end += delta;

@@ -83,6 +83,11 @@ export function syntaxMessage(e: SyntaxIssue, lang: MessageLanguage): string {
       );
     case 'redundant':
       return t(`Oväntat ${found}`, `Unexpected ${found}`);
+    case 'tooDeep':
+      return t(
+        `Nästlingen är djupare än ${p.limit} nivåer; det som ligger djupare läses inte`,
+        `Nesting deeper than ${p.limit} levels; what lies deeper is not read`,
+      );
     default: {
       // A string is read where a number belongs only to say it should not be there.
       const names = p.expected.includes('NumberLiteral')

@@ -35,7 +35,8 @@ export interface SyntaxIssue extends Span {
     | { kind: 'misspelledKeyword'; suggestion: string }
     | { kind: 'stringForNumber'; number?: string }
     | { kind: 'expectedTopLevel'; found: string }
-    | { kind: 'numberTooLarge' | 'notAValue' };
+    | { kind: 'numberTooLarge' | 'notAValue' }
+    | { kind: 'tooDeep'; limit: number };
   /** The text of the offending token, when there is one. */
   found?: string;
   /** The edit that mends it, when it is certain. */
@@ -57,6 +58,51 @@ let sharedParser: KompassParser | undefined;
 function parser(): KompassParser {
   sharedParser ??= new KompassParser();
   return sharedParser;
+}
+
+/**
+ * How deep braces may nest. Real documents nest three or four levels (evaluation, area,
+ * question); the limit keeps the parser's recursion, and every walk over the tree, far from
+ * the stack's end whatever the input.
+ */
+export const maxNesting = 32;
+
+/**
+ * Drops what lies deeper than `maxNesting` braces (from the brace that goes too deep to its
+ * matching one, or to the end), with one error per dropped region. A loop, not recursion.
+ */
+function limitNesting(tokens: IToken[], errors: SyntaxIssue[], textLength: number): IToken[] {
+  let depth = 0;
+  let deepest = 0;
+  for (const t of tokens) {
+    if (t.tokenType === LCurly) deepest = Math.max(deepest, ++depth);
+    else if (t.tokenType === RCurly && depth > 0) depth--;
+  }
+  if (deepest <= maxNesting) return tokens;
+  const kept: IToken[] = [];
+  depth = 0;
+  let skipping = false;
+  for (const t of tokens) {
+    if (t.tokenType === LCurly) {
+      depth++;
+      if (depth > maxNesting && !skipping) {
+        skipping = true;
+        errors.push({
+          ...tokenSpan(t, textLength),
+          problem: { kind: 'tooDeep', limit: maxNesting },
+          found: t.image,
+        });
+      }
+    } else if (t.tokenType === RCurly && depth > 0) {
+      depth--;
+      if (skipping && depth === maxNesting) {
+        skipping = false;
+        continue;
+      }
+    }
+    if (!skipping) kept.push(t);
+  }
+  return kept;
 }
 
 /** Splits the tokens where a new top-level block starts, so a missing `}` cannot swallow the next one. */
@@ -116,7 +162,13 @@ export interface Region extends Span {
   /** Issues by kind, each in offset order, so joining regions gives a whole parse's order. */
   lexIssues: SyntaxIssue[];
   literalIssues: SyntaxIssue[];
+  depthIssues: SyntaxIssue[];
   parseIssues: SyntaxIssue[];
+  /** How deep braces nest where the region starts, and how deep they go inside it from there. */
+  enter: number;
+  deepest: number;
+  /** Whether its braces close what they open, never closing more: later regions start as deep. */
+  balanced: boolean;
 }
 
 /** What a lexer run gave, with offsets into the document. */
@@ -164,7 +216,10 @@ function buildRegion(
   comments: IToken[],
   errors: { offset: number; length: number }[],
   misspelled: Map<IToken, SyntaxIssue>,
+  chunk: IToken[],
+  enter: number,
 ): Region {
+  const nesting = braces(tokens);
   const region: Region = {
     start,
     end,
@@ -173,7 +228,11 @@ function buildRegion(
     comments: [],
     lexIssues: [],
     literalIssues: [],
+    depthIssues: [],
     parseIssues: [],
+    enter,
+    deepest: nesting.deepest,
+    balanced: nesting.balanced,
   };
   for (const e of errors) {
     const bad = text.slice(e.offset, e.offset + e.length);
@@ -218,9 +277,9 @@ function buildRegion(
   region.literalIssues = unterminatedComments.concat(literals);
   const last = tokens[tokens.length - 1];
   if (last) region.lastEnd = Math.max(region.lastEnd, last.startOffset + last.image.length);
-  if (tokens.length > 0) {
-    region.first = tokens[0]!.tokenType.name;
-    parseChunk(text, tokens, region);
+  if (chunk.length > 0) {
+    region.first = chunk[0]!.tokenType.name;
+    parseChunk(text, chunk, region);
   }
   return region;
 }
@@ -286,30 +345,62 @@ function parseChunk(text: string, chunk: IToken[], region: Region): void {
   }
 }
 
+/** How a run of tokens nests braces, starting from no open brace. */
+function braces(tokens: IToken[]): { deepest: number; balanced: boolean } {
+  let depth = 0;
+  let deepest = 0;
+  let balanced = true;
+  for (const t of tokens) {
+    if (t.tokenType === LCurly) deepest = Math.max(deepest, ++depth);
+    else if (t.tokenType === RCurly) {
+      if (depth === 0) balanced = false;
+      else depth--;
+    }
+  }
+  return { deepest, balanced: balanced && depth === 0 };
+}
+
 /** Splits a lexed document into regions, one per chunk of tokens, and parses each. */
-function regionsOf(text: string, lexed: Lexed, from: number, to: number): Region[] {
-  const parts = chunks(lexed.tokens);
+function regionsOf(text: string, lexed: Lexed): Region[] {
+  const deep: SyntaxIssue[] = [];
+  const parts = chunks(limitNesting(lexed.tokens, deep, text.length));
   const regions: Region[] = [];
+  let t = 0;
   let c = 0;
   let e = 0;
+  let d = 0;
+  let depth = 0;
   for (let i = 0; i < Math.max(1, parts.length); i++) {
-    const start = i === 0 ? from : parts[i]![0]!.startOffset;
-    const end = i + 1 < parts.length ? parts[i + 1]![0]!.startOffset : to;
+    const start = i === 0 ? 0 : parts[i]![0]!.startOffset;
+    const end = i + 1 < parts.length ? parts[i + 1]![0]!.startOffset : text.length;
+    const ts = t;
+    const enter = depth;
+    // Every token of the region, also those the nesting limit dropped, as limitNesting counts.
+    while (t < lexed.tokens.length && lexed.tokens[t]!.startOffset < end) {
+      const type = lexed.tokens[t]!.tokenType;
+      if (type === LCurly) depth++;
+      else if (type === RCurly && depth > 0) depth--;
+      t++;
+    }
     const cs = c;
     while (c < lexed.comments.length && lexed.comments[c]!.startOffset < end) c++;
     const es = e;
     while (e < lexed.errors.length && lexed.errors[e]!.offset < end) e++;
-    regions.push(
-      buildRegion(
-        text,
-        start,
-        end,
-        parts[i] ?? [],
-        lexed.comments.slice(cs, c),
-        lexed.errors.slice(es, e),
-        lexed.misspelled,
-      ),
+    const ds = d;
+    while (d < deep.length && deep[d]!.start < end) d++;
+    const region = buildRegion(
+      text,
+      start,
+      end,
+      lexed.tokens.slice(ts, t),
+      lexed.comments.slice(cs, c),
+      lexed.errors.slice(es, e),
+      lexed.misspelled,
+      parts[i] ?? [],
+      enter,
     );
+    region.depthIssues = deep.slice(ds, d);
+    regions.push(region);
   }
   return regions;
 }
@@ -320,6 +411,7 @@ export function assemble(text: string, regions: Region[]): ParseResult {
   const comments: CommentNode[] = [];
   const lex: SyntaxIssue[] = [];
   const literal: SyntaxIssue[] = [];
+  const depth: SyntaxIssue[] = [];
   const parsing: SyntaxIssue[] = [];
   let tokenCount = 0;
   for (const r of regions) {
@@ -327,12 +419,13 @@ export function assemble(text: string, regions: Region[]): ParseResult {
     for (const c of r.comments) comments.push(c);
     for (const x of r.lexIssues) lex.push(x);
     for (const x of r.literalIssues) literal.push(x);
+    for (const x of r.depthIssues) depth.push(x);
     for (const x of r.parseIssues) parsing.push(x);
     tokenCount += r.tokenCount;
   }
   return {
     document: { start: 0, end: text.length, blocks, comments },
-    errors: onePerLine(lex.concat(literal, parsing), text),
+    errors: onePerLine(lex.concat(literal, depth, parsing), text),
     tokenCount,
     regions,
   };
@@ -340,14 +433,20 @@ export function assemble(text: string, regions: Region[]): ParseResult {
 
 /** Parses a document. Never throws: the result holds what could be recognised and every error. */
 export function parse(text: string): ParseResult {
-  return assemble(text, regionsOf(text, lexRange(text, 0, text.length), 0, text.length));
+  return assemble(text, regionsOf(text, lexRange(text, 0, text.length)));
 }
 
 /**
- * Lexes and parses `text` from `from` to `to` alone, as one region; undefined unless it is
- * exactly one top-level evaluation whose lexing cannot run past `to` (see incremental.ts).
+ * Lexes and parses `text` from `from` to `to` alone, as one region `enter` braces deep;
+ * undefined unless it is exactly one top-level evaluation whose lexing cannot run past `to`,
+ * with balanced braces that stay within the nesting limit (see incremental.ts).
  */
-export function parseRegion(text: string, from: number, to: number): Region | undefined {
+export function parseRegion(
+  text: string,
+  from: number,
+  to: number,
+  enter: number,
+): Region | undefined {
   const lexed = lexRange(text, from, to);
   const first = lexed.tokens[0];
   if (!first || first.tokenType !== K.Evaluation) return undefined;
@@ -361,7 +460,11 @@ export function parseRegion(text: string, from: number, to: number): Region | un
     lexed.comments,
     lexed.errors,
     lexed.misspelled,
+    lexed.tokens,
+    enter,
   );
+  // Unbalanced braces would change how deep every later region starts; too deep ones are cut.
+  if (!region.balanced || enter + region.deepest > maxNesting) return undefined;
   // A token, comment or bad character reaching `to` might have run on in the whole text.
   if (to < text.length && region.lastEnd >= to) return undefined;
   return region;
@@ -436,7 +539,11 @@ function onePerLine(errors: SyntaxIssue[], text: string): SyntaxIssue[] {
   const out: SyntaxIssue[] = [];
   let lastLineEnd = -1;
   for (const e of sorted) {
-    if (e.start <= lastLineEnd && out.length > 0) continue;
+    if (e.start <= lastLineEnd && out.length > 0) {
+      // Too deep nesting explains the errors its cut causes on the same line: it wins.
+      if (e.problem.kind === 'tooDeep') out[out.length - 1] = e;
+      continue;
+    }
     out.push(e);
     const nl = text.indexOf('\n', e.start);
     lastLineEnd = nl < 0 ? text.length : nl;

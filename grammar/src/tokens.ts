@@ -144,7 +144,13 @@ export const stringQuotes: Readonly<Record<string, string>> = {
   '\u00AB': '\u00BB',
 };
 
-const stringBody = (close: string) => `(?:[^${close}\\\\\\r\\n]|\\\\.)*`;
+// Unrolled (runs of plain characters, then one escape): an alternation repeated per character
+// makes the regex engine's backtracking grow with the string, and a string of millions of
+// characters overflowed it.
+const stringBody = (close: string) => {
+  const plain = `[^${close}\\\\\\r\\n]*`;
+  return `${plain}(?:\\\\.${plain})*`;
+};
 
 /** A one-line string with escapes, in straight or typographic quotes. */
 export const StringLiteral = createToken({

@@ -575,8 +575,9 @@ export class Workspace {
 export const maxCompareFiles = 2000;
 
 // A definition is `framework "id" {`; an evaluation's `framework "id"` is followed by no brace.
+// The string's loop is unrolled so a very long name cannot overflow the regex engine (tokens.ts).
 const frameworkDefinition = new RegExp(
-  `(?:${keywordText('Framework', false)}|${keywordText('Framework', true)})\\s+"(?:[^"\\\\\\r\\n]|\\\\.)*"\\s*\\{`,
+  `(?:${keywordText('Framework', false)}|${keywordText('Framework', true)})\\s+"[^"\\\\\\r\\n]*(?:\\\\.[^"\\\\\\r\\n]*)*"\\s*\\{`,
 );
 
 /** Cheap test before parsing a document for framework definitions, so evaluations skip it. */

@@ -40,6 +40,8 @@ const pieces = [
   'language en',
   'språk sv',
   'compare "other.kompass"',
+  '{'.repeat(20),
+  '}'.repeat(20),
   'strength "s"',
   'date 2012-01-02 to 2011-01-01',
 ];
