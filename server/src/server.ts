@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { uriInside, Workspace } from '../../grammar/src/index';
-import { onCodeAction } from './codeActions';
+import { fixAllKind, onCodeAction } from './codeActions';
 import { onCompletion } from './completion';
 import { analysisRequest, builtinSourceRequest, onAnalysis, onBuiltinSource } from './custom';
 import { onDefinition } from './definition';
@@ -72,7 +72,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [' ', '"', '.', '/'] },
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', fixAllKind] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       inlayHintProvider: true,
