@@ -3,6 +3,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { MessageLanguage } from '../../grammar/src/index';
 import { isReportFormat } from '../../report/src/formats';
 import { UsageError } from './errors';
+import { guardStdout } from './stdout';
 import { cliTexts, localeLanguage } from './texts';
 
 const version = '0.1.0';
@@ -226,6 +227,7 @@ function help(io: Out, t: () => { usage: () => string }): number {
 
 /** Entry point of the `kompass` bin. */
 export function run(): void {
+  guardStdout();
   main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
