@@ -4,13 +4,20 @@
  */
 
 import type { Analysis } from '../../grammar/src/index';
+import { buildReport } from './build';
 import { renderCsv } from './csv';
+import { renderDocxDocument } from './docx';
 import type { ReportFormat } from './formats';
 import { renderHtml } from './html';
 import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
 import type { ReportOptions } from './options';
 import { renderPdf } from './pdf';
+
+/** Renders the report as a Word document (.docx). */
+export function renderDocx(analysis: Analysis, options: ReportOptions = {}): Promise<Uint8Array> {
+  return renderDocxDocument(buildReport(analysis, options));
+}
 
 /** Renders a report: a string for the text formats, bytes for PDF. */
 export async function renderReport(
@@ -23,6 +30,8 @@ export async function renderReport(
       return renderHtml(analysis, options);
     case 'pdf':
       return renderPdf(analysis, options);
+    case 'docx':
+      return renderDocx(analysis, options);
     case 'md':
       return renderMarkdown(analysis, options);
     case 'json':
@@ -32,9 +41,21 @@ export async function renderReport(
   }
 }
 
+export {
+  aboutText,
+  areasTable,
+  buildReport,
+  figure,
+  languageTags,
+  problemsPart,
+  questionTable,
+  reportTitle,
+} from './build';
 export { type ChartData, type ChartSeries, chartData, radarGeometry, radarSvg } from './chart';
 export { reportCss } from './css';
 export { renderCsv } from './csv';
+export type * from './document';
+export { renderDocxDocument } from './docx';
 export {
   isReportFormat,
   type ReportFormat,
