@@ -28,6 +28,24 @@ describe('one home for each fact', () => {
     assert.ok(files.some((f) => f.path === 'grammar/src/diagnostics.ts'));
   });
 
+  it('keeps the core a plain library: grammar/src imports only itself and chevrotain', () => {
+    const foreign = files.flatMap((f) =>
+      f.path.startsWith('grammar/src/')
+        ? [...f.text.matchAll(/^import[^;]*?from '([^']+)'/gms)]
+            .map((m) => m[1]!)
+            .filter(
+              (spec) => !spec.startsWith('./') && !spec.startsWith('../') && spec !== 'chevrotain',
+            )
+            .map((spec) => `${f.path}: ${spec}`)
+        : [],
+    );
+    assert.deepEqual(foreign, []);
+    const outside = files.flatMap((f) =>
+      f.path.startsWith('grammar/src/') && /from '\.\.\/\.\.\//.test(f.text) ? [f.path] : [],
+    );
+    assert.deepEqual(outside, []);
+  });
+
   it('writes diagnostic codes only as the named constants of grammar/src/diagnostics.ts', () => {
     const raw = files.flatMap((f) =>
       f.path === 'grammar/src/diagnostics.ts'
