@@ -76,8 +76,11 @@ export async function measureServerLatency(opts: LatencyOptions): Promise<Latenc
   );
   const waiting = new Map<number, () => void>();
   let latest = 0;
+  const uri = pathToFileURL(join(process.cwd(), '.kompass-bench.kompass')).toString();
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    // A server that publishes without versions answers the latest edit.
+    // Only this document's: a server may publish for its built-in files too. A server that
+    // publishes without versions answers the latest edit.
+    if (p.uri !== uri) return;
     const v = p.version ?? latest;
     waiting.get(v)?.();
   });
@@ -98,7 +101,6 @@ export async function measureServerLatency(opts: LatencyOptions): Promise<Latenc
     connection.onRequest(method, () => null);
   }
   connection.listen();
-  const uri = pathToFileURL(join(process.cwd(), '.kompass-bench.kompass')).toString();
   const wait = (version: number) =>
     new Promise<void>((resolve, reject) => {
       const t = setTimeout(
