@@ -151,6 +151,8 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(root, 'bench/run.ts'
         peer: !process.argv.includes('--no-peer'),
         ...(only ? { only } : {}),
       });
+  // A saved run is judged by today's budgets.
+  if (saved) run.budgets = budgetRows(run);
   const text = formatRun(run);
   process.stdout.write(`${text}\n`);
   if (run.peer) process.stdout.write(`\n${formatPeerRun(run.peer)}\n`);
