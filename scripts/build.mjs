@@ -64,6 +64,13 @@ const bundles = [
     target: 'es2022',
     entryPoints: { webview: 'client/webview/main.ts' },
   },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: { compare: 'client/src/compare/webview.ts' },
+  },
   // Bundles whose sources are not written yet are skipped, so each part builds on its own.
 ]
   .filter((b) =>

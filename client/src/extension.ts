@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { BuiltinFrameworkProvider } from './builtinProvider';
+import { CompareManager } from './compare/compareCommand';
+import type { CompareSnapshot } from './compare/comparePanel';
 import { type ExportArgs, exportCommand, exportReport } from './export';
 import { createLanguageClient } from './languageClient';
 import { KompassModel, languageId } from './model';
@@ -24,6 +26,8 @@ export interface KompassApi {
   client(): LanguageClient | undefined;
   /** What each open preview last rendered. */
   previews(): PreviewSnapshot[];
+  /** What the comparison panel last showed, when it is open. */
+  comparison(): CompareSnapshot | undefined;
   /** What the status bar item shows. */
   statusBar(): StatusSnapshot;
   /** Writes a report without dialogs; refuses the source and, without `overwrite`, existing files. */
@@ -38,9 +42,10 @@ export function activate(context: vscode.ExtensionContext): KompassApi {
   const output = vscode.window.createOutputChannel('Kompass', { log: true });
   const model = new KompassModel();
   const previews = new PreviewManager(model, context.extensionUri);
+  const comparisons = new CompareManager(model, context.extensionUri);
   const fontDir = vscode.Uri.joinPath(context.extensionUri, 'dist', 'fonts').fsPath;
   const statusBar = new KompassStatusBar(model);
-  context.subscriptions.push(output, model, previews, statusBar);
+  context.subscriptions.push(output, model, previews, comparisons, statusBar);
 
   const currentSource = (): vscode.Uri | undefined => {
     const editor = vscode.window.activeTextEditor;
@@ -62,6 +67,9 @@ export function activate(context: vscode.ExtensionContext): KompassApi {
     vscode.commands.registerCommand('kompass.showPreviewToSide', showPreview(true)),
     vscode.commands.registerCommand('kompass.exportReport', (arg?: unknown) =>
       exportCommand(model, fontDir, arg, currentSource),
+    ),
+    vscode.commands.registerCommand('kompass.compare', (arg?: unknown, selection?: unknown) =>
+      comparisons.run(arg, selection),
     ),
     vscode.commands.registerCommand('kompass.newEvaluation', () => newEvaluationCommand(model)),
     vscode.commands.registerCommand('kompass.preview.toggleLock', () => {
@@ -106,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): KompassApi {
     serverReady,
     client: () => client,
     previews: () => previews.snapshots(),
+    comparison: () => comparisons.snapshot(),
     statusBar: () => statusBar.snapshot(),
     exportReport: (args) => exportReport(model, fontDir, args),
   };
