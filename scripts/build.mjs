@@ -28,6 +28,8 @@ const node = {
   alias: { pdfkit: './node_modules/pdfkit/js/pdfkit.js' },
 };
 
+const web = { ...common, platform: 'browser', target: 'es2022' };
+
 const bundles = [
   { ...node, entryPoints: { cli: 'cli/src/index.ts' }, requires: ['report/src/index.ts'] },
   { ...node, entryPoints: { server: 'server/src/server.ts' } },
@@ -44,6 +46,16 @@ const bundles = [
     target: 'es2022',
     entryPoints: { webview: 'client/webview/main.ts' },
   },
+  // VS Code for the Web: the extension for the browser's worker extension host (CommonJS, as
+  // VS Code loads it) and the language server as a classic worker script. Nothing Node-only may
+  // reach them; biome.json keeps `node:*` out of their sources.
+  {
+    ...web,
+    format: 'cjs',
+    entryPoints: { 'web/client': 'client/src/webExtension.ts' },
+    external: ['vscode'],
+  },
+  { ...web, format: 'iife', entryPoints: { 'web/server': 'server/src/webServer.ts' } },
   // Bundles whose sources are not written yet are skipped, so each part builds on its own.
 ]
   .filter((b) =>

@@ -1,20 +1,15 @@
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
   type Analysis,
+  AsyncReadHost,
   builtinScheme,
   type Framework,
-  type ReadResult,
   Workspace,
 } from '../../grammar/src/index';
+import { findKompassFiles, readWorkspaceFile } from './workspaceFiles';
 
 /** The language id of `.kompass` documents. */
 export const languageId = 'kompass';
-
-const kompassGlob = '**/*.kompass';
-const excludeGlob = '{**/node_modules/**,**/.git/**,**/dist/**,**/.vscode-test/**}';
-// Enough for any real set of evaluations; a bound so a huge folder cannot stall the host.
-const maxWorkspaceFiles = 2000;
 
 /**
  * The extension host's own view of the workspace, fed from open documents and the `.kompass`
@@ -26,15 +21,17 @@ export class KompassModel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<string>();
   private scanned: Promise<void> | undefined;
+  /** Reads compare targets through VS Code's file system, asynchronously (see `settle`). */
+  private readonly host = new AsyncReadHost(
+    (from, path) => vscode.Uri.joinPath(vscode.Uri.parse(from), '..', path).toString(),
+    (uri) => readWorkspaceFile(vscode.Uri.parse(uri)),
+  );
 
   /** Fires with a document's URI when its text, or something its analysis used, changed. */
   readonly onDidChange = this.changed.event;
 
   constructor() {
-    this.workspace = new Workspace({
-      resolve: (from, path) => vscode.Uri.joinPath(vscode.Uri.parse(from), '..', path).toString(),
-      readFile: (uri) => readFile(vscode.Uri.parse(uri)),
-    });
+    this.workspace = new Workspace(this.host);
     for (const doc of vscode.workspace.textDocuments) this.setDocument(doc);
     this.disposables.push(
       this.changed,
@@ -42,7 +39,7 @@ export class KompassModel implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.setDocument(e.document)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.closeDocument(doc)),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher(kompassGlob);
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.kompass');
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => this.reload(uri)),
@@ -62,17 +59,28 @@ export class KompassModel implements vscode.Disposable {
     await this.ready();
     const key = uri.toString();
     if (!this.workspace.has(key)) {
-      const read = await readFileAsync(uri);
+      const read = await readWorkspaceFile(uri);
       if (!('text' in read)) throw new Error(read.detail ?? read.error);
       this.workspace.set(key, read.text);
     }
-    return this.workspace.analyze(key);
+    return this.settle(key);
   }
 
-  /** The analysis of a document already held (open or scanned), without waiting for the scan. */
+  /**
+   * The analysis of a document already held (open or scanned), without waiting for the scan. When
+   * it needs compare targets not read yet, they are read and `onDidChange` fires for it.
+   */
   analyzeHeld(uri: vscode.Uri): Analysis | undefined {
     const key = uri.toString();
-    return this.workspace.has(key) ? this.workspace.analyze(key) : undefined;
+    if (!this.workspace.has(key)) return undefined;
+    const analysis = this.workspace.analyze(key);
+    if (this.host.pending) void this.settle(key).then(() => this.changed.fire(key));
+    return analysis;
+  }
+
+  /** The analysis once the compare targets it needs have been read. */
+  private settle(key: string): Promise<Analysis> {
+    return this.host.settle(this.workspace, key, (target) => this.notify(target));
   }
 
   /** The text of a document the model holds. */
@@ -99,8 +107,8 @@ export class KompassModel implements vscode.Disposable {
 
   private closeDocument(doc: vscode.TextDocument): void {
     if (doc.languageId !== languageId) return;
-    // A closed file is still part of the workspace: go back to what is on disk.
-    if (doc.uri.scheme === 'file') void this.reload(doc.uri);
+    // A closed file is still part of the workspace: go back to what is saved.
+    if (doc.uri.scheme !== 'untitled') void this.reload(doc.uri);
     else {
       this.workspace.delete(doc.uri.toString());
       this.notify(doc.uri.toString());
@@ -109,9 +117,10 @@ export class KompassModel implements vscode.Disposable {
 
   private async reload(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
+    this.host.forget(key);
     this.workspace.invalidate(key);
     if (isOpen(uri)) return;
-    const read = await readFileAsync(uri);
+    const read = await readWorkspaceFile(uri);
     if ('text' in read) this.workspace.set(key, read.text);
     else this.workspace.delete(key);
     this.notify(key);
@@ -119,6 +128,7 @@ export class KompassModel implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.host.forget(key);
     this.workspace.invalidate(key);
     if (!isOpen(uri)) this.workspace.delete(key);
     this.notify(key);
@@ -130,12 +140,11 @@ export class KompassModel implements vscode.Disposable {
   }
 
   private async scan(): Promise<void> {
-    if (!vscode.workspace.workspaceFolders?.length) return;
-    const uris = await vscode.workspace.findFiles(kompassGlob, excludeGlob, maxWorkspaceFiles);
+    const uris = await findKompassFiles();
     await Promise.all(
       uris.map(async (uri) => {
         if (isOpen(uri) || this.workspace.has(uri.toString())) return;
-        const read = await readFileAsync(uri);
+        const read = await readWorkspaceFile(uri);
         if ('text' in read) this.workspace.set(uri.toString(), read.text);
       }),
     );
@@ -147,38 +156,4 @@ export class KompassModel implements vscode.Disposable {
 function isOpen(uri: vscode.Uri): boolean {
   const key = uri.toString();
   return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
-}
-
-/** Whether an untrusted workspace may read this file: only inside its folders. */
-function mayRead(uri: vscode.Uri): boolean {
-  if (vscode.workspace.isTrusted) return true;
-  return vscode.workspace.getWorkspaceFolder(uri) !== undefined;
-}
-
-// The core's host interface is synchronous (compare targets are read during analysis), so
-// local files are read with node's fs; other schemes only when they are open.
-function readFile(uri: vscode.Uri): ReadResult {
-  if (!mayRead(uri)) return { error: 'outside' };
-  if (uri.scheme !== 'file') return { error: 'missing' };
-  try {
-    return { text: fs.readFileSync(uri.fsPath, 'utf8') };
-  } catch (err) {
-    return errorResult(err);
-  }
-}
-
-async function readFileAsync(uri: vscode.Uri): Promise<ReadResult> {
-  if (!mayRead(uri)) return { error: 'outside' };
-  try {
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    return { text: new TextDecoder('utf-8').decode(bytes) };
-  } catch (err) {
-    return errorResult(err);
-  }
-}
-
-function errorResult(err: unknown): ReadResult {
-  const code = (err as { code?: string }).code;
-  const missing = code === 'ENOENT' || code === 'FileNotFound' || code === 'EntryNotFound';
-  return { error: missing ? 'missing' : 'unreadable', detail: String(err) };
 }

@@ -5,6 +5,7 @@
 
 export { analyzeText } from './analyze';
 export type * from './ast';
+export { type AsyncReader, AsyncReadHost } from './asyncHost';
 export {
   Code,
   type Diagnostic,

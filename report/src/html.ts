@@ -8,9 +8,9 @@ import type { Analysis, AreaResult, EvaluationResult } from '../../grammar/src/i
 import { barsSvg, chartData, radarSvg } from './chart';
 import { reportCss } from './css';
 import { escapeHtml as h } from './escape';
-import type { ReportOptions } from './index';
 import { formatDateRange, formatNumber, formatPercent, type Labels, labelsFor } from './labels';
 import { renderMarkdownText } from './markdown-text';
+import type { ReportOptions } from './render';
 import {
   areaRows,
   type ContentsEntry,

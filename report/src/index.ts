@@ -1,83 +1,34 @@
 /**
- * The report: one renderer for the preview, the export command and `kompass export`, so what is
- * previewed is what is exported. Turns a core `Analysis` into HTML, PDF, Markdown, JSON or CSV.
+ * The report for Node: the platform-free renderer of report/src/render.ts, with the PDF's fonts
+ * read from disk when the caller does not pass them. The CLI, the desktop extension and the tests
+ * import this; the web extension imports render.ts.
  */
 
 import type { Analysis } from '../../grammar/src/index';
-import { renderCsv } from './csv';
-import { renderHtml } from './html';
-import { renderJson } from './json';
-import { renderMarkdown } from './markdown';
-import { renderPdf } from './pdf';
+import { readFontDir } from './fontDir';
+import { renderPdf as renderPdfWith } from './pdf';
+import { type ReportFormat, type ReportOptions, renderReport as renderWith } from './render';
 
-/** The formats a report can be rendered to. */
-export type ReportFormat = 'html' | 'pdf' | 'md' | 'json' | 'csv';
+export { defaultFontDir, fontDirCandidates, readFontDir } from './fontDir';
+export * from './render';
 
-/** Each format with its file extension, label and media type, in the order a picker shows them. */
-export const reportFormats: readonly {
-  format: ReportFormat;
-  extension: string;
-  label: string;
-  mediaType: string;
-  binary: boolean;
-}[] = [
-  { format: 'html', extension: '.html', label: 'HTML', mediaType: 'text/html', binary: false },
-  { format: 'pdf', extension: '.pdf', label: 'PDF', mediaType: 'application/pdf', binary: true },
-  { format: 'md', extension: '.md', label: 'Markdown', mediaType: 'text/markdown', binary: false },
-  {
-    format: 'json',
-    extension: '.json',
-    label: 'JSON',
-    mediaType: 'application/json',
-    binary: false,
-  },
-  { format: 'csv', extension: '.csv', label: 'CSV', mediaType: 'text/csv', binary: false },
-];
-
-/** Options for every format; each format reads those that concern it. */
-export interface ReportOptions {
-  /** CSV field separator; `;` also writes decimal commas, as Excel in Swedish locales expects. Default `,`. */
-  csvSeparator?: ',' | ';';
-  /** Start the CSV with a UTF-8 byte order mark so Excel reads å ä ö right. Default false. */
-  csvBom?: boolean;
-  /** Folder holding the DejaVu TTFs for the PDF; found next to the bundle or in node_modules when omitted. */
-  fontDir?: string;
-  /** When the report was made; shown and stored only when given, so output is otherwise deterministic. */
-  generatedAt?: Date;
-  /** The document's text, so listed problems can carry line numbers. */
-  sourceText?: string;
+function withFonts(options: ReportOptions): ReportOptions {
+  return options.fonts ? options : { ...options, fonts: readFontDir(options.fontDir) };
 }
 
-/** Whether a string names a report format. */
-export function isReportFormat(value: string): value is ReportFormat {
-  return reportFormats.some((f) => f.format === value);
-}
-
-/** Renders a report: a string for the text formats, bytes for PDF. */
+/** Renders a report: a string for the text formats, bytes for PDF (fonts from `fontDir` or found). */
 export async function renderReport(
   analysis: Analysis,
   format: ReportFormat,
   options: ReportOptions = {},
 ): Promise<Uint8Array | string> {
-  switch (format) {
-    case 'html':
-      return renderHtml(analysis, options);
-    case 'pdf':
-      return renderPdf(analysis, options);
-    case 'md':
-      return renderMarkdown(analysis, options);
-    case 'json':
-      return `${JSON.stringify(renderJson(analysis, options), null, 2)}\n`;
-    case 'csv':
-      return renderCsv(analysis, options);
-  }
+  return renderWith(analysis, format, format === 'pdf' ? withFonts(options) : options);
 }
 
-export { type ChartData, type ChartSeries, chartData, radarGeometry, radarSvg } from './chart';
-export { reportCss } from './css';
-export { renderCsv } from './csv';
-export { partId, renderHtml, renderHtmlBody } from './html';
-export { type JsonReport, jsonSchemaVersion, renderJson } from './json';
-export { labelsFor, type ReportLanguage, reportLanguage } from './labels';
-export { renderMarkdown } from './markdown';
-export { defaultFontDir, renderPdf } from './pdf';
+/** Renders the report as a PDF document (fonts from `fontDir` or found). */
+export async function renderPdf(
+  analysis: Analysis,
+  options: ReportOptions = {},
+): Promise<Uint8Array> {
+  return renderPdfWith(analysis, withFonts(options));
+}

@@ -3,9 +3,9 @@
 import type { Analysis, AreaResult, EvaluationResult } from '../../grammar/src/index';
 import { chartData } from './chart';
 import { escapeMarkdown as e } from './escape';
-import type { ReportOptions } from './index';
 import { formatDateRange, formatNumber, formatPercent, type Labels, labelsFor } from './labels';
 import { safeMarkdownSource } from './markdown-text';
+import type { ReportOptions } from './render';
 import { areaRows, contents, frameworkTitle, kicker, problems, questionRows, yearOf } from './view';
 
 /** The whole report as one Markdown document. */

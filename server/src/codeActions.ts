@@ -3,7 +3,7 @@ import {
   CodeActionKind,
   type CodeActionParams,
   type TextEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { codeActions } from '../../grammar/src/features/index';
 import { toRange, toSpan } from './convert';
 import { toLspDiagnostic } from './diagnostics';

@@ -1,13 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToUri } from './host';
-
-/** Bounds on the start-up scan, so a huge folder cannot stall the server. */
-export interface ScanLimits {
-  maxFiles: number;
-  maxDepth: number;
-  maxFileSize: number;
-}
+import type { ScanLimits } from './platform';
 
 const skipped = new Set(['node_modules', '.git', 'dist', 'out']);
 

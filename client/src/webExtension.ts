@@ -1,0 +1,16 @@
+import type * as vscode from 'vscode';
+import { activateKompass, deactivateKompass, type KompassApi } from './activate';
+import { createWebLanguageClient } from './webLanguageClient';
+
+// When the bundle finished loading: with the activate timings, the activation benchmark.
+const moduleLoadedAt = performance.now();
+
+/** VS Code for the Web: the extension runs in a web worker, the language server in another. */
+export function activate(context: vscode.ExtensionContext): KompassApi {
+  return activateKompass(context, createWebLanguageClient, moduleLoadedAt);
+}
+
+/** Stops the language server. */
+export function deactivate(): Promise<void> {
+  return deactivateKompass();
+}
