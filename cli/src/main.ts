@@ -1,16 +1,28 @@
+import { statSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { compareEvaluations } from '../../grammar/src/index';
 import { formatCheckJson, formatCheckText, runCheck } from './check';
 import { UsageError } from './errors';
 import { isExportFormat, runExport } from './export';
-import { formatSummary, loadEvaluations, requireEvaluations, summaryJson } from './summary';
+import {
+  formatSummary,
+  loadEvaluationSet,
+  loadEvaluations,
+  requireEvaluations,
+  setLanguage,
+  summaryJson,
+} from './summary';
+import { formatSummaryCsv, formatSummaryJson, formatSummaryTable } from './summaryTable';
 
 const usage = `Usage: kompass <command> [options]
 
 Commands:
   check PATH...                 Check .kompass files (folders are searched); exit 1 on errors
         --format text|json      Output format (default text)
-  summary FILE                  Print the areas' scores and the total of each evaluation
-        --format text|json
+  summary PATH...               One file: its areas' scores and total. Several files or
+                                folders: one table of every evaluation, by name then date,
+                                with the change since the previous round and the averages
+        --format text|json|csv  CSV: name,date,framework,round,total,max,area1,...,area8
   export FILE --format FORMAT   Write the report: html, pdf, md, json or csv
         -o, --output PATH       Where to write (default: beside FILE; - for standard output)
         --force                 Overwrite an existing output file
@@ -52,6 +64,20 @@ function textOrJson(value: unknown): 'text' | 'json' {
   throw new UsageError(`--format must be text or json, not ${String(value)}`);
 }
 
+function summaryFormat(value: unknown): 'text' | 'json' | 'csv' {
+  if (value === 'csv') return 'csv';
+  try {
+    return textOrJson(value);
+  } catch {
+    throw new UsageError(`--format must be text, json or csv, not ${String(value)}`);
+  }
+}
+
+/** Whether the paths name exactly one file: `summary` then shows that file in detail. */
+function oneFileOnly(paths: readonly string[]): boolean {
+  return paths.length === 1 && statSync(paths[0]!, { throwIfNoEntry: false })?.isFile() === true;
+}
+
 function help(io: Out): number {
   io.out(usage);
   return 0;
@@ -87,16 +113,36 @@ export async function main(argv: string[], io: Out): Promise<number> {
         help: { type: 'boolean', short: 'h' },
       });
       if (values.help) return help(io);
-      const format = textOrJson(values.format);
-      const file = oneFile(positionals, 'summary');
-      const analysis = loadEvaluations(file);
-      requireEvaluations(file, analysis.evaluations);
+      const format = summaryFormat(values.format);
+      if (positionals.length === 0) throw new UsageError('summary: expected at least one PATH');
+      if (format !== 'csv' && oneFileOnly(positionals)) {
+        const file = positionals[0]!;
+        const analysis = loadEvaluations(file);
+        requireEvaluations(file, analysis.evaluations);
+        io.out(
+          format === 'json'
+            ? summaryJson(analysis.evaluations)
+            : analysis.evaluations.map(formatSummary).join('\n'),
+        );
+        return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+      }
+      const set = loadEvaluationSet(positionals);
+      if (set.evaluations.length === 0) {
+        throw new UsageError(`summary: no evaluation in ${positionals.join(', ')}`);
+      }
+      const lang = setLanguage(set.evaluations);
+      const model = compareEvaluations(set.evaluations, lang);
       io.out(
-        format === 'json'
-          ? summaryJson(analysis.evaluations)
-          : analysis.evaluations.map(formatSummary).join('\n'),
+        format === 'csv'
+          ? formatSummaryCsv(model)
+          : format === 'json'
+            ? formatSummaryJson(model, set.sources)
+            : formatSummaryTable(model, lang),
       );
-      return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+      for (const [file, n] of set.errors) {
+        io.err(`${file}: ${n} error(s); see kompass check ${file}\n`);
+      }
+      return set.errors.size > 0 ? 1 : 0;
     }
     if (command === 'export') {
       const { values, positionals } = parse(rest, {

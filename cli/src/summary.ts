@@ -7,8 +7,9 @@ import {
   Workspace,
 } from '../../grammar/src/index';
 import { UsageError } from './errors';
-import { readDocument } from './files';
+import { collectFiles, readDocument } from './files';
 import { fsHost } from './host';
+import { formatChange } from './summaryTable';
 
 const labels = {
   sv: {
@@ -46,8 +47,41 @@ export function loadEvaluations(path: string) {
   return ws.analyze(uri);
 }
 
-const signed = (n: number, lang: MessageLanguage) =>
-  `${n > 0 ? '+' : n < 0 ? '−' : '±'}${formatNumber(Math.abs(n), lang)}`;
+/** Evaluations of a set of files, and their error count, for `kompass summary` and `--compare`. */
+export interface EvaluationSet {
+  files: string[];
+  evaluations: EvaluationResult[];
+  /** For each evaluation, the file it came from as the user named it. */
+  sources: string[];
+  /** Errors per file that has any. */
+  errors: Map<string, number>;
+}
+
+/**
+ * Analyses every .kompass file under the paths in one workspace, so compare targets and frameworks
+ * defined in the set resolve, and collects their evaluations.
+ */
+export function loadEvaluationSet(paths: readonly string[]): EvaluationSet {
+  const files = collectFiles(paths);
+  const ws = new Workspace(fsHost, { maxDocumentSize: Number.POSITIVE_INFINITY });
+  for (const f of files) ws.set(resolve(f), readDocument(f));
+  const set: EvaluationSet = { files, evaluations: [], sources: [], errors: new Map() };
+  for (const f of files) {
+    const analysis = ws.analyze(resolve(f));
+    for (const ev of analysis.evaluations) {
+      set.evaluations.push(ev);
+      set.sources.push(f);
+    }
+    const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+    if (errors > 0) set.errors.set(f, errors);
+  }
+  return set;
+}
+
+/** The language of a set's labels: English only when every evaluation is written in English. */
+export function setLanguage(evs: readonly EvaluationResult[]): MessageLanguage {
+  return evs.length > 0 && evs.every((e) => messageLanguage(e.language) === 'en') ? 'en' : 'sv';
+}
 
 /** A plain-text table of one evaluation's areas and its total, e.g. `Totalt 561/800 (70 %)`. */
 export function formatSummary(ev: EvaluationResult): string {
@@ -97,7 +131,7 @@ export function formatSummary(ev: EvaluationResult): string {
   for (const c of ev.comparisons) {
     if (!c.target || c.problem) continue;
     out.push(
-      `${L.compared} ${c.target.name}: ${n(c.target.total)}/${n(c.target.max)}, ${L.difference} ${signed(ev.total - c.target.total, lang)}`,
+      `${L.compared} ${c.target.name}: ${n(c.target.total)}/${n(c.target.max)}, ${L.difference} ${formatChange(ev.total - c.target.total, lang)}`,
     );
   }
   return `${out.join('\n')}\n`;

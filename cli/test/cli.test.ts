@@ -161,10 +161,10 @@ describe('kompass CLI', function () {
       assert.equal(j[0]!.max, 800);
     });
 
-    it('refuses a folder', () => {
-      const r = kompass('summary', 'samples');
+    it('says where there is no evaluation', () => {
+      const r = kompass('summary', 'grammar/frameworks');
       assert.equal(r.code, 2);
-      assert.match(r.err, /is a folder/);
+      assert.match(r.err, /no evaluation in grammar\/frameworks/);
     });
   });
 

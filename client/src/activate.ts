@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { FileAccess } from '../../grammar/src/index';
 import { BuiltinFrameworkProvider } from './builtinProvider';
 import { type ExportArgs, exportCommand, exportReport } from './export';
 import { KompassModel, languageId } from './model';
@@ -38,16 +39,17 @@ let client: BaseLanguageClient | undefined;
 
 /**
  * Starts the language client and registers the commands, the preview and the built-in scheme.
- * `moduleLoadedAt` is when the entry's bundle had loaded (for the activation benchmark).
+ * The entry says how the server starts, how files are read, and when its bundle had loaded (for
+ * the activation benchmark).
  */
 export function activateKompass(
   context: vscode.ExtensionContext,
-  createLanguageClient: ClientFactory,
-  moduleLoadedAt: number,
+  entry: { createLanguageClient: ClientFactory; files: FileAccess; moduleLoadedAt: number },
 ): KompassApi {
+  const { createLanguageClient, moduleLoadedAt } = entry;
   const started = performance.now();
   const output = vscode.window.createOutputChannel('Kompass', { log: true });
-  const model = new KompassModel();
+  const model = new KompassModel(entry.files);
   const previews = new PreviewManager(model, context.extensionUri);
   const fontDir = vscode.Uri.joinPath(context.extensionUri, 'dist', 'fonts');
   context.subscriptions.push(output, model, previews);

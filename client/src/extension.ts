@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { activateKompass, deactivateKompass, type KompassApi } from './activate';
+import { desktopFiles } from './desktopFiles';
 import { createLanguageClient } from './languageClient';
 
 // When the bundle finished loading: with the activate timings, the activation benchmark.
@@ -9,7 +10,11 @@ export type { KompassApi } from './activate';
 
 /** VS Code on the desktop: the language server runs as a Node process. */
 export function activate(context: vscode.ExtensionContext): KompassApi {
-  return activateKompass(context, createLanguageClient, moduleLoadedAt);
+  return activateKompass(context, {
+    createLanguageClient: createLanguageClient,
+    files: desktopFiles,
+    moduleLoadedAt,
+  });
 }
 
 /** Stops the language server. */

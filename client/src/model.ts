@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import {
   type Analysis,
-  AsyncReadHost,
   builtinScheme,
+  describeReadProblem,
+  type FileAccess,
   type Framework,
   Workspace,
 } from '../../grammar/src/index';
-import { findKompassFiles, readWorkspaceFile } from './workspaceFiles';
+import { findKompassFiles } from './workspaceFiles';
 
 /** The language id of `.kompass` documents. */
 export const languageId = 'kompass';
@@ -14,24 +15,21 @@ export const languageId = 'kompass';
 /**
  * The extension host's own view of the workspace, fed from open documents and the `.kompass`
  * files on disk: what the preview, export and New Evaluation read. It goes through the same core
- * as the language server, so both see the same model.
+ * as the language server, so both see the same model. Files are read through `files`, the
+ * entry's file access (Node's fs for local files on the desktop, VS Code's file system in a
+ * browser); reads that answer later show as pending and re-check what used them.
  */
 export class KompassModel implements vscode.Disposable {
   private readonly workspace: Workspace;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<string>();
   private scanned: Promise<void> | undefined;
-  /** Reads compare targets through VS Code's file system, asynchronously (see `settle`). */
-  private readonly host = new AsyncReadHost(
-    (from, path) => vscode.Uri.joinPath(vscode.Uri.parse(from), '..', path).toString(),
-    (uri) => readWorkspaceFile(vscode.Uri.parse(uri)),
-  );
 
   /** Fires with a document's URI when its text, or something its analysis used, changed. */
   readonly onDidChange = this.changed.event;
 
-  constructor() {
-    this.workspace = new Workspace(this.host);
+  constructor(private readonly files: FileAccess) {
+    this.workspace = new Workspace(files, { onRead: (uri) => this.notify(uri) });
     for (const doc of vscode.workspace.textDocuments) this.setDocument(doc);
     this.disposables.push(
       this.changed,
@@ -54,33 +52,28 @@ export class KompassModel implements vscode.Disposable {
     return this.scanned;
   }
 
-  /** The analysis of a document, reading it from disk when it is not open. */
+  /**
+   * The analysis of a document, reading it when it is not open, once every compare target it
+   * needs has been read.
+   */
   async analyze(uri: vscode.Uri): Promise<Analysis> {
     await this.ready();
     const key = uri.toString();
     if (!this.workspace.has(key)) {
-      const read = await readWorkspaceFile(uri);
-      if (!('text' in read)) throw new Error(read.detail ?? read.error);
+      const read = await this.files.readFile(key);
+      if (!('text' in read)) throw new Error(`${displayName(uri)}: ${describeReadProblem(read)}`);
       this.workspace.set(key, read.text);
     }
-    return this.settle(key);
+    return this.workspace.analyzeSettled(key);
   }
 
   /**
-   * The analysis of a document already held (open or scanned), without waiting for the scan. When
-   * it needs compare targets not read yet, they are read and `onDidChange` fires for it.
+   * The analysis of a document already held (open or scanned), without waiting for the scan or
+   * for compare targets still being read (`onDidChange` fires when they land).
    */
   analyzeHeld(uri: vscode.Uri): Analysis | undefined {
     const key = uri.toString();
-    if (!this.workspace.has(key)) return undefined;
-    const analysis = this.workspace.analyze(key);
-    if (this.host.pending) void this.settle(key).then(() => this.changed.fire(key));
-    return analysis;
-  }
-
-  /** The analysis once the compare targets it needs have been read. */
-  private settle(key: string): Promise<Analysis> {
-    return this.host.settle(this.workspace, key, (target) => this.notify(target));
+    return this.workspace.has(key) ? this.workspace.analyze(key) : undefined;
   }
 
   /** The text of a document the model holds. */
@@ -108,7 +101,8 @@ export class KompassModel implements vscode.Disposable {
   private closeDocument(doc: vscode.TextDocument): void {
     if (doc.languageId !== languageId) return;
     // A closed file is still part of the workspace: go back to what is saved.
-    if (doc.uri.scheme !== 'untitled') void this.reload(doc.uri);
+    if (doc.uri.scheme !== 'untitled' && doc.uri.scheme !== builtinScheme)
+      void this.reload(doc.uri);
     else {
       this.workspace.delete(doc.uri.toString());
       this.notify(doc.uri.toString());
@@ -117,10 +111,10 @@ export class KompassModel implements vscode.Disposable {
 
   private async reload(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
-    this.host.forget(key);
     this.workspace.invalidate(key);
     if (isOpen(uri)) return;
-    const read = await readWorkspaceFile(uri);
+    const read = await this.files.readFile(key);
+    if (isOpen(uri)) return;
     if ('text' in read) this.workspace.set(key, read.text);
     else this.workspace.delete(key);
     this.notify(key);
@@ -128,7 +122,6 @@ export class KompassModel implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    this.host.forget(key);
     this.workspace.invalidate(key);
     if (!isOpen(uri)) this.workspace.delete(key);
     this.notify(key);
@@ -144,7 +137,7 @@ export class KompassModel implements vscode.Disposable {
     await Promise.all(
       uris.map(async (uri) => {
         if (isOpen(uri) || this.workspace.has(uri.toString())) return;
-        const read = await readWorkspaceFile(uri);
+        const read = await this.files.readFile(uri.toString());
         if ('text' in read) this.workspace.set(uri.toString(), read.text);
       }),
     );
@@ -156,4 +149,8 @@ export class KompassModel implements vscode.Disposable {
 function isOpen(uri: vscode.Uri): boolean {
   const key = uri.toString();
   return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
+}
+
+function displayName(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
 }

@@ -5,7 +5,17 @@
 
 export { analyzeText } from './analyze';
 export type * from './ast';
-export { type AsyncReader, AsyncReadHost } from './asyncHost';
+export {
+  type CompareArea,
+  type CompareAverage,
+  type CompareGroup,
+  type CompareModel,
+  type CompareNote,
+  type CompareRow,
+  compareEvaluations,
+  type QuestionDelta,
+} from './compare';
+export { municipalityKey } from './compareName';
 export {
   Code,
   type Diagnostic,
@@ -16,6 +26,19 @@ export {
   severityOf,
 } from './diagnostics';
 export { compareIds } from './evaluation';
+export {
+  decodeDocument,
+  describeReadProblem,
+  type FileAccess,
+  type FileProblem,
+  formatSize,
+  type ReadResult,
+  skippedFolders,
+  tooLarge,
+  uriInside,
+  type WalkLimits,
+  walksInto,
+} from './fileAccess';
 export {
   builtinFrameworks,
   builtinScheme,
@@ -40,7 +63,7 @@ export { type KeywordSpec, keywordSpecs } from './tokens';
 export {
   defaultMaxDocumentSize,
   documentLanguage,
-  type ReadResult,
+  maxCompareFiles,
   Workspace,
   type WorkspaceHost,
   type WorkspaceOptions,

@@ -227,6 +227,15 @@ export const messages = {
     lang === 'sv'
       ? `Okänd språkkod ${q(lang, code)}; använd sv, en, nb, da eller fi`
       : `Unknown language code ${q(lang, code)}; use sv, en, nb, da or fi`,
+  frameworksNotComparable: (lang: MessageLanguage, frameworks: string[]) =>
+    lang === 'sv'
+      ? `Resultat enligt olika ramverk är inte jämförbara (${frameworks.join(', ')}); de visas och räknas i medeltal var för sig`
+      : `Results under different frameworks are not comparable (${frameworks.join(', ')}); they are shown and averaged separately`,
+  noFrameworkLabel: (lang: MessageLanguage) => (lang === 'sv' ? 'inget ramverk' : 'no framework'),
+  roundsNotComparable: (lang: MessageLanguage, name: string, frameworks: string[]) =>
+    lang === 'sv'
+      ? `${name}: ${frameworks[1]} är inte jämförbart med föregående omgång enligt ${frameworks[0]}; ingen förändring räknas`
+      : `${name}: ${frameworks[1]} is not comparable with the previous round under ${frameworks[0]}; no change is computed`,
   tooLarge: (lang: MessageLanguage, size: number, limit: number) =>
     lang === 'sv'
       ? `Filen är ${Math.round(size / 1024)} kB, över gränsen ${Math.round(limit / 1024)} kB; den kontrolleras inte`

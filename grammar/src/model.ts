@@ -7,6 +7,7 @@ import type {
   TopBlock,
 } from './ast';
 import type { Diagnostic } from './diagnostics';
+import type { FileProblem } from './fileAccess';
 import type { MessageLanguage } from './language';
 import type { ParseResult } from './parse';
 
@@ -112,7 +113,13 @@ export interface Comparison {
     | 'otherFramework'
     | 'cycle'
     | 'self'
-    | 'outside';
+    | 'outside'
+    /** Still being read by an asynchronous host; no diagnostic yet. */
+    | 'pending';
+  /** Why an `unreadable` target could not be read. */
+  readProblem?: { error: FileProblem; detail?: string };
+  /** For a `cycle`: the URIs of the chain, this document first and last. */
+  cycle?: string[];
 }
 
 /** A fact of the facts box. */

@@ -1,6 +1,7 @@
 import type { TopBlock } from './ast';
 import { Code, type Diagnostic } from './diagnostics';
 import { buildEvaluation } from './evaluation';
+import { describeReadProblem, type FileAccess, type ReadResult } from './fileAccess';
 import { buildFramework, builtinFrameworks } from './framework';
 import { type MessageLanguage, messageLanguage } from './language';
 import { messages, syntaxMessage } from './messages';
@@ -8,23 +9,21 @@ import type { Analysis, Comparison, EvaluationResult, Framework } from './model'
 import { type ParseResult, parse } from './parse';
 import { DiagnosticSink } from './sink';
 
-/** What reading another file gave. */
-export type ReadResult =
-  | { text: string }
-  | { error: 'missing' | 'unreadable' | 'outside'; detail?: string };
-
-/** The environment the core runs in: how to find and read other files. No fs in the core. */
-export interface WorkspaceHost {
-  /** Resolves `path`, relative to the document `fromUri`, to a URI. */
-  resolve(fromUri: string, path: string): string;
-  /** Reads a document that is not open in the workspace. */
-  readFile(uri: string): ReadResult;
-}
+/**
+ * What the core needs of a {@link FileAccess}: resolving `compare` paths and reading their
+ * targets. `readFile` may answer with a promise (see `analyzeSettled`).
+ */
+export type WorkspaceHost = Pick<FileAccess, 'resolve' | 'readFile'>;
 
 /** Options of a workspace. */
 export interface WorkspaceOptions {
   /** Documents longer than this many characters are not parsed; a KK050 says so. */
   maxDocumentSize?: number;
+  /**
+   * Called when an asynchronous read of a file (see {@link WorkspaceHost}) has landed, so a
+   * caller can re-check the documents that used it (`dependents`).
+   */
+  onRead?: (uri: string) => void;
 }
 
 interface Entry {
@@ -42,6 +41,8 @@ interface Entry {
 interface External {
   stamp: number;
   result: ReadResult;
+  /** Set while an asynchronous read is under way. */
+  pending?: Promise<void>;
   evaluations?: EvaluationResult[];
   compares?: string[];
 }
@@ -66,12 +67,14 @@ export class Workspace {
   private stamp = 0;
   private registry: Map<string, Framework> | undefined;
   private readonly maxSize: number;
+  private readonly onRead: ((uri: string) => void) | undefined;
 
   constructor(
     private readonly host?: WorkspaceHost,
     options: WorkspaceOptions = {},
   ) {
     this.maxSize = options.maxDocumentSize ?? defaultMaxDocumentSize;
+    this.onRead = options.onRead;
   }
 
   /** Adds or replaces a document. Without a version, one is assigned. */
@@ -271,11 +274,49 @@ export class Workspace {
     }
     let ext = this.external.get(uri);
     if (!ext) {
-      const result: ReadResult = this.host ? this.host.readFile(uri) : { error: 'missing' };
-      ext = { stamp: ++this.stamp, result };
+      const answer = this.host ? this.host.readFile(uri) : { error: 'missing' as const };
+      if (answer instanceof Promise) {
+        const waiting: External = { stamp: ++this.stamp, result: { error: 'unreadable' } };
+        waiting.pending = answer.then(
+          (result) => this.settle(uri, waiting, result),
+          (e: unknown) => this.settle(uri, waiting, { error: 'unreadable', detail: String(e) }),
+        );
+        ext = waiting;
+      } else {
+        ext = { stamp: ++this.stamp, result: answer };
+      }
       this.external.set(uri, ext);
     }
     return ext;
+  }
+
+  /** Stores what an asynchronous read gave, unless the entry was invalidated meanwhile. */
+  private settle(uri: string, waiting: External, result: ReadResult): void {
+    if (this.external.get(uri) !== waiting) return;
+    this.external.set(uri, { stamp: ++this.stamp, result });
+    this.onRead?.(uri);
+  }
+
+  /** Reads still under way (only with a host that answers with promises). */
+  private pendingReads(): Promise<void>[] {
+    const out: Promise<void>[] = [];
+    for (const ext of this.external.values()) if (ext.pending) out.push(ext.pending);
+    return out;
+  }
+
+  /**
+   * The analysis of a document once every file it needs has been read. With a host that reads
+   * synchronously this is `analyze`; with an asynchronous host, `analyze` answers at once and
+   * shows targets still being read as pending (no diagnostic), while this waits for them.
+   * Bounded: each round reads at least one new file, and compare chains are bounded.
+   */
+  async analyzeSettled(uri: string): Promise<Analysis> {
+    for (let round = 0; ; round++) {
+      const analysis = this.analyze(uri);
+      const pending = this.pendingReads();
+      if (pending.length === 0 || round > maxCompareFiles) return analysis;
+      await Promise.all(pending);
+    }
   }
 
   /** The evaluations of a compare target, built without following its own comparisons. */
@@ -320,13 +361,16 @@ export class Workspace {
   ): void {
     for (const c of ev.comparisons) {
       this.resolveComparison(ev, c, deps);
+      if (c.problem === 'pending') continue;
       if (c.problem && c.node.value) {
         const detail =
           c.problem === 'cycle'
-            ? this.cycleDescription(ev.uri, c)
+            ? this.cycleDescription(c)
             : c.problem === 'otherFramework'
               ? c.target?.frameworkId
-              : undefined;
+              : c.readProblem
+                ? describeReadProblem(c.readProblem, lang)
+                : undefined;
         sink.add(Code.Compare, c.node.value, messages.compare(lang, c.path, c.problem, detail));
         if (c.problem !== 'otherFramework') delete c.target;
       }
@@ -346,8 +390,15 @@ export class Workspace {
     }
     const ext = this.readTarget(uri);
     deps.set(uri, this.depStamp(uri));
+    if (ext.pending) {
+      c.problem = 'pending';
+      return;
+    }
     if (!('text' in ext.result)) {
-      c.problem = ext.result.error;
+      const r = ext.result;
+      c.problem = r.error === 'missing' || r.error === 'outside' ? r.error : 'unreadable';
+      if (c.problem === 'unreadable')
+        c.readProblem = { error: r.error, ...(r.detail ? { detail: r.detail } : {}) };
       return;
     }
     const target = this.targetEvaluations(uri);
@@ -356,8 +407,14 @@ export class Workspace {
       c.problem = 'notEvaluation';
       return;
     }
-    if (this.findCycle(ev.uri, uri, new Set([ev.uri]))) {
+    const cycle = this.findCycle(ev.uri, uri, deps);
+    if (cycle === 'pending') {
+      c.problem = 'pending';
+      return;
+    }
+    if (cycle) {
       c.problem = 'cycle';
+      c.cycle = cycle;
       return;
     }
     c.target = first;
@@ -365,23 +422,60 @@ export class Workspace {
       c.problem = 'otherFramework';
   }
 
-  /** Follows compare paths from `uri`; true when they lead back to `origin`. Bounded by `seen`. */
-  private findCycle(origin: string, uri: string, seen: Set<string>): boolean {
-    if (uri === origin) return true;
-    if (seen.has(uri) || seen.size > 32 || !this.host) return false;
-    seen.add(uri);
-    const t = this.targetEvaluations(uri);
-    for (const p of t?.compares ?? []) {
-      if (this.findCycle(origin, this.host.resolve(uri, p), seen)) return true;
+  /**
+   * The compare chain from `origin` through `first` back to `origin`, as URIs (origin first and
+   * last); undefined when there is none, `pending` when a file on the way is still being read.
+   * Depth-first without recursion, each file visited once, at most `maxCompareFiles` files;
+   * every file visited becomes a dependency, so a change anywhere on the chain re-checks.
+   */
+  private findCycle(
+    origin: string,
+    first: string,
+    deps: Map<string, number>,
+  ): string[] | 'pending' | undefined {
+    if (!this.host) return undefined;
+    const seen = new Set<string>([origin]);
+    const path: string[] = [origin];
+    const stack: { uri: string; next: string[] }[] = [];
+    let waiting = false;
+    const enter = (uri: string): boolean => {
+      if (uri === origin) return true;
+      if (seen.has(uri) || seen.size >= maxCompareFiles) return false;
+      seen.add(uri);
+      const read = this.readTarget(uri);
+      deps.set(uri, this.depStamp(uri));
+      if (read.pending) {
+        waiting = true;
+        return false;
+      }
+      const host = this.host!;
+      const t = this.targetEvaluations(uri);
+      stack.push({ uri, next: (t?.compares ?? []).map((p) => host.resolve(uri, p)).reverse() });
+      path.push(uri);
+      return false;
+    };
+    if (enter(first)) return [origin, origin];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const next = top.next.pop();
+      if (next === undefined) {
+        stack.pop();
+        path.pop();
+        continue;
+      }
+      if (enter(next)) return [...path, origin];
     }
-    return false;
+    return waiting ? 'pending' : undefined;
   }
 
-  private cycleDescription(origin: string, c: Comparison): string {
+  private cycleDescription(c: Comparison): string {
     const name = (u: string) => u.slice(u.lastIndexOf('/') + 1);
-    return [name(origin), name(c.uri ?? c.path), name(origin)].join(' → ');
+    return (c.cycle ?? []).map(name).join(' → ');
   }
 }
+
+/** How many files a compare chain may visit; far more than any real set of evaluations. */
+export const maxCompareFiles = 2000;
 
 // A definition is `framework "id" {`; an evaluation's `framework "id"` is followed by no brace.
 const frameworkDefinition = /(?:framework|ramverk)\s+"(?:[^"\\\r\n]|\\.)*"\s*\{/;

@@ -48,14 +48,7 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly published = new Map<string, Analysis>();
 
-  /**
-   * `settle`, when given, is awaited before a document is checked: it reads the files the check
-   * needs that can only be read asynchronously (the web worker's compare targets).
-   */
-  constructor(
-    private readonly state: ServerState,
-    private readonly settle?: (uri: string) => Promise<unknown>,
-  ) {}
+  constructor(private readonly state: ServerState) {}
 
   /** Checks a document after the debounce delay (at once when `immediate`). */
   schedule(uri: string, immediate = false): void {
@@ -95,20 +88,6 @@ export class DiagnosticsPublisher {
   }
 
   private publish(uri: string): void {
-    if (!this.settle) {
-      this.publishNow(uri);
-      return;
-    }
-    this.settle(uri).then(
-      () => this.publishNow(uri),
-      (e: unknown) => {
-        this.state.connection.console.error(`kompass: reading for ${uri} failed: ${describe(e)}`);
-        this.publishNow(uri);
-      },
-    );
-  }
-
-  private publishNow(uri: string): void {
     try {
       const doc = this.state.document(uri);
       const current = analysisOf(this.state, uri);

@@ -1,39 +1,32 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToUri } from './host';
-import type { ScanLimits } from './platform';
+import type { FileAccess } from '../../grammar/src/index';
 
-const skipped = new Set(['node_modules', '.git', 'dist', 'out']);
+/** Bounds on the start-up scan, so a huge folder cannot stall the server. */
+export interface ScanLimits {
+  maxFiles: number;
+  maxDepth: number;
+}
 
-/** Finds and reads the `.kompass` files under `folders` (skipping node_modules, .git, dot folders). */
+/**
+ * Finds and reads the `.kompass` files under the folders (URIs) through the file-access layer,
+ * which skips node_modules, .git and dot folders, follows no folder links and bounds each read.
+ * Files that cannot be read are simply not known.
+ */
 export async function scanFolders(
+  files: FileAccess,
   folders: readonly string[],
   limits: ScanLimits,
 ): Promise<{ uri: string; text: string }[]> {
   const out: { uri: string; text: string }[] = [];
-  const walk = async (dir: string, depth: number): Promise<void> => {
-    if (depth > limits.maxDepth || out.length >= limits.maxFiles) return;
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
+  for (const folder of folders) {
+    const left = limits.maxFiles - out.length;
+    if (left <= 0) break;
+    for (const uri of await files.listDocuments(folder, {
+      maxFiles: left,
+      maxDepth: limits.maxDepth,
+    })) {
+      const r = await files.readFile(uri);
+      if ('text' in r) out.push({ uri, text: r.text });
     }
-    for (const e of entries) {
-      if (out.length >= limits.maxFiles) return;
-      const path = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!skipped.has(e.name) && !e.name.startsWith('.')) await walk(path, depth + 1);
-      } else if (e.isFile() && e.name.endsWith('.kompass')) {
-        try {
-          if ((await stat(path)).size > limits.maxFileSize) continue;
-          out.push({ uri: pathToUri(path), text: await readFile(path, 'utf8') });
-        } catch {
-          // A file that vanished or cannot be read is simply not known.
-        }
-      }
-    }
-  };
-  for (const f of folders) await walk(f, 0);
+  }
   return out;
 }

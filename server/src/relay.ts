@@ -6,5 +6,5 @@
 /** `kompass/readFile` `{ uri }` → a `ReadResult`: the text, or why not (size, trust, type). */
 export const readFileRequest = 'kompass/readFile';
 
-/** `kompass/findFiles` `{}` → the URIs of the workspace's `.kompass` files. */
-export const findFilesRequest = 'kompass/findFiles';
+/** `kompass/listDocuments` `{ folderUri, limits }` → the URIs of the folder's `.kompass` files. */
+export const listDocumentsRequest = 'kompass/listDocuments';

@@ -9,7 +9,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Workspace } from '../../grammar/src/index';
+import { uriInside, Workspace } from '../../grammar/src/index';
 import { onCodeAction } from './codeActions';
 import { onCompletion } from './completion';
 import { analysisRequest, builtinSourceRequest, onAnalysis, onBuiltinSource } from './custom';
@@ -19,7 +19,8 @@ import { onFoldingRanges } from './folding';
 import { onFormatting } from './formatting';
 import { onHover } from './hover';
 import { onInlayHints } from './inlayHints';
-import type { ServerPlatform, WorkspaceView } from './platform';
+import { scanFolders } from './loader';
+import type { FileAccessFactory, WorkspaceView } from './platform';
 import { describe, guarded } from './safe';
 import { onSemanticTokens, semanticTokensLegend } from './semanticTokens';
 import { defaultSettings, parseSettings, type Settings } from './settings';
@@ -28,9 +29,9 @@ import { onDocumentSymbol } from './symbols';
 
 /**
  * Runs the Kompass language server on `connection`: the same in Node and in a browser worker,
- * only the way files are reached (`platform`) differs. Returns when it listens.
+ * only the way files are reached (`fileAccess`) differs. Returns when it listens.
  */
-export function startSession(connection: Connection, platform: ServerPlatform): void {
+export function startSession(connection: Connection, fileAccess: FileAccessFactory): void {
   const documents = new TextDocuments(TextDocument);
 
   let folders: string[] = [];
@@ -42,23 +43,19 @@ export function startSession(connection: Connection, platform: ServerPlatform): 
     trusted: () => trusted,
     maxFileSize: () => state.settings.maxFileSize,
   };
-  const host = platform.host(view);
+  // The one place the server chooses how files are read; everything else goes through `FileAccess`.
+  const host = fileAccess(view);
+  // A read that answered later (the web worker's) re-checks the documents.
+  const workspaceOf = (maxDocumentSize: number) =>
+    new Workspace(host, { maxDocumentSize, onRead: () => publisher.refreshAll() });
 
   const state: ServerState = {
     connection,
     document: (uri) => documents.get(uri),
-    workspace: new Workspace(host, { maxDocumentSize: defaultSettings.maxFileSize }),
+    workspace: workspaceOf(defaultSettings.maxFileSize),
     settings: defaultSettings,
   };
-  const publisher = new DiagnosticsPublisher(
-    state,
-    platform.settle &&
-      ((uri) =>
-        platform.settle!(state.workspace, uri, (read) => {
-          // Documents that used the file before it was read are checked again.
-          for (const dep of state.workspace.dependents(read)) publisher.schedule(dep, true);
-        })),
-  );
+  const publisher = new DiagnosticsPublisher(state);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
@@ -116,11 +113,7 @@ export function startSession(connection: Connection, platform: ServerPlatform): 
     void (async () => {
       await pullSettings();
       try {
-        const files = await platform.scan(view, {
-          maxFiles: 2000,
-          maxDepth: 12,
-          maxFileSize: state.settings.maxFileSize,
-        });
+        const files = await scanFolders(host, folders, { maxFiles: 2000, maxDepth: 12 });
         for (const f of files) if (!documents.get(f.uri)) state.workspace.set(f.uri, f.text);
       } catch (e) {
         connection.console.error(`kompass: scanning the workspace failed: ${describe(e)}`);
@@ -135,7 +128,7 @@ export function startSession(connection: Connection, platform: ServerPlatform): 
     state.settings = next;
     if (next.maxFileSize !== old.maxFileSize) {
       // The size limit is fixed per workspace; carry the documents over to a new one.
-      const fresh = new Workspace(host, { maxDocumentSize: next.maxFileSize });
+      const fresh = workspaceOf(next.maxFileSize);
       for (const uri of state.workspace.uris()) {
         fresh.set(uri, state.workspace.text(uri)!, state.workspace.version(uri));
       }
@@ -181,44 +174,45 @@ export function startSession(connection: Connection, platform: ServerPlatform): 
     forgetLines(uri);
     publisher.clear(uri);
     // A closed document goes back to what is on disk, if it is part of the workspace.
-    void reload(uri);
+    void reload(uri).then(() => publisher.refreshOthers(uri));
   });
 
-  /** Reads a workspace file that is not open again, and re-checks what depends on it. */
+  /**
+   * Reads a workspace file that is not open again, through the file-access layer like any other
+   * file (bounded, regular files only); a file outside the folders is dropped.
+   */
   async function reload(uri: string): Promise<void> {
-    let text: string | undefined;
     try {
-      text = await platform.reread(view, uri);
+      const read = uriInside(uri, folders) ? await host.readFile(uri) : undefined;
+      // Opened again while it was read: the editor's text wins.
+      if (documents.get(uri)) return;
+      if (read && 'text' in read) state.workspace.set(uri, read.text);
+      else state.workspace.delete(uri);
     } catch (e) {
-      connection.console.error(`kompass: reading ${uri} failed: ${describe(e)}`);
+      connection.console.error(`kompass: re-reading ${uri} failed: ${describe(e)}`);
     }
-    // Opened again while it was read: the editor's text wins.
-    if (documents.get(uri)) return;
-    if (text !== undefined && text.length <= state.settings.maxFileSize)
-      state.workspace.set(uri, text);
-    else state.workspace.delete(uri);
-    publisher.refreshOthers(uri);
   }
 
   connection.onDidChangeWatchedFiles((params) => {
-    const reads: Promise<void>[] = [];
-    for (const change of params.changes) {
-      try {
-        const uri = change.uri;
-        if (typeof uri !== 'string') continue;
-        state.workspace.invalidate(uri);
-        if (documents.get(uri)) continue;
-        if (change.type === FileChangeType.Deleted) {
-          state.workspace.delete(uri);
-          continue;
+    void (async () => {
+      for (const change of params?.changes ?? []) {
+        // One malformed entry must not cost the rest of the batch.
+        try {
+          const uri = change?.uri;
+          if (typeof uri !== 'string') continue;
+          state.workspace.invalidate(uri);
+          if (documents.get(uri)) continue;
+          if (change.type === FileChangeType.Deleted) {
+            state.workspace.delete(uri);
+            continue;
+          }
+          if (uri.endsWith('.kompass')) await reload(uri);
+        } catch (e) {
+          connection.console.error(`kompass: watched file failed: ${describe(e)}`);
         }
-        if (!uri.endsWith('.kompass')) continue;
-        reads.push(reload(uri));
-      } catch (e) {
-        connection.console.error(`kompass: watched files failed: ${describe(e)}`);
       }
-    }
-    void Promise.all(reads).then(() => publisher.refreshAll());
+      publisher.refreshAll();
+    })();
   });
 
   connection.onHover(guarded(connection, 'hover', null, (p) => onHover(state, p), ready));

@@ -1,7 +1,7 @@
 /**
  * The page the browser test loads: it starts the web server bundle as a `Worker` and speaks
  * JSON-RPC to it through messages, as vscode-languageclient/browser does. Files the server asks
- * for (`kompass/readFile`, `kompass/findFiles`) are answered from `window.kompassFiles`.
+ * for (`kompass/readFile`, `kompass/listDocuments`) are answered from `window.kompassFiles`.
  */
 export const workerPage = `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>kompass web server</title></head><body>
@@ -21,8 +21,8 @@ export const workerPage = `<!DOCTYPE html>
         const text = files()[m.params.uri];
         return text === undefined ? { error: 'missing' } : { text };
       }
-      case 'kompass/findFiles':
-        return Object.keys(files());
+      case 'kompass/listDocuments':
+        return Object.keys(files()).filter((u) => u.startsWith(m.params.folderUri + '/')).sort();
       default:
         return null;
     }

@@ -1,4 +1,4 @@
-import type { DateNode, DateStatement, LanguageStatement, StringNode, TopBlock } from '../ast';
+import type { DateStatement, LanguageStatement, StringNode, TopBlock } from '../ast';
 import { isLanguageCode, type MessageLanguage } from '../language';
 import { messages } from '../messages';
 import type { Framework } from '../model';
@@ -14,8 +14,10 @@ export function checkLanguage(
     sink.add('KK041', s.code, messages.language(lang, s.code.text));
 }
 
-function validDate(d: DateNode): boolean {
-  const [y, m, day] = d.text.split('-').map(Number) as [number, number, number];
+/** Whether a YYYY-MM-DD text names a day that exists (no 30 February). */
+export function isValidDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const [y, m, day] = text.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, day));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === day;
 }
@@ -29,7 +31,7 @@ export function checkDate(
   if (!s) return;
   let ok = true;
   for (const d of [s.from, s.to]) {
-    if (d && !validDate(d)) {
+    if (d && !isValidDate(d.text)) {
       sink.add('KK042', d, messages.badDate(lang, d.text));
       ok = false;
     }
