@@ -30,8 +30,28 @@ const node = {
 
 const web = { ...common, platform: 'browser', target: 'es2022' };
 
+/**
+ * The CLI loads the report renderer only when it exports: its dynamic import of the report
+ * becomes a require of dist/report.js, a bundle of its own, so `check` and `--version` read a
+ * small file and never load pdfkit, fontkit or markdown-it.
+ */
+const reportApart = {
+  name: 'report-apart',
+  setup(b) {
+    b.onResolve({ filter: /report\/src\/index$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: './report.js', external: true } : undefined,
+    );
+  },
+};
+
 const bundles = [
-  { ...node, entryPoints: { cli: 'cli/src/index.ts' }, requires: ['report/src/index.ts'] },
+  {
+    ...node,
+    entryPoints: { cli: 'cli/src/index.ts' },
+    plugins: [reportApart],
+    requires: ['report/src/index.ts'],
+  },
+  { ...node, entryPoints: { report: 'report/src/index.ts' } },
   { ...node, entryPoints: { server: 'server/src/server.ts' } },
   { ...node, entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   {

@@ -1,5 +1,5 @@
 import { basename, dirname, extname, join } from 'node:path';
-import { type ReportFormat, renderReport } from '../../report/src/index';
+import type { ReportFormat } from '../../report/src/index';
 import { UsageError } from './errors';
 import { loadEvaluations, requireEvaluations } from './summary';
 import { writeOutput } from './write';
@@ -41,6 +41,9 @@ export async function runExport(
 ): Promise<{ target: string; errors: number }> {
   const analysis = loadEvaluations(source);
   requireEvaluations(source, analysis.evaluations);
+  // Loaded here, not at start-up: the renderer (pdfkit, fontkit, markdown-it) is most of the CLI's
+  // code, and `check` or `--version` never needs it. The build makes it a bundle of its own.
+  const { renderReport } = await import('../../report/src/index');
   const data = await renderReport(analysis, options.format, {
     ...(options.csvSeparator ? { csvSeparator: options.csvSeparator } : {}),
     ...(options.csvBom ? { csvBom: true } : {}),

@@ -1,18 +1,6 @@
 import { statSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { compareEvaluations } from '../../grammar/src/index';
-import { formatCheckJson, formatCheckText, runCheck } from './check';
 import { UsageError } from './errors';
-import { isExportFormat, runExport } from './export';
-import {
-  formatSummary,
-  loadEvaluationSet,
-  loadEvaluations,
-  requireEvaluations,
-  setLanguage,
-  summaryJson,
-} from './summary';
-import { formatSummaryCsv, formatSummaryJson, formatSummaryTable } from './summaryTable';
 
 const usage = `Usage: kompass <command> [options]
 
@@ -103,6 +91,8 @@ export async function main(argv: string[], io: Out): Promise<number> {
       if (values.help) return help(io);
       const format = textOrJson(values.format);
       if (positionals.length === 0) throw new UsageError('check: expected at least one PATH');
+      // Each command loads its own code, so `--version` and `--help` load no language core.
+      const { formatCheckJson, formatCheckText, runCheck } = await import('./check');
       const r = runCheck(positionals);
       io.out(format === 'json' ? formatCheckJson(r) : formatCheckText(r));
       return r.errors > 0 ? 1 : 0;
@@ -115,6 +105,14 @@ export async function main(argv: string[], io: Out): Promise<number> {
       if (values.help) return help(io);
       const format = summaryFormat(values.format);
       if (positionals.length === 0) throw new UsageError('summary: expected at least one PATH');
+      const {
+        formatSummary,
+        loadEvaluationSet,
+        loadEvaluations,
+        requireEvaluations,
+        setLanguage,
+        summaryJson,
+      } = await import('./summary');
       if (format !== 'csv' && oneFileOnly(positionals)) {
         const file = positionals[0]!;
         const analysis = loadEvaluations(file);
@@ -131,6 +129,10 @@ export async function main(argv: string[], io: Out): Promise<number> {
         throw new UsageError(`summary: no evaluation in ${positionals.join(', ')}`);
       }
       const lang = setLanguage(set.evaluations);
+      const { compareEvaluations } = await import('../../grammar/src/index');
+      const { formatSummaryCsv, formatSummaryJson, formatSummaryTable } = await import(
+        './summaryTable'
+      );
       const model = compareEvaluations(set.evaluations, lang);
       io.out(
         format === 'csv'
@@ -156,6 +158,7 @@ export async function main(argv: string[], io: Out): Promise<number> {
       if (values.help) return help(io);
       const file = oneFile(positionals, 'export');
       const format = values.format;
+      const { isExportFormat, runExport } = await import('./export');
       if (typeof format !== 'string' || !isExportFormat(format)) {
         throw new UsageError(`export: --format must be html, pdf, md, json or csv`);
       }

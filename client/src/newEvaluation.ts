@@ -1,47 +1,20 @@
 import * as vscode from 'vscode';
-import type { Framework } from '../../grammar/src/index';
+import { type Framework, KompassWriter } from '../../grammar/src/index';
 import type { KompassModel } from './model';
 import { languageId } from './model';
 
 /**
- * The snippet of a new evaluation of `framework`: every area and question, no points. Points
- * are left for the evaluator on purpose: a `0` would count as a score and make the totals look
- * final, while a question without points is a KK018 warning until it is scored, a to-do list
- * that empties as the evaluation is filled in. Tab stops go through the name, the dates, then
- * each question's points (or each summary-only area's body) in order.
+ * The snippet of a new evaluation of `framework`: every area and question, no points, written by
+ * the core's one `.kompass` writer. Points are left for the evaluator on purpose: a `0` would count
+ * as a score and make the totals look final, while `question 1.1 "…" /15` is a KK018 warning until
+ * it is scored, a to-do list that empties as the evaluation is filled in. Tab stops go through the
+ * name, the dates, then each question's points (or each summary-only area's score) in order.
  */
 export function evaluationSnippet(framework: Framework, today: string): string {
-  let stop = 1;
-  const next = () => stop++;
-  const lines: string[] = [];
-  lines.push(`evaluation "\${${next()}:${esc(vscode.l10n.t('Municipality'))}}" {`);
-  lines.push(`  framework "${esc(framework.id)}"`);
-  lines.push(`  date \${${next()}:${today}} to \${${next()}:${today}}`);
-  lines.push(`  evaluators "\${${next()}}"`);
-  lines.push(`  language ${framework.language || 'sv'}`);
-  lines.push('');
-  lines.push('  summary """');
-  lines.push(`    \${${next()}}`);
-  lines.push('  """');
-  for (const area of framework.areas) {
-    lines.push('');
-    lines.push(`  area ${area.number} "${esc(area.title)}" {`);
-    if (area.questions.length === 0) lines.push(`    \${${next()}}`);
-    for (const q of area.questions)
-      lines.push(`    question ${q.id} "${esc(q.title)}" \${${next()}}`);
-    lines.push('  }');
-  }
-  lines.push('}');
-  lines.push('$0');
-  return lines.join('\n');
-}
-
-// Inside a snippet, `$`, `}` and `\` are syntax; inside a .kompass string, `"` and `\` are.
-function esc(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\\\\\')
-    .replace(/"/g, '\\\\"')
-    .replace(/[$}]/g, (c) => `\\${c}`);
+  const writer = new KompassWriter({ swedish: false, snippet: true });
+  return writer
+    .evaluation(framework, { name: vscode.l10n.t('Municipality'), date: today })
+    .join('\n');
 }
 
 /** Asks for a framework (workspace ones first, then built in) and opens a new evaluation of it. */

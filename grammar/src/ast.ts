@@ -112,8 +112,10 @@ export interface QuestionStatement extends StatementBase {
   number?: NumberNode;
   title?: StringNode;
   points?: NumberNode;
-  /** The max after a slash (`14/15`). */
+  /** The max after a slash, `av` or `of` (`14/15`, `14 av 15`, or `/15` before it is scored). */
   max?: NumberNode;
+  /** The `/`, `av` or `of` between points and max. */
+  separator?: WordNode;
   /** The max after the `max` keyword (frameworks). */
   maxKeyword?: KeywordNode;
 }

@@ -2,7 +2,7 @@ import type { AreaStatement, DateNode, NumberNode, Span, StringNode, TopBlock } 
 import { checkAreaKnown, checkAreaScore, checkMissingQuestions } from './checks/areas';
 import { checkDate, checkFramework, checkLanguage } from './checks/metadata';
 import { checkQuestion } from './checks/questions';
-import type { RelatedLocation } from './diagnostics';
+import { Code, type RelatedLocation } from './diagnostics';
 import { isAreaNumber } from './framework';
 import type { MessageLanguage } from './language';
 import { messages } from './messages';
@@ -31,7 +31,7 @@ function buildArea(
   const byKind = sortStatements(a.body?.statements ?? [], 'area', lang, sink);
   for (const h of a.header) {
     if (h.kind === 'max')
-      sink.add('KK002', h.keyword, messages.misplaced(lang, h.keyword.text, 'area'));
+      sink.add(Code.Misplaced, h.keyword, messages.misplaced(lang, h.keyword.text, 'area'));
   }
 
   const questions: QuestionResult[] = [];
@@ -41,7 +41,7 @@ function buildArea(
     if (!r) continue;
     const first = seen.get(r.id);
     if (first) {
-      sink.add('KK014', q.number!, messages.duplicateQuestion(lang, r.id), {
+      sink.add(Code.Duplicate, q.number!, messages.duplicateQuestion(lang, r.id), {
         related: firstGiven(ctx, first.node.number!),
       });
       continue;
@@ -160,13 +160,13 @@ export function buildEvaluation(block: TopBlock, ctx: EvaluationContext): Evalua
   for (const a of ofKind(byKind, 'area')) {
     if (!a.number) continue;
     if (!isAreaNumber(a.number.text)) {
-      sink.add('KK012', a.number, messages.badAreaNumber(lang, a.number.text));
+      sink.add(Code.UnknownNumber, a.number, messages.badAreaNumber(lang, a.number.text));
       continue;
     }
     const withNumber = a as AreaStatement & { number: NonNullable<AreaStatement['number']> };
     const first = seen.get(a.number.value);
     if (first) {
-      sink.add('KK014', a.number, messages.duplicateArea(lang, a.number.value), {
+      sink.add(Code.Duplicate, a.number, messages.duplicateArea(lang, a.number.value), {
         related: firstGiven(ctx, first.node.number!),
       });
       continue;
@@ -180,9 +180,14 @@ export function buildEvaluation(block: TopBlock, ctx: EvaluationContext): Evalua
   const missingAreas = framework ? framework.areas.filter((fa) => !seen.has(fa.number)) : [];
   if (block.name && missingAreas.length > 0) {
     for (const fa of missingAreas) {
-      sink.add('KK016', block.name, messages.missingArea(lang, fa.number, fa.title, fa.max), {
-        fix: { kind: 'addAreas' },
-      });
+      sink.add(
+        Code.MissingArea,
+        block.name,
+        messages.missingArea(lang, fa.number, fa.title, fa.max),
+        {
+          fix: { kind: 'addAreas' },
+        },
+      );
     }
   }
 
@@ -191,9 +196,9 @@ export function buildEvaluation(block: TopBlock, ctx: EvaluationContext): Evalua
   const totalStmt = lastOfKind(byKind, 'total');
   const statedTotal = totalStmt?.value?.value;
   if (totalStmt?.value && statedTotal !== undefined) {
-    if (statedTotal < 0) sink.add('KK017', totalStmt.value, messages.negative(lang, 'total'));
+    if (statedTotal < 0) sink.add(Code.Negative, totalStmt.value, messages.negative(lang, 'total'));
     else if (statedTotal !== total) {
-      sink.add('KK021', totalStmt.value, messages.totalSum(lang, statedTotal, total), {
+      sink.add(Code.TotalSum, totalStmt.value, messages.totalSum(lang, statedTotal, total), {
         fix: {
           kind: 'replace',
           start: totalStmt.value.start,

@@ -1,5 +1,6 @@
 import type { AreaStatement, TopBlock } from './ast';
 import { checkLanguage } from './checks/metadata';
+import { Code } from './diagnostics';
 import { builtinFrameworkSources } from './frameworks.generated';
 import type { MessageLanguage } from './language';
 import { messages } from './messages';
@@ -31,7 +32,7 @@ function buildArea(
   const byKind = sortStatements(a.body?.statements ?? [], 'frameworkArea', lang, sink);
   for (const h of a.header) {
     if (h.kind === 'score')
-      sink.add('KK002', h.keyword, messages.misplaced(lang, h.keyword.text, 'framework'));
+      sink.add(Code.Misplaced, h.keyword, messages.misplaced(lang, h.keyword.text, 'framework'));
   }
   const questions: FrameworkQuestion[] = [];
   const seen = new Map<string, FrameworkQuestion>();
@@ -39,21 +40,22 @@ function buildArea(
     if (!q.number) continue;
     const id = q.number.text;
     if (!isQuestionNumber(id)) {
-      sink.add('KK012', q.number, messages.badQuestionNumber(lang, id));
+      sink.add(Code.UnknownNumber, q.number, messages.badQuestionNumber(lang, id));
       continue;
     }
     if (Number(id.split('.')[0]) !== number) {
-      sink.add('KK013', q.number, messages.wrongArea(lang, id, number));
+      sink.add(Code.WrongArea, q.number, messages.wrongArea(lang, id, number));
       continue;
     }
     const first = seen.get(id);
     if (first) {
-      sink.add('KK014', q.number, messages.duplicateQuestion(lang, id));
+      sink.add(Code.Duplicate, q.number, messages.duplicateQuestion(lang, id));
       continue;
     }
-    if (q.points) sink.add('KK002', q.points, messages.misplaced(lang, q.points.text, 'framework'));
+    if (q.points)
+      sink.add(Code.Misplaced, q.points, messages.misplaced(lang, q.points.text, 'framework'));
     const max = q.max?.value ?? 0;
-    if (q.max && max < 0) sink.add('KK017', q.max, messages.negative(lang, 'max'));
+    if (q.max && max < 0) sink.add(Code.Negative, q.max, messages.negative(lang, 'max'));
     const fq: FrameworkQuestion = {
       id,
       area: number,
@@ -68,7 +70,11 @@ function buildArea(
   const questionSum = sum(questions.map((q) => q.max));
   const max = maxStmt?.value?.value ?? (questions.length > 0 ? questionSum : 100);
   if (maxStmt?.value && questions.length > 0 && questionSum !== max) {
-    sink.add('KK023', maxStmt.value, messages.frameworkAreaMax(lang, number, max, questionSum));
+    sink.add(
+      Code.FrameworkAreaMax,
+      maxStmt.value,
+      messages.frameworkAreaMax(lang, number, max, questionSum),
+    );
   }
   return {
     number,
@@ -98,12 +104,12 @@ export function buildFramework(
   for (const a of ofKind(byKind, 'area')) {
     if (!a.number) continue;
     if (!isAreaNumber(a.number.text)) {
-      sink.add('KK012', a.number, messages.badAreaNumber(lang, a.number.text));
+      sink.add(Code.UnknownNumber, a.number, messages.badAreaNumber(lang, a.number.text));
       continue;
     }
     const n = a.number.value;
     if (areaByNumber.has(n)) {
-      sink.add('KK014', a.number, messages.duplicateArea(lang, n));
+      sink.add(Code.Duplicate, a.number, messages.duplicateArea(lang, n));
       continue;
     }
     const area = buildArea(a, n, lang, sink);

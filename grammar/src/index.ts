@@ -59,7 +59,13 @@ export { formatNumber } from './messages';
 export type * from './model';
 export { type ParseResult, parse, type SyntaxIssue } from './parse';
 export { percent, sum } from './percent';
-export { type KeywordSpec, keywordSpecs } from './tokens';
+export {
+  isKeyword,
+  type KeywordName,
+  type KeywordSpec,
+  keywordSpecs,
+  keywordText,
+} from './tokens';
 export {
   defaultMaxDocumentSize,
   documentLanguage,
@@ -68,3 +74,4 @@ export {
   type WorkspaceHost,
   type WorkspaceOptions,
 } from './workspace';
+export { type EvaluationDraft, KompassWriter, quote, type WriterOptions } from './writer';

@@ -1,8 +1,8 @@
-import { type IToken, Lexer } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type { CommentNode, DocumentNode, Span, TopBlock } from './ast';
+import { kompassLexer } from './lexer';
 import { KompassParser, type SyntaxProblem } from './parser';
 import {
-  allTokens,
   BlockComment,
   K,
   LCurly,
@@ -31,12 +31,6 @@ export interface ParseResult {
   /** Number of tokens, for statistics and benchmarks. */
   tokenCount: number;
 }
-
-const lexer = new Lexer(allTokens, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
-  recoveryEnabled: true,
-});
 
 let sharedParser: KompassParser | undefined;
 
@@ -88,7 +82,7 @@ function decodeProblem(message: string): SyntaxProblem {
 
 /** Parses a document. Never throws: the result holds what could be recognised and every error. */
 export function parse(text: string): ParseResult {
-  const lexed = lexer.tokenize(text);
+  const lexed = kompassLexer().tokenize(text);
   const errors: SyntaxIssue[] = [];
   for (const e of lexed.errors) {
     const bad = text.slice(e.offset, e.offset + e.length);

@@ -151,10 +151,15 @@ export class KompassParser extends EmbeddedActionsParser {
   private readonly open: Span[] = [];
   private recovered: Span | undefined;
 
-  constructor() {
+  /**
+   * `validate` runs Chevrotain's checks of the grammar (ambiguities, left recursion, …). They can
+   * only fail when this file changes and cost every process start, so only the tests run them.
+   */
+  constructor(options: { validate?: boolean } = {}) {
     super(allTokens, {
       recoveryEnabled: true,
       maxLookahead: 2,
+      skipValidations: options.validate !== true,
       errorMessageProvider: {
         buildMismatchTokenMessage: ({ expected }) =>
           encode({ kind: 'mismatch', expected: [expected.name] }),
@@ -444,10 +449,28 @@ export class KompassParser extends EmbeddedActionsParser {
               const p = this.CONSUME2(NumberLiteral);
               if (!this.RECORDING_PHASE) this.set(node, 'points', this.value(p));
               this.OPTION3(() => {
-                this.CONSUME(Slash);
+                // `14/15`, `14 av 15` and `14 of 15` are the same score.
+                const sep = this.OR2([
+                  { ALT: () => this.CONSUME(Slash) },
+                  { ALT: () => this.CONSUME(K.Of) },
+                ]);
                 const m = this.CONSUME3(NumberLiteral);
-                if (!this.RECORDING_PHASE) this.set(node, 'max', this.value(m));
+                if (!this.RECORDING_PHASE) {
+                  if (real(sep)) node.separator = wordNode(sep);
+                  this.set(node, 'max', this.value(m));
+                }
               });
+            },
+          },
+          {
+            // `/15`: not scored yet, the max already written (what a new evaluation starts with).
+            ALT: () => {
+              const sep = this.CONSUME2(Slash);
+              const m = this.CONSUME5(NumberLiteral);
+              if (!this.RECORDING_PHASE) {
+                if (real(sep)) node.separator = wordNode(sep);
+                this.set(node, 'max', this.value(m));
+              }
             },
           },
           {

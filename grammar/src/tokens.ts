@@ -30,6 +30,7 @@ export const keywordSpecs = [
   { name: 'Max', en: 'max', sv: 'max' },
   { name: 'Date', en: 'date', sv: 'datum' },
   { name: 'To', en: 'to', sv: 'till' },
+  { name: 'Of', en: 'of', sv: 'av' },
   { name: 'Evaluators', en: 'evaluators', sv: 'utvärderare' },
   { name: 'Organisation', en: 'organisation', sv: 'organisation' },
   { name: 'Round', en: 'round', sv: 'omgång' },
@@ -71,6 +72,19 @@ export const K = Object.fromEntries(keywordSpecs.map((s) => [s.name, keywordToke
 export const keywordSpecByName: ReadonlyMap<string, KeywordSpec> = new Map(
   keywordSpecs.map((s) => [s.name, s]),
 );
+
+/** How a keyword is spelled in a document that writes its keywords in Swedish or in English. */
+export function keywordText(name: KeywordName, swedish: boolean): string {
+  const spec = keywordSpecByName.get(name);
+  if (!spec) return name.toLowerCase();
+  return swedish ? spec.sv : spec.en;
+}
+
+/** Whether a word is one of a keyword's spellings (`fråga` and `question` both are `Question`). */
+export function isKeyword(word: string | undefined, name: KeywordName): boolean {
+  const spec = keywordSpecByName.get(name);
+  return spec !== undefined && (word === spec.en || word === spec.sv);
+}
 
 /** Spaces, tabs, newlines and a byte-order mark: insignificant. */
 export const WhiteSpace = createToken({

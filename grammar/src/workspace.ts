@@ -8,6 +8,7 @@ import { messages, syntaxMessage } from './messages';
 import type { Analysis, Comparison, EvaluationResult, Framework } from './model';
 import { type ParseResult, parse } from './parse';
 import { DiagnosticSink } from './sink';
+import { keywordText } from './tokens';
 
 /**
  * What the core needs of a {@link FileAccess}: resolving `compare` paths and reading their
@@ -478,7 +479,9 @@ export class Workspace {
 export const maxCompareFiles = 2000;
 
 // A definition is `framework "id" {`; an evaluation's `framework "id"` is followed by no brace.
-const frameworkDefinition = /(?:framework|ramverk)\s+"(?:[^"\\\r\n]|\\.)*"\s*\{/;
+const frameworkDefinition = new RegExp(
+  `(?:${keywordText('Framework', false)}|${keywordText('Framework', true)})\\s+"(?:[^"\\\\\\r\\n]|\\\\.)*"\\s*\\{`,
+);
 
 /** Cheap test before parsing a document for framework definitions, so evaluations skip it. */
 function mayDefineFramework(text: string | undefined): boolean {

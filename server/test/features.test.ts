@@ -157,7 +157,7 @@ describe('server: features over stdio', function () {
     assert.equal(snippet.insertTextFormat, 2);
     assert.match(
       (snippet.textEdit as TextEdit).newText,
-      /^area 2 "Tillgänglighet och brukarorientering" score \$\{1:0\}$/,
+      /^area 2 "Tillgänglighet och brukarorientering" score \$\{1\}$/,
     );
   });
 
@@ -232,7 +232,7 @@ describe('server: features over stdio', function () {
     assert.ok(apply(fix).includes('question 1.2 14/20\n'));
   });
 
-  it('quick fix: adds the missing questions of an area in order, and the result checks clean', async () => {
+  it('quick fix: adds the missing questions of an area in order, and the result has only the points left to fill in', async () => {
     const text =
       'evaluation "E" {\n  framework "kommunkompassen-2.0"\n  area 1 {\n    question 1.2 10\n    question 1.4 10\n  }\n}\n';
     const uri = tmpUri();
@@ -245,7 +245,7 @@ describe('server: features over stdio', function () {
     assert.deepEqual(ids, ['1.1', '1.2', '1.3', '1.4', '1.5']);
     assert.match(
       fixed,
-      / {4}question 1\.1 "Finns en plan\/strategi för demokratiutveckling och information\?" 0\/15\n/,
+      / {4}question 1\.1 "Finns en plan\/strategi för demokratiutveckling och information\?" \/15\n/,
     );
     const version = await client.change(uri, [{ text: fixed }]);
     const diags = await client.waitForDiagnostics(uri, (p) => p.version === version);
@@ -262,7 +262,7 @@ describe('server: features over stdio', function () {
     const fixed = apply(add);
     const numbers = [...fixed.matchAll(/area (\d)/g)].map((m) => m[1]);
     assert.deepEqual(numbers, ['1', '2', '3', '4', '5', '6', '7', '8']);
-    assert.match(fixed, / {2}area 1 "Offentlighet och demokrati" score 0\n/);
+    assert.match(fixed, / {2}area 1 "Offentlighet och demokrati"\n/);
   });
 
   it('formats to canonical indentation with aligned scores, idempotently, keeping comments', async () => {

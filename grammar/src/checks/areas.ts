@@ -1,4 +1,5 @@
 import type { AreaStatement } from '../ast';
+import { Code } from '../diagnostics';
 import type { MessageLanguage } from '../language';
 import { messages } from '../messages';
 import type { AreaResult, Framework, FrameworkArea } from '../model';
@@ -13,7 +14,7 @@ export function checkAreaKnown(
 ): FrameworkArea | undefined {
   const definition = framework?.areaByNumber.get(a.number.value);
   if (framework && !definition) {
-    sink.add('KK012', a.number, messages.unknownArea(lang, a.number.text, framework.id));
+    sink.add(Code.UnknownNumber, a.number, messages.unknownArea(lang, a.number.text, framework.id));
   }
   return definition;
 }
@@ -33,7 +34,7 @@ export function checkAreaScore(
     .pop();
   const statedSpan = stated && 'value' in stated ? stated.value : undefined;
   if (statedSpan && area.statedScore !== undefined && area.statedScore < 0) {
-    sink.add('KK017', statedSpan, messages.negative(lang, 'score'));
+    sink.add(Code.Negative, statedSpan, messages.negative(lang, 'score'));
   }
   if (
     statedSpan &&
@@ -42,7 +43,7 @@ export function checkAreaScore(
     area.statedScore !== area.computedScore
   ) {
     sink.add(
-      'KK020',
+      Code.AreaSum,
       statedSpan,
       messages.areaSum(lang, area.number, area.statedScore, area.computedScore),
       {
@@ -58,10 +59,10 @@ export function checkAreaScore(
   if (area.score !== undefined && area.score > area.max) {
     const span =
       area.computedScore === undefined && statedSpan ? statedSpan : (node.number ?? node.keyword);
-    sink.add('KK022', span, messages.areaOverMax(lang, area.number, area.score, area.max));
+    sink.add(Code.AreaOverMax, span, messages.areaOverMax(lang, area.number, area.score, area.max));
   }
   if (area.score === undefined) {
-    sink.add('KK018', node.number ?? node.keyword, messages.noAreaScore(lang, area.number));
+    sink.add(Code.NoScore, node.number ?? node.keyword, messages.noAreaScore(lang, area.number));
   }
 }
 
@@ -76,8 +77,13 @@ export function checkMissingQuestions(
     end: (area.node.title ?? area.node.number ?? area.node.keyword).end,
   };
   for (const q of area.missingQuestions) {
-    sink.add('KK015', span, messages.missingQuestion(lang, q.id, q.title, q.max, area.number), {
-      fix: { kind: 'addQuestions', area: area.number },
-    });
+    sink.add(
+      Code.MissingQuestion,
+      span,
+      messages.missingQuestion(lang, q.id, q.title, q.max, area.number),
+      {
+        fix: { kind: 'addQuestions', area: area.number },
+      },
+    );
   }
 }

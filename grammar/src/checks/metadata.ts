@@ -1,4 +1,5 @@
 import type { DateStatement, LanguageStatement, StringNode, TopBlock } from '../ast';
+import { Code } from '../diagnostics';
 import { isLanguageCode, type MessageLanguage } from '../language';
 import { messages } from '../messages';
 import type { Framework } from '../model';
@@ -11,7 +12,7 @@ export function checkLanguage(
   sink: DiagnosticSink,
 ): void {
   if (s?.code && !isLanguageCode(s.code.text))
-    sink.add('KK041', s.code, messages.language(lang, s.code.text));
+    sink.add(Code.Language, s.code, messages.language(lang, s.code.text));
 }
 
 /** Whether a YYYY-MM-DD text names a day that exists (no 30 February). */
@@ -32,12 +33,12 @@ export function checkDate(
   let ok = true;
   for (const d of [s.from, s.to]) {
     if (d && !isValidDate(d.text)) {
-      sink.add('KK042', d, messages.badDate(lang, d.text));
+      sink.add(Code.BadDate, d, messages.badDate(lang, d.text));
       ok = false;
     }
   }
   if (ok && s.from && s.to && s.to.text < s.from.text) {
-    sink.add('KK040', s.to, messages.dateRange(lang, s.from.text, s.to.text));
+    sink.add(Code.DateRange, s.to, messages.dateRange(lang, s.from.text, s.to.text));
   }
 }
 
@@ -51,8 +52,8 @@ export function checkFramework(
   sink: DiagnosticSink,
 ): void {
   if (!ref) {
-    sink.add('KK030', block.name ?? block.keyword, messages.noFramework(lang));
+    sink.add(Code.Framework, block.name ?? block.keyword, messages.noFramework(lang));
   } else if (!found) {
-    sink.add('KK030', ref, messages.unknownFramework(lang, ref.value, known()));
+    sink.add(Code.Framework, ref, messages.unknownFramework(lang, ref.value, known()));
   }
 }

@@ -1,4 +1,5 @@
 import type { QuestionStatement } from '../ast';
+import { Code } from '../diagnostics';
 import { isQuestionNumber } from '../framework';
 import type { MessageLanguage } from '../language';
 import { messages } from '../messages';
@@ -30,27 +31,27 @@ export function checkQuestion(
   if (!q.number) return undefined;
   const id = q.number.text;
   if (!isQuestionNumber(id)) {
-    sink.add('KK012', q.number, messages.badQuestionNumber(lang, id));
+    sink.add(Code.UnknownNumber, q.number, messages.badQuestionNumber(lang, id));
     return undefined;
   }
   if (Number(id.split('.')[0]) !== area) {
-    sink.add('KK013', q.number, messages.wrongArea(lang, id, area));
+    sink.add(Code.WrongArea, q.number, messages.wrongArea(lang, id, area));
     return undefined;
   }
   const definition = framework?.questionById.get(id);
   if (framework && !definition && framework.areaByNumber.has(area)) {
-    sink.add('KK012', q.number, messages.unknownQuestion(lang, id, framework.id));
+    sink.add(Code.UnknownNumber, q.number, messages.unknownQuestion(lang, id, framework.id));
     return undefined;
   }
   if (q.maxKeyword)
-    sink.add('KK002', q.maxKeyword, messages.misplaced(lang, q.maxKeyword.text, 'area'));
+    sink.add(Code.Misplaced, q.maxKeyword, messages.misplaced(lang, q.maxKeyword.text, 'area'));
 
   let max = definition?.max ?? q.max?.value;
   if (q.max && q.max.value < 0) {
-    sink.add('KK017', q.max, messages.negative(lang, 'max'));
+    sink.add(Code.Negative, q.max, messages.negative(lang, 'max'));
     if (!definition) max = undefined;
   } else if (definition && framework && q.max && q.max.value !== definition.max) {
-    sink.add('KK011', q.max, messages.maxMismatch(lang, q.max.value, id, definition.max), {
+    sink.add(Code.MaxMismatch, q.max, messages.maxMismatch(lang, q.max.value, id, definition.max), {
       related: related(framework, definition.span, `${framework.id} ${id}: max ${definition.max}`),
       fix: { kind: 'replace', start: q.max.start, end: q.max.end, text: String(definition.max) },
     });
@@ -58,9 +59,9 @@ export function checkQuestion(
 
   const points = q.points?.value;
   if (q.points && points !== undefined) {
-    if (points < 0) sink.add('KK017', q.points, messages.negative(lang, 'points'));
+    if (points < 0) sink.add(Code.Negative, q.points, messages.negative(lang, 'points'));
     else if (max !== undefined && points > max) {
-      sink.add('KK010', q.points, messages.overMax(lang, points, max, id), {
+      sink.add(Code.OverMax, q.points, messages.overMax(lang, points, max, id), {
         ...(definition && framework
           ? {
               related: related(
@@ -74,7 +75,7 @@ export function checkQuestion(
       });
     }
   } else if (!q.maxKeyword) {
-    sink.add('KK018', q.number, messages.noPoints(lang, id));
+    sink.add(Code.NoScore, q.number, messages.noPoints(lang, id));
   }
 
   const result: QuestionResult = {

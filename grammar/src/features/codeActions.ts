@@ -1,10 +1,11 @@
 import type { Span, Statement } from '../ast';
-import type { Diagnostic } from '../diagnostics';
+import { Code, type Diagnostic } from '../diagnostics';
 import { compareIds } from '../evaluation';
 import { formatNumber } from '../messages';
-import type { Analysis, EvaluationResult, FrameworkArea, FrameworkQuestion } from '../model';
+import type { Analysis, EvaluationResult } from '../model';
+import { KompassWriter } from '../writer';
 import { prefersSwedishKeywords } from './locate';
-import { indentAt, lineBreakOf, lineEndAt, quote, say } from './text';
+import { indentAt, lineBreakOf, lineEndAt, say } from './text';
 
 /** A replacement of `start..end` with `newText`, offsets into the document. */
 export interface TextEdit extends Span {
@@ -33,13 +34,13 @@ export function codeActions(analysis: Analysis, text: string, range: Span): Code
     if (fix.kind === 'replace') {
       const value = formatNumber(Number(fix.text), 'en');
       const title =
-        d.code === 'KK010'
+        d.code === Code.OverMax
           ? say(lang, `Sätt poängen till max ${value}`, `Clamp the points to the max ${value}`)
-          : d.code === 'KK011'
+          : d.code === Code.MaxMismatch
             ? say(lang, `Använd ramverkets max ${value}`, `Use the framework's max ${value}`)
-            : d.code === 'KK020'
+            : d.code === Code.AreaSum
               ? say(lang, `Sätt poängen till summan ${value}`, `Set the score to the sum ${value}`)
-              : d.code === 'KK021'
+              : d.code === Code.TotalSum
                 ? say(
                     lang,
                     `Sätt totalen till summan ${value}`,
@@ -77,17 +78,9 @@ function evaluationAt(analysis: Analysis, offset: number): EvaluationResult | un
   return analysis.evaluations.find((e) => e.node.start <= offset && offset <= e.node.end);
 }
 
-interface Words {
-  area: string;
-  question: string;
-  score: string;
-}
-
-function words(analysis: Analysis): Words {
-  const sv = prefersSwedishKeywords(analysis);
-  return sv
-    ? { area: 'område', question: 'fråga', score: 'poäng' }
-    : { area: 'area', question: 'question', score: 'score' };
+/** The writer for text inserted into this document: its keyword language, plain text. */
+function writerFor(analysis: Analysis): KompassWriter {
+  return new KompassWriter({ swedish: prefersSwedishKeywords(analysis) });
 }
 
 /** Inserts `lines` after the statement `after` (on new lines), or at the start of a body. */
@@ -102,10 +95,6 @@ function insertLines(
   return { start: at, end: at, newText: lines.map((l) => `${nl}${indent}${l}`).join('') };
 }
 
-function questionLine(w: Words, q: FrameworkQuestion): string {
-  return `${w.question} ${q.id} ${quote(q.title)} 0/${q.max}`;
-}
-
 function addQuestionsAction(
   analysis: Analysis,
   text: string,
@@ -115,7 +104,7 @@ function addQuestionsAction(
   const ev = evaluationAt(analysis, d.start);
   const area = ev?.areas.find((a) => a.number === areaNumber && a.node.start <= d.start);
   if (!area?.node.body || area.missingQuestions.length === 0) return undefined;
-  const w = words(analysis);
+  const w = writerFor(analysis);
   const existing = area.node.body.statements.filter((s) => s.kind === 'question');
   const indent = existing[0]
     ? indentAt(text, existing[0].start)
@@ -130,7 +119,7 @@ function addQuestionsAction(
       }
     }
     const list = byAnchor.get(anchor) ?? [];
-    list.push(questionLine(w, q));
+    list.push(w.question(q));
     byAnchor.set(anchor, list);
   }
   const edits = [...byAnchor].map(([after, lines]) =>
@@ -152,22 +141,11 @@ function addQuestionsAction(
   };
 }
 
-function areaLines(w: Words, fa: FrameworkArea, summaryOnly: boolean): string[] {
-  if (summaryOnly || fa.questions.length === 0) {
-    return [`${w.area} ${fa.number} ${quote(fa.title)} ${w.score} 0`];
-  }
-  return [
-    `${w.area} ${fa.number} ${quote(fa.title)} {`,
-    ...fa.questions.map((q) => `  ${questionLine(w, q)}`),
-    '}',
-  ];
-}
-
 function addAreasAction(analysis: Analysis, text: string, d: Diagnostic): CodeAction | undefined {
   const ev = evaluationAt(analysis, d.start);
   const body = ev?.node.body;
   if (!ev || !body || ev.missingAreas.length === 0) return undefined;
-  const w = words(analysis);
+  const w = writerFor(analysis);
   const areaStatements = body.statements.filter((s) => s.kind === 'area');
   const indent = body.statements[0]
     ? indentAt(text, body.statements[0].start)
@@ -183,7 +161,7 @@ function addAreasAction(analysis: Analysis, text: string, d: Diagnostic): CodeAc
     }
     anchor ??= areaStatements.length === 0 ? body.statements.at(-1) : undefined;
     const list = byAnchor.get(anchor) ?? [];
-    list.push(...areaLines(w, fa, summaryOnly));
+    list.push(...w.area(fa, summaryOnly));
     byAnchor.set(anchor, list);
   }
   const edits: TextEdit[] = [];

@@ -2,10 +2,11 @@ import type { Span } from '../ast';
 import { builtinFrameworks } from '../framework';
 import { languageCodes, languageNames } from '../language';
 import { formatNumber } from '../messages';
-import type { Analysis, Framework, FrameworkArea } from '../model';
-import { keywordSpecs } from '../tokens';
+import type { Analysis, Framework } from '../model';
+import { isKeyword, type KeywordName, keywordText } from '../tokens';
+import { KompassWriter } from '../writer';
 import { type Location, locate, prefersSwedishKeywords } from './locate';
-import { quote, say } from './text';
+import { say } from './text';
 
 /** What a completion item stands for. */
 export type CompletionKind =
@@ -44,7 +45,7 @@ export interface CompletionOptions {
 
 type Context = 'top' | 'evaluation' | 'framework' | 'area' | 'frameworkArea' | 'facts';
 
-const keywordsIn: Record<Exclude<Context, 'facts'>, readonly string[]> = {
+const keywordsIn: Record<Exclude<Context, 'facts'>, readonly KeywordName[]> = {
   top: ['Evaluation', 'Framework'],
   evaluation: [
     'Framework',
@@ -84,44 +85,37 @@ export function complete(
   if (inString) {
     const kw = inString[1]!;
     const range = stringRange(text, at, inString[2]!.length);
-    if (kw === 'framework' || kw === 'ramverk') return frameworkItems(frameworks, range, analysis);
-    if (kw === 'compare' || kw === 'jämför')
-      return fileItems(analysis.uri, options.files ?? [], range);
+    if (isKeyword(kw, 'Framework')) return frameworkItems(frameworks, range, analysis);
+    if (isKeyword(kw, 'Compare')) return fileItems(analysis.uri, options.files ?? [], range);
     return [];
   }
   const typed = word.exec(prefix)![0];
   const range = { start: at - typed.length, end: at };
   const before = prefix.slice(0, prefix.length - typed.length);
   const after = /(?:^|\s)([\p{L}]+)\s+$/u.exec(before)?.[1];
-  if (after === 'language' || after === 'språk') return languageItems(range, analysis);
+  if (isKeyword(after, 'Language')) return languageItems(range, analysis);
   const numberTyped = /[\d.]*$/.exec(prefix)![0];
   const numberRange = { start: at - numberTyped.length, end: at };
   const beforeNumber = prefix.slice(0, prefix.length - numberTyped.length);
   const numberAfter = /(?:^|\s)([\p{L}]+)\s+$/u.exec(beforeNumber)?.[1];
-  if (numberAfter === 'question' || numberAfter === 'fråga')
-    return questionItems(loc, numberRange, analysis);
-  if (numberAfter === 'area' || numberAfter === 'område')
-    return areaItems(loc, numberRange, analysis);
+  if (isKeyword(numberAfter, 'Question')) return questionItems(loc, numberRange, analysis);
+  if (isKeyword(numberAfter, 'Area')) return areaItems(loc, numberRange, analysis);
   if (before.trim() !== '') return [];
 
   const context = contextOf(loc);
   if (context === 'facts') return [];
   const items: CompletionEntry[] = keywordsIn[context].map((name) => {
-    const spec = keywordSpecs.find((k) => k.name === name)!;
-    const label = swedish ? spec.sv : spec.en;
+    const label = keywordText(name, swedish);
     return {
       label,
       kind: 'keyword',
-      detail: swedish ? spec.en : spec.sv,
+      detail: keywordText(name, !swedish),
       range,
       sortText: `1${label}`,
     };
   });
   if (context === 'evaluation' && loc.evaluation?.framework) {
-    const indent = '  ';
-    const areaKeyword = swedish ? 'område' : 'area';
-    const questionKeyword = swedish ? 'fråga' : 'question';
-    const scoreKeyword = swedish ? 'poäng' : 'score';
+    const areaKeyword = keywordText('Area', swedish);
     const summaryOnly = loc.evaluation.summaryOnly;
     for (const fa of loc.evaluation.missingAreas) {
       items.push({
@@ -132,13 +126,7 @@ export function complete(
           'hela området ur ramverket',
           'the whole area from the framework',
         ),
-        insertText: areaSnippet(fa, {
-          areaKeyword,
-          questionKeyword,
-          scoreKeyword,
-          indent,
-          summaryOnly,
-        }),
+        insertText: new KompassWriter({ swedish, snippet: true }).area(fa, summaryOnly).join('\n'),
         snippet: true,
         range,
         sortText: `0${String(fa.number).padStart(3, '0')}`,
@@ -146,9 +134,9 @@ export function complete(
     }
   }
   if (context === 'top') {
-    const ev = swedish ? 'utvärdering' : 'evaluation';
-    const fw = swedish ? 'ramverk' : 'framework';
-    const date = swedish ? 'datum' : 'date';
+    const ev = keywordText('Evaluation', swedish);
+    const fw = keywordText('Framework', swedish);
+    const date = keywordText('Date', swedish);
     items.push({
       label: `${ev} { … }`,
       kind: 'snippet',
@@ -296,31 +284,4 @@ function areaItems(loc: Location, range: Span, analysis: Analysis): CompletionEn
     range,
     sortText: String(fa.number).padStart(4, '0'),
   }));
-}
-
-/** Keywords and indentation for writing an area. */
-export interface AreaWriting {
-  areaKeyword: string;
-  questionKeyword: string;
-  scoreKeyword: string;
-  indent: string;
-  /** Write `score` only, without questions (for evaluations published as area totals). */
-  summaryOnly: boolean;
-}
-
-function areaSnippet(fa: FrameworkArea, w: AreaWriting): string {
-  if (w.summaryOnly || fa.questions.length === 0) {
-    return `${w.areaKeyword} ${fa.number} ${escapeSnippet(quote(fa.title))} ${w.scoreKeyword} \${1:0}`;
-  }
-  const lines = fa.questions.map(
-    (q, i) =>
-      `${w.indent}${w.questionKeyword} ${q.id} ${escapeSnippet(quote(q.title))} \${${i + 1}:0}/${q.max}`,
-  );
-  return [`${w.areaKeyword} ${fa.number} ${escapeSnippet(quote(fa.title))} {`, ...lines, '}'].join(
-    '\n',
-  );
-}
-
-function escapeSnippet(s: string): string {
-  return s.replace(/[$}\\]/g, (c) => `\\${c}`);
 }

@@ -1,7 +1,8 @@
-import { type IToken, Lexer } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type { Statement } from '../ast';
+import { kompassLexer } from '../lexer';
 import type { Analysis } from '../model';
-import { allTokens, Comma, LCurly, LineComment, RCurly, Slash, TextBlock } from '../tokens';
+import { Comma, LCurly, LineComment, RCurly, Slash, TextBlock } from '../tokens';
 import type { TextEdit } from './codeActions';
 import { lineBreakOf } from './text';
 
@@ -13,11 +14,8 @@ export interface FormatOptions {
   insertSpaces?: boolean;
 }
 
-let lexer: Lexer | undefined;
-
 function tokenize(text: string): IToken[] {
-  lexer ??= new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
-  const lexed = lexer.tokenize(text);
+  const lexed = kompassLexer().tokenize(text);
   return [...lexed.tokens, ...(lexed.groups.comments ?? [])].sort(
     (a, b) => a.startOffset - b.startOffset,
   );
@@ -31,7 +29,7 @@ function layoutMarks(analysis: Analysis): { lineStarts: Set<number>; scoreStarts
     for (const s of statements) {
       lineStarts.add(s.start);
       if (s.kind === 'question') {
-        const score = s.points ?? s.maxKeyword;
+        const score = s.points ?? s.separator ?? s.maxKeyword;
         if (score) scoreStarts.add(score.start);
       }
       if (s.kind === 'facts') for (const e of s.entries) lineStarts.add(e.start);
@@ -98,7 +96,11 @@ export function formatText(
         lines.push({ depth: 0, text: '' });
       current = { depth, text: '' };
     } else if (current) {
-      const tight = type === Comma || type === Slash || prev?.tokenType === Slash;
+      // `14/15` is tight; a `/15` waiting for its points keeps the space before it.
+      const tight =
+        type === Comma ||
+        (type === Slash && !scoreStarts.has(t.startOffset)) ||
+        prev?.tokenType === Slash;
       if (!tight) current.text += ' ';
     }
     current ??= { depth, text: '' };

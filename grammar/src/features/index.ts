@@ -9,7 +9,6 @@ export {
   type TextEdit,
 } from './codeActions';
 export {
-  type AreaWriting,
   type CompletionEntry,
   type CompletionKind,
   type CompletionOptions,

@@ -102,7 +102,7 @@ describe('features: completion', () => {
     const s = items.find((i) => i.kind === 'snippet' && i.label.startsWith('area 7'))!;
     assert.match(
       s.insertText!,
-      /^area 7 "Verksamhetsutveckling" \{\n {2}question 7\.1 ".*" \$\{1:0\}\/\d+\n/,
+      /^area 7 "Verksamhetsutveckling" \{\n {2}question 7\.1 ".*" \$\{1\}\/\d+\n/,
     );
     assert.equal(s.insertText!.split('\n').length, 2 + 5);
   });

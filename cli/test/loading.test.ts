@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Runs the bundled CLI in a fresh process and lists the files Node loaded for it, so a test can
+ * see what a command pulled in.
+ */
+function loadedBy(args: string[]): { code: number; loaded: string[] } {
+  const script = `
+    const cli = require('./dist/cli.js');
+    cli.main(${JSON.stringify(args)}, { out() {}, err() {} }).then((code) => {
+      process.stdout.write(JSON.stringify({ code, loaded: Object.keys(require.cache) }));
+    });`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as { code: number; loaded: string[] };
+}
+
+const isReport = (f: string) => /[\\/]dist[\\/]report\.js$/.test(f);
+
+describe('kompass CLI: what each command loads', function () {
+  this.timeout(60_000);
+
+  before(() => {
+    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
+    assert.equal(b.status, 0, b.stderr);
+  });
+
+  it('the CLI bundle holds no report renderer: no pdfkit, fontkit or markdown-it', () => {
+    const cli = readFileSync('dist/cli.js', 'utf8');
+    for (const marker of ['PDFDocument', 'fontkit', 'markdown-it']) {
+      assert.equal(cli.includes(marker), false, `dist/cli.js contains ${marker}`);
+    }
+    assert.ok(readFileSync('dist/report.js', 'utf8').includes('PDFDocument'));
+  });
+
+  it('--version and check do not load the report bundle', () => {
+    for (const args of [['--version'], ['check', 'samples/vasteras-2012.kompass']]) {
+      const r = loadedBy(args);
+      assert.equal(r.code, 0);
+      assert.deepEqual(r.loaded.filter(isReport), [], `kompass ${args.join(' ')}`);
+    }
+  });
+
+  it('export loads it when it renders', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kompass-load-'));
+    try {
+      const out = join(dir, 'r.csv');
+      const r = loadedBy(['export', 'samples/vasteras-2012.kompass', '--format', 'csv', '-o', out]);
+      assert.equal(r.code, 0);
+      assert.equal(r.loaded.filter(isReport).length, 1);
+      assert.match(readFileSync(out, 'utf8'), /^area|^Område|;|,/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
