@@ -56,7 +56,10 @@ const bundles = [
   { ...node, entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   {
     ...node,
-    entryPoints: { 'test/vscode-suite': 'client/test/suite/index.ts' },
+    entryPoints: {
+      'test/vscode-suite': 'client/test/suite/index.ts',
+      'test/vscode-web-suite': 'client/test/web-suite/index.ts',
+    },
     external: ['vscode', 'mocha'],
   },
   {
