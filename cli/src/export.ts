@@ -1,27 +1,13 @@
 import { basename, dirname, extname, join } from 'node:path';
-import type { ReportFormat } from '../../report/src/index';
+import { type ReportFormat, reportFormat } from '../../report/src/formats';
 import { UsageError } from './errors';
 import { loadEvaluations, requireEvaluations } from './summary';
 import { writeOutput } from './write';
 
-/** The formats `kompass export` writes, with their file extensions. */
-export const exportFormats: Readonly<Record<ReportFormat, string>> = {
-  html: '.html',
-  pdf: '.pdf',
-  md: '.md',
-  json: '.json',
-  csv: '.csv',
-};
-
-/** Whether a string names an export format. */
-export function isExportFormat(f: string): f is ReportFormat {
-  return Object.hasOwn(exportFormats, f);
-}
-
 /** The default output path: the source's name with the format's extension, beside it. */
 export function defaultOutput(source: string, format: ReportFormat): string {
   const name = basename(source, extname(source)).replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'report';
-  return join(dirname(source), `${name}${exportFormats[format]}`);
+  return join(dirname(source), `${name}${reportFormat(format).extension}`);
 }
 
 /** Options of `kompass export`. */

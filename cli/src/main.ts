@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { isReportFormat, reportFormatList } from '../../report/src/formats';
 import { UsageError } from './errors';
 
 const usage = `Usage: kompass <command> [options]
@@ -11,7 +12,7 @@ Commands:
                                 folders: one table of every evaluation, by name then date,
                                 with the change since the previous round and the averages
         --format text|json|csv  CSV: name,date,framework,round,total,max,area1,...,area8
-  export FILE --format FORMAT   Write the report: html, pdf, md, json or csv
+  export FILE --format FORMAT   Write the report: ${reportFormatList()}
         -o, --output PATH       Where to write (default: beside FILE; - for standard output)
         --force                 Overwrite an existing output file
         --csv-separator , | ;   CSV field separator (default ,)
@@ -158,9 +159,9 @@ export async function main(argv: string[], io: Out): Promise<number> {
       if (values.help) return help(io);
       const file = oneFile(positionals, 'export');
       const format = values.format;
-      const { isExportFormat, runExport } = await import('./export');
-      if (typeof format !== 'string' || !isExportFormat(format)) {
-        throw new UsageError(`export: --format must be html, pdf, md, json or csv`);
+      const { runExport } = await import('./export');
+      if (typeof format !== 'string' || !isReportFormat(format)) {
+        throw new UsageError(`export: --format must be ${reportFormatList()}`);
       }
       const sep = values['csv-separator'];
       if (sep !== undefined && sep !== ',' && sep !== ';') {

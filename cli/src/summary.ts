@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import {
   type EvaluationResult,
+  formatDelta,
   formatNumber,
+  formatPercent,
   type MessageLanguage,
   messageLanguage,
   Workspace,
@@ -9,7 +11,6 @@ import {
 import { UsageError } from './errors';
 import { collectFiles, readDocument } from './files';
 import { fsHost } from './host';
-import { formatChange } from './summaryTable';
 
 const labels = {
   sv: {
@@ -101,7 +102,7 @@ export function formatSummary(ev: EvaluationResult): string {
       a.title,
       a.score === undefined ? L.missing : n(a.score),
       n(a.max),
-      a.percent === undefined ? '' : `${a.percent} %`,
+      a.percent === undefined ? '' : formatPercent(a.percent, lang),
       note,
     ]);
   }
@@ -124,14 +125,14 @@ export function formatSummary(ev: EvaluationResult): string {
   out.push(line(rows[0]!));
   for (const r of rows.slice(1)) out.push(line(r));
   out.push('');
-  out.push(`${L.total} ${n(ev.total)}/${n(ev.max)} (${ev.percent} %)`);
+  out.push(`${L.total} ${n(ev.total)}/${n(ev.max)} (${formatPercent(ev.percent, lang)})`);
   if (ev.statedTotal !== undefined && ev.statedTotal !== ev.total) {
     out.push(L.statedTotal(n(ev.statedTotal), n(ev.total)));
   }
   for (const c of ev.comparisons) {
     if (!c.target || c.problem) continue;
     out.push(
-      `${L.compared} ${c.target.name}: ${n(c.target.total)}/${n(c.target.max)}, ${L.difference} ${formatChange(ev.total - c.target.total, lang)}`,
+      `${L.compared} ${c.target.name}: ${n(c.target.total)}/${n(c.target.max)}, ${L.difference} ${formatDelta(ev.total - c.target.total, lang)}`,
     );
   }
   return `${out.join('\n')}\n`;

@@ -3,6 +3,7 @@
 import {
   type CompareModel,
   type CompareRow,
+  formatDelta,
   formatNumber,
   type MessageLanguage,
 } from '../../grammar/src/index';
@@ -36,11 +37,6 @@ const labels = {
     notes: 'Note:',
   },
 };
-
-/** A signed change: `+4`, `−3,5`, `±0`. */
-export function formatChange(n: number, lang: MessageLanguage): string {
-  return `${n > 0 ? '+' : n < 0 ? '−' : '±'}${formatNumber(Math.abs(n), lang)}`;
-}
 
 function areaScores(row: { areas: { number: number; score?: number }[] }, count: number) {
   const byNumber = new Map(row.areas.map((a) => [a.number, a.score]));
@@ -83,7 +79,7 @@ export function formatSummaryTable(model: CompareModel, lang: MessageLanguage): 
       n(r.total),
       n(r.max),
       `${r.percent}`,
-      r.delta ? formatChange(r.delta.total, lang) : '',
+      r.delta ? formatDelta(r.delta.total, lang) : '',
       ...areaScores(r, areas).map(n),
     ]);
   }

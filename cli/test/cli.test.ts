@@ -138,12 +138,19 @@ describe('kompass CLI', function () {
     it('shows every area and 561/800', () => {
       const r = kompass('summary', sample);
       assert.equal(r.code, 0, r.err);
-      assert.ok(r.out.includes('Totalt 561/800 (70 %)'), r.out);
+      assert.ok(r.out.includes('Totalt 561/800 (70\u00a0%)'), r.out);
       const scores = [58, 69, 82, 65, 68, 64, 74, 81];
       scores.forEach((s, i) => {
-        assert.match(r.out, new RegExp(`^\\s*${i + 1}  .*\\s${s}\\s+100\\s+${s} %$`, 'm'));
+        assert.match(r.out, new RegExp(`^\\s*${i + 1}  .*\\s${s}\\s+100\\s+${s}\u00a0%$`, 'm'));
       });
       assert.match(r.out, /Jämfört med Referensprofil/);
+    });
+
+    it('writes percentages as the report does: 63% in English', () => {
+      const r = kompass('summary', 'samples/exempelby-2014.kompass');
+      assert.equal(r.code, 0, r.err);
+      assert.ok(r.out.includes('Total 506/800 (63%)'), r.out);
+      assert.match(r.out, /difference \+54$/m);
     });
 
     it('shows stated against computed where they differ', () => {

@@ -6,7 +6,8 @@ import { type ExportArgs, exportCommand, exportReport } from './export';
 import { KompassModel, languageId } from './model';
 import { newEvaluationCommand } from './newEvaluation';
 import type { PreviewSnapshot } from './preview/preview';
-import { PreviewManager } from './preview/previewManager';
+import { PreviewManager, previewable } from './preview/previewManager';
+import { KompassStatusBar, type StatusSnapshot } from './statusBar';
 
 /**
  * The extension, the same for VS Code on the desktop (client/src/extension.ts) and VS Code for the
@@ -31,6 +32,8 @@ export interface KompassApi {
   client(): BaseLanguageClient | undefined;
   /** What each open preview last rendered. */
   previews(): PreviewSnapshot[];
+  /** What the status bar item shows. */
+  statusBar(): StatusSnapshot;
   /** Writes a report without dialogs; refuses the source and, without `overwrite`, existing files. */
   exportReport(args: ExportArgs): Promise<vscode.Uri>;
 }
@@ -52,11 +55,13 @@ export function activateKompass(
   const model = new KompassModel(entry.files);
   const previews = new PreviewManager(model, context.extensionUri);
   const fontDir = vscode.Uri.joinPath(context.extensionUri, 'dist', 'fonts');
-  context.subscriptions.push(output, model, previews);
+  const statusBar = new KompassStatusBar(model);
+  context.subscriptions.push(output, model, previews, statusBar);
 
   const currentSource = (): vscode.Uri | undefined => {
     const editor = vscode.window.activeTextEditor;
-    if (editor?.document.languageId === languageId) return editor.document.uri;
+    if (editor?.document.languageId === languageId && previewable(editor.document.uri))
+      return editor.document.uri;
     return previews.current()?.resource;
   };
   const showPreview = (toSide: boolean) => (uri?: unknown) => {
@@ -119,6 +124,7 @@ export function activateKompass(
     serverReady,
     client: () => client,
     previews: () => previews.snapshots(),
+    statusBar: () => statusBar.snapshot(),
     exportReport: (args) => exportReport(model, fontDir, args),
   };
 }

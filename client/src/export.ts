@@ -1,16 +1,15 @@
 import * as vscode from 'vscode';
+import { isReportFormat, reportFormat } from '../../report/src/formats';
 import type { KompassModel } from './model';
 import { type ExportFormat, exportFormats, renderExport } from './report';
 
-/** What each export format is called, its file extension, and whether it takes a while. */
-export const formatInfo: Readonly<
-  Record<ExportFormat, { label: () => string; extension: string; slow: boolean }>
-> = {
-  html: { label: () => vscode.l10n.t('HTML page'), extension: 'html', slow: false },
-  pdf: { label: () => vscode.l10n.t('PDF document'), extension: 'pdf', slow: true },
-  md: { label: () => vscode.l10n.t('Markdown'), extension: 'md', slow: false },
-  json: { label: () => vscode.l10n.t('JSON (the model)'), extension: 'json', slow: false },
-  csv: { label: () => vscode.l10n.t('CSV (for spreadsheets)'), extension: 'csv', slow: false },
+/** What each export format is called in the user's language, and whether it takes a while. */
+export const formatInfo: Readonly<Record<ExportFormat, { label: () => string; slow: boolean }>> = {
+  html: { label: () => vscode.l10n.t('HTML page'), slow: false },
+  pdf: { label: () => vscode.l10n.t('PDF document'), slow: true },
+  md: { label: () => vscode.l10n.t('Markdown'), slow: false },
+  json: { label: () => vscode.l10n.t('JSON (the model)'), slow: false },
+  csv: { label: () => vscode.l10n.t('CSV (for spreadsheets)'), slow: false },
 };
 
 /** Arguments of `kompass.exportReport` when called from code or tests: no dialogs are shown. */
@@ -27,7 +26,7 @@ export class ExportError extends Error {}
 
 /** Whether `value` is one of the export formats. */
 export function isExportFormat(value: unknown): value is ExportFormat {
-  return typeof value === 'string' && (exportFormats as readonly string[]).includes(value);
+  return isReportFormat(value);
 }
 
 /**
@@ -89,12 +88,13 @@ export async function exportCommand(
   const format = await pickFormat();
   if (!format) return undefined;
   const info = formatInfo[format];
+  const extension = reportFormat(format).extension;
   const target = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.joinPath(
       exportFolder(source),
-      `${baseName(source).replace(/\.kompass$/i, '')}.${info.extension}`,
+      `${baseName(source).replace(/\.kompass$/i, '')}${extension}`,
     ),
-    filters: { [info.label()]: [info.extension] },
+    filters: { [info.label()]: [extension.slice(1)] },
     saveLabel: vscode.l10n.t('Export'),
     title: vscode.l10n.t('Export report as {0}', info.label()),
   });
@@ -105,17 +105,8 @@ export async function exportCommand(
     );
     return undefined;
   }
-  // Both the native and VS Code's own save dialog ask before replacing a file; this asks again
-  // only when the dialog could not have, e.g. when the file appeared meanwhile.
-  if (await exists(target)) {
-    const replace = vscode.l10n.t('Replace');
-    const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} already exists. Replace it?', displayPath(target)),
-      { modal: true },
-      replace,
-    );
-    if (answer !== replace) return undefined;
-  }
+  // The save dialog (native or VS Code's own) has already asked before replacing a file: once is
+  // enough, so an existing target is overwritten here without a second question.
   const run = () => exportReport(model, fontDir, { source, target, format, overwrite: true });
   let written: vscode.Uri;
   try {
@@ -148,7 +139,7 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
   const picked = await vscode.window.showQuickPick(
     order.map((format) => ({
       label: formatInfo[format].label(),
-      description: `.${formatInfo[format].extension}`,
+      description: reportFormat(format).extension,
       format,
     })),
     { title: vscode.l10n.t('Export Report'), placeHolder: vscode.l10n.t('Choose a format') },
@@ -164,14 +155,77 @@ async function offerToOpen(uri: vscode.Uri, format: ExportFormat): Promise<void>
     open,
     reveal,
   );
-  if (answer === open) {
-    if (format === 'html' || format === 'pdf') await vscode.env.openExternal(uri);
-    else await vscode.commands.executeCommand('vscode.open', uri);
-  } else if (answer === reveal) {
-    const local =
-      vscode.env.remoteName === undefined && vscode.env.uiKind === vscode.UIKind.Desktop;
-    await vscode.commands.executeCommand(local ? 'revealFileInOS' : 'revealInExplorer', uri);
+  if (answer === open) await openExported(uri, format);
+  else if (answer === reveal) await revealExported(uri);
+}
+
+/** How an exported file was opened. */
+export type OpenedAs = 'system' | 'webview' | 'editor' | 'explorer';
+
+/** Whether the window runs on the user's own machine, where the system viewer can open a file. */
+function isLocalDesktop(): boolean {
+  return vscode.env.remoteName === undefined && vscode.env.uiKind === vscode.UIKind.Desktop;
+}
+
+/**
+ * Opens an exported file wherever the window runs. On the desktop HTML and PDF go to the system
+ * viewer; in a remote window (code-server, SSH, WSL, Codespaces) that viewer is on another
+ * machine, so HTML is shown in a panel here, PDF is revealed in the Explorer with a hint to
+ * download it, and text formats open in an editor everywhere. Never a silent no-op.
+ */
+export async function openExported(
+  uri: vscode.Uri,
+  format: ExportFormat,
+  local = isLocalDesktop(),
+): Promise<OpenedAs> {
+  if (local && (format === 'html' || format === 'pdf') && (await vscode.env.openExternal(uri)))
+    return 'system';
+  if (format === 'html') {
+    await showExportedHtml(uri);
+    return 'webview';
   }
+  if (format === 'pdf') {
+    await revealExported(uri);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'The PDF is selected in the Explorer: use Download… in its context menu to save it to this computer.',
+      ),
+    );
+    return 'explorer';
+  }
+  await vscode.commands.executeCommand('vscode.open', uri);
+  return 'editor';
+}
+
+/** Shows an exported HTML file in a panel: scripts off, nothing outside it readable. */
+async function showExportedHtml(uri: vscode.Uri): Promise<void> {
+  const { size } = await vscode.workspace.fs.stat(uri);
+  if (size > maxShownHtml) {
+    await revealExported(uri);
+    return;
+  }
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  const panel = vscode.window.createWebviewPanel(
+    exportedViewType,
+    baseName(uri),
+    vscode.ViewColumn.Beside,
+    { enableScripts: false, enableForms: false, enableCommandUris: false, localResourceRoots: [] },
+  );
+  // The exported page carries its own policy (inline styles and data: images only).
+  panel.webview.html = new TextDecoder('utf-8').decode(bytes);
+}
+
+// A report is far smaller; a larger file is not ours to load into a panel.
+const maxShownHtml = 50_000_000;
+
+/** The view type of the panel showing an exported HTML file. */
+export const exportedViewType = 'kompass.exportedHtml';
+
+async function revealExported(uri: vscode.Uri): Promise<void> {
+  await vscode.commands.executeCommand(
+    isLocalDesktop() ? 'revealFileInOS' : 'revealInExplorer',
+    uri,
+  );
 }
 
 /** The folder the save dialog starts in: `kompass.export.folder`, else the source's folder. */

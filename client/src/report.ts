@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Analysis } from '../../grammar/src/index';
-import type { ReportFormat } from '../../report/src/render';
+import { type ReportFormat, reportFormats } from '../../report/src/formats';
 import { reportFonts } from './reportFonts';
 
 /** The report module, loaded on first use (a preview or an export), not at activation. */
@@ -10,7 +10,7 @@ export type ReportModule = typeof import('../../report/src/render');
 export type ExportFormat = ReportFormat;
 
 /** Every export format, in the order the picker shows them. */
-export const exportFormats: readonly ExportFormat[] = ['html', 'pdf', 'md', 'json', 'csv'];
+export const exportFormats: readonly ExportFormat[] = reportFormats.map((f) => f.format);
 
 let loading: Promise<ReportModule> | undefined;
 

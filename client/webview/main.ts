@@ -1,7 +1,7 @@
 /**
  * The script inside the preview webview: applies renders sent by the extension as DOM patches
- * (so the scroll position survives), scrolls with the editor, and hands link clicks and
- * problem clicks back to the extension. It builds no markup from strings of its own: the
+ * (so the scroll position survives), scrolls with the editor and tells the extension where the
+ * user scrolled it, and hands link clicks, problem clicks and double-clicks back to the extension. It builds no markup from strings of its own: the
  * report's HTML is produced and escaped by the renderer in the extension host.
  */
 
@@ -13,6 +13,7 @@ import type {
   ToWebview,
   UpdateMessage,
 } from '../src/preview/messages';
+import { increasing, lineForOffset, offsetForLine, type Placed } from '../src/preview/scrollMap';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -39,14 +40,19 @@ vscode.setState(state);
 
 let seq = 0;
 let anchors: Anchor[] = [];
-// Set while we scroll for the editor, so the scroll handler does not count it as the user's.
-let scrollingForEditor = 0;
+// Until when scroll events are ours (following the editor), not the user's.
+let scrollingForEditorUntil = 0;
+// The anchors whose elements are in the page, and the monotonic run of them; found lazily.
+let found: { anchor: Anchor; el: Element }[] | undefined;
+let monotonic: { anchor: Anchor; el: Element }[] | undefined;
 
 function apply(update: Omit<UpdateMessage, 'html'> & { html?: string }, initial: boolean): void {
   if (update.seq < seq) return;
   seq = update.seq;
   anchors = update.anchors;
   if (update.html !== undefined && !initial) patch(root, parse(update.html));
+  found = undefined;
+  enhanceProblems();
   showStale(update.stale);
   vscode.postMessage({ type: 'applied', seq: update.seq });
 }
@@ -108,39 +114,65 @@ function problemItem(p: PanelProblem): HTMLLIElement {
   return li;
 }
 
-/** Scrolls so the part at `line` is at the top, between anchors in proportion. */
-function scrollToLine(line: number): void {
-  let before: { anchor: Anchor; el: HTMLElement } | undefined;
-  let after: { anchor: Anchor; el: HTMLElement } | undefined;
+/** The elements the anchors point at, those laid out, in source order. */
+function resolved(): { anchor: Anchor; el: Element }[] {
+  if (found) return found;
+  found = [];
   for (const anchor of anchors) {
-    const el = document.getElementById(anchor.id);
-    if (!el) continue;
-    if (anchor.line <= line) before = { anchor, el };
-    else {
-      after = { anchor, el };
-      break;
-    }
+    const el = document.querySelectorAll(anchor.selector)[anchor.index];
+    if (el && el.getClientRects().length > 0) found.push({ anchor, el });
   }
-  if (!before) {
-    scrollWindow(0);
-    return;
-  }
-  const top = before.el.getBoundingClientRect().top + window.scrollY;
-  let y = top;
-  if (after && after.anchor.line > before.anchor.line) {
-    const nextTop = after.el.getBoundingClientRect().top + window.scrollY;
-    const share = (line - before.anchor.line) / (after.anchor.line - before.anchor.line);
-    y = top + (nextTop - top) * share;
-  }
-  scrollWindow(Math.max(0, y - staleBanner.offsetHeight));
+  monotonic = increasing(found, (f) => pageTop(f.el));
+  return found;
 }
 
-function scrollWindow(y: number): void {
-  scrollingForEditor++;
-  window.scrollTo(0, y);
-  requestAnimationFrame(() => {
-    scrollingForEditor--;
+function pageTop(el: Element): number {
+  return el.getBoundingClientRect().top + window.scrollY;
+}
+
+/** The monotonic anchors placed where their elements are now. */
+function placed(): Placed[] {
+  resolved();
+  return (monotonic ?? []).map(({ anchor, el }) => {
+    const r = el.getBoundingClientRect();
+    return { line: anchor.line, end: anchor.end, top: r.top + window.scrollY, height: r.height };
   });
+}
+
+/** Scrolls the part showing `line` to the top; a line no part shows leaves the page still. */
+function scrollToLine(line: number): void {
+  const y = offsetForLine(placed(), line);
+  if (y === undefined) return;
+  scrollingForEditorUntil = Date.now() + 150;
+  window.scrollTo(0, Math.max(0, y - staleBanner.offsetHeight));
+}
+
+// Layout changes move the elements; the run of anchors is found again on the next scroll.
+window.addEventListener('resize', () => {
+  found = undefined;
+});
+document.addEventListener(
+  'toggle',
+  () => {
+    found = undefined;
+  },
+  true,
+);
+
+/** Problems in the report's own problem box open their line, by click or keyboard. */
+function enhanceProblems(): void {
+  for (const li of Array.from(
+    root.querySelectorAll<HTMLElement>('.kk-problems li[data-kk-line]'),
+  )) {
+    li.tabIndex = 0;
+    li.setAttribute('role', 'link');
+  }
+}
+
+function problemLine(target: EventTarget | null): number | undefined {
+  const li = target instanceof Element ? target.closest('.kk-problems li[data-kk-line]') : null;
+  const line = Number(li?.getAttribute('data-kk-line'));
+  return li && Number.isInteger(line) && line > 0 ? line - 1 : undefined;
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
@@ -150,8 +182,15 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
 });
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let editorFrame = 0;
 window.addEventListener('scroll', () => {
-  if (scrollingForEditor > 0) return;
+  if (Date.now() < scrollingForEditorUntil) return;
+  // The user scrolled: the editor follows (when the setting allows; the extension decides).
+  cancelAnimationFrame(editorFrame);
+  editorFrame = requestAnimationFrame(() => {
+    const line = lineForOffset(placed(), window.scrollY + staleBanner.offsetHeight);
+    if (line !== undefined) vscode.postMessage({ type: 'scrollEditor', line });
+  });
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
     state = { ...state, scrollY: window.scrollY };
@@ -160,6 +199,11 @@ window.addEventListener('scroll', () => {
 });
 
 document.addEventListener('click', (event) => {
+  const line = problemLine(event.target);
+  if (line !== undefined) {
+    vscode.postMessage({ type: 'reveal', line });
+    return;
+  }
   const target = event.target instanceof Element ? event.target.closest('a') : null;
   if (!target) return;
   const href = target.getAttribute('href') ?? '';
@@ -171,7 +215,25 @@ document.addEventListener('click', (event) => {
   vscode.postMessage({ type: 'link', href });
 });
 
+document.addEventListener('keydown', (event) => {
+  const line = event.key === 'Enter' ? problemLine(event.target) : undefined;
+  if (line !== undefined) vscode.postMessage({ type: 'reveal', line });
+});
+
+// A double-click opens the source where the element under the pointer comes from.
+document.addEventListener('dblclick', (event) => {
+  if (!(event.target instanceof Element) || event.target.closest('a, button, .kk-problems')) return;
+  const hit = resolved().filter((f) => f.el.contains(event.target as Node));
+  // The innermost element holding the target; else the line at the pointer's height.
+  const inner = hit.sort((a, b) => (a.el.contains(b.el) ? 1 : b.el.contains(a.el) ? -1 : 0))[0];
+  const line = inner?.anchor.line ?? lineForOffset(placed(), event.pageY);
+  if (line !== undefined) vscode.postMessage({ type: 'reveal', line });
+});
+
 apply(JSON.parse(document.body.dataset.kompassUpdate ?? '{"seq":0,"anchors":[]}'), true);
 // Updates posted while the page was loading may be lost; the extension re-sends the newest.
 vscode.postMessage({ type: 'ready', seq });
-if (state.scrollY !== undefined) window.scrollTo(0, state.scrollY);
+if (state.scrollY !== undefined) {
+  scrollingForEditorUntil = Date.now() + 150;
+  window.scrollTo(0, state.scrollY);
+}

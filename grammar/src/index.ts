@@ -55,8 +55,16 @@ export {
   messageLanguage,
 } from './language';
 export { LineIndex, type Position } from './lines';
-export { formatNumber } from './messages';
 export type * from './model';
+export {
+  formatDelta,
+  formatNumber,
+  formatPercent,
+  formatPercentDelta,
+  formatScore,
+  type NumberLanguage,
+  type NumberOptions,
+} from './numbers';
 export { type ParseResult, parse, type SyntaxIssue } from './parse';
 export { percent, sum } from './percent';
 export {

@@ -1,16 +1,11 @@
 import type { MessageLanguage } from './language';
+import { formatNumber } from './numbers';
 import type { SyntaxIssue } from './parse';
 import { keywordSpecByName } from './tokens';
 
 type Text = { sv: string; en: string };
 
 const q = (lang: MessageLanguage, s: string): string => (lang === 'sv' ? `”${s}”` : `“${s}”`);
-
-/** Numbers as an evaluator writes them: `14.5` in English, `14,5` in Swedish. */
-export function formatNumber(n: number, lang: MessageLanguage): string {
-  const s = String(n);
-  return lang === 'sv' ? s.replace('.', ',') : s;
-}
 
 function tokenName(name: string, lang: MessageLanguage): string {
   const spec = keywordSpecByName.get(name);

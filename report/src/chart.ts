@@ -5,8 +5,9 @@
  */
 
 import type { EvaluationResult } from '../../grammar/src/index';
+import { formatNumber } from '../../grammar/src/index';
 import { escapeHtml } from './escape';
-import { formatNumber, type Labels } from './labels';
+import type { Labels } from './labels';
 
 /** An axis: one area. */
 export interface ChartAxis {
@@ -227,7 +228,7 @@ export function barsSvg(data: ChartData, labels: Labels, width = 560): string {
       );
       if (b.value !== undefined)
         out.push(
-          `<text class="kk-value" x="${b.x + b.w + 4}" y="${b.y + b.h - 2}">${escapeHtml(formatNumber(b.value, labels))}</text>`,
+          `<text class="kk-value" x="${b.x + b.w + 4}" y="${b.y + b.h - 2}">${escapeHtml(formatNumber(b.value, labels.lang))}</text>`,
         );
     }
   }

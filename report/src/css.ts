@@ -50,8 +50,13 @@ const layout = `
 .kk-pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5em; border-top: 1px solid var(--kk-border); border-bottom: 1px solid var(--kk-border); margin: 1em 0; }
 .kk-pair h4 { margin-top: 0.7em; }
 .kk-pair ul { padding-left: 1.2em; }
-.kk-problems { border: 1px solid var(--kk-error); border-left: 6px solid var(--kk-error); background: var(--kk-box-bg); padding: 0.6em 1em; margin-bottom: 1.5em; }
-.kk-problems h2 { border: 0; margin-top: 0.2em; font-size: 1.2em; }
+.kk-problems { border: 1px solid var(--kk-error); border-left: 6px solid var(--kk-error); background: var(--kk-box-bg); padding: 0.4em 1em; margin-bottom: 1.5em; }
+.kk-problems.kk-problems-warnings { border-color: var(--kk-warn); }
+.kk-problems summary { cursor: pointer; }
+.kk-problems ul { margin: 0.4em 0 0; padding-left: 1.2em; }
+.kk-problems li[data-kk-line] { cursor: pointer; }
+.kk-problems li[data-kk-line]:hover { text-decoration: underline; }
+.kk-problems li[data-kk-line]:focus-visible { outline: 1px solid var(--kk-accent); }
 .kk-problems .kk-error { color: var(--kk-error); font-weight: 600; }
 .kk-problems .kk-warning { color: var(--kk-warn); font-weight: 600; }
 .kk-problems code { font-family: var(--kk-mono); }

@@ -2,7 +2,7 @@
 
 import type { Analysis } from '../../grammar/src/index';
 import { csvField } from './escape';
-import type { ReportOptions } from './render';
+import type { ReportOptions } from './options';
 import { questionRows } from './view';
 
 /**

@@ -5,12 +5,13 @@
  */
 
 import type { Analysis, AreaResult, EvaluationResult } from '../../grammar/src/index';
+import { formatNumber, formatPercent } from '../../grammar/src/index';
 import { barsSvg, chartData, radarSvg } from './chart';
 import { reportCss } from './css';
 import { escapeHtml as h } from './escape';
-import { formatDateRange, formatNumber, formatPercent, type Labels, labelsFor } from './labels';
+import { formatDateRange, type Labels, labelsFor } from './labels';
 import { renderMarkdownText } from './markdown-text';
-import type { ReportOptions } from './render';
+import type { ReportOptions } from './options';
 import {
   areaRows,
   type ContentsEntry,
@@ -75,10 +76,15 @@ function problemsHtml(list: Problem[], labels: Labels): string {
   const items = list
     .map((p) => {
       const where = p.line === undefined ? '' : ` ${h(labels.line)} ${p.line}:`;
-      return `<li><span class="kk-${p.severity}">${h(labels[p.severity])}</span> <code>${h(p.code)}</code>${where} ${h(p.message)}</li>`;
+      const line = p.line === undefined ? '' : ` data-kk-line="${p.line}"`;
+      return `<li${line}><span class="kk-${p.severity}">${h(labels[p.severity])}</span> <code>${h(p.code)}</code>${where} ${h(p.message)}</li>`;
     })
     .join('');
-  return `<section class="kk-problems" id="kk-problems" data-kk-part="problems" role="alert"><h2>${h(labels.problems)}</h2>${list.some((p) => p.severity === 'error') ? `<p>${h(labels.problemsIntro)}</p>` : ''}<ul>${items}</ul></section>`;
+  const errors = list.filter((p) => p.severity === 'error').length;
+  const warnings = list.filter((p) => p.severity === 'warning').length;
+  // Collapsed to one line, so a long list does not push the report out of view; errors stay open.
+  const kind = errors > 0 ? 'kk-problems-errors' : 'kk-problems-warnings';
+  return `<details class="kk-problems ${kind}" id="kk-problems" data-kk-part="problems"${errors > 0 ? ' open' : ''}><summary><strong>${h(labels.problems)}</strong>: <span class="kk-problem-count" data-kk-errors="${errors}" data-kk-warnings="${warnings}">${h(labels.problemCount(warnings, errors))}</span></summary>${errors > 0 ? `<p>${h(labels.problemsIntro)}</p>` : ''}<ul>${items}</ul></details>`;
 }
 
 function evaluationHtml(e: EvaluationResult, n: number, options: ReportOptions): string {
@@ -113,7 +119,7 @@ function titleHtml(e: EvaluationResult, n: number, labels: Labels, options: Repo
   if (e.evaluators.length > 0) meta.push([labels.evaluators, e.evaluators.join(', ')]);
   if (e.organisation) meta.push([labels.organisation, e.organisation]);
   if (e.dateFrom) meta.push([labels.date, formatDateRange(e.dateFrom, e.dateTo, labels)]);
-  if (e.round !== undefined) meta.push([labels.round, formatNumber(e.round, labels)]);
+  if (e.round !== undefined) meta.push([labels.round, formatNumber(e.round, labels.lang)]);
   const fw = frameworkTitle(e);
   if (fw) meta.push([labels.framework, fw]);
   if (options.generatedAt)
@@ -152,7 +158,7 @@ function summaryHtml(
   const out: string[] = [
     `<section class="kk-part kk-summary" id="${partId(n, 'summary')}" data-kk-part="summary">`,
     `<h2>${numbered(number, labels.summaryOf(e.name))}</h2>`,
-    `<div class="kk-total" data-kk-total="${e.total}" data-kk-max="${e.max}"><span class="kk-total-score">${h(`${formatNumber(e.total, labels)}/${formatNumber(e.max, labels)}`)}</span><span>${h(labels.totalOf(formatNumber(e.total, labels), formatNumber(e.max, labels)))} · ${h(formatPercent(e.percent, labels))}</span></div>`,
+    `<div class="kk-total" data-kk-total="${e.total}" data-kk-max="${e.max}"><span class="kk-total-score">${h(`${formatNumber(e.total, labels.lang)}/${formatNumber(e.max, labels.lang)}`)}</span><span>${h(labels.totalOf(formatNumber(e.total, labels.lang), formatNumber(e.max, labels.lang)))} · ${h(formatPercent(e.percent, labels.lang))}</span></div>`,
   ];
   if (e.summary) out.push(`<div class="kk-text">${renderMarkdownText(e.summary, 3)}</div>`);
   const data = chartData(e);
@@ -164,13 +170,13 @@ function summaryHtml(
   for (const row of areaRows(e)) {
     const axis = data.axes.findIndex((a) => a.number === row.number);
     out.push(
-      `<tr data-kk-area="${row.number}"><td>${h(`${row.number}. ${row.title}`)}</td>${scoreCell(row.score, labels)}<td class="kk-num">${h(formatNumber(row.max, labels))}</td><td class="kk-num">${h(formatPercent(row.percent, labels))}</td>${others.map((s) => scoreCell(axis >= 0 ? s.scores[axis] : undefined, labels)).join('')}</tr>`,
+      `<tr data-kk-area="${row.number}"><td>${h(`${row.number}. ${row.title}`)}</td>${scoreCell(row.score, labels)}<td class="kk-num">${h(formatNumber(row.max, labels.lang))}</td><td class="kk-num">${h(formatPercent(row.percent, labels.lang))}</td>${others.map((s) => scoreCell(axis >= 0 ? s.scores[axis] : undefined, labels)).join('')}</tr>`,
     );
   }
   out.push(
-    `</tbody><tfoot><tr><td>${h(labels.total)}</td><td class="kk-num">${h(formatNumber(e.total, labels))}</td><td class="kk-num">${h(formatNumber(e.max, labels))}</td><td class="kk-num">${h(formatPercent(e.percent, labels))}</td>${e.comparisons
+    `</tbody><tfoot><tr><td>${h(labels.total)}</td><td class="kk-num">${h(formatNumber(e.total, labels.lang))}</td><td class="kk-num">${h(formatNumber(e.max, labels.lang))}</td><td class="kk-num">${h(formatPercent(e.percent, labels.lang))}</td>${e.comparisons
       .filter((c) => c.target)
-      .map((c) => `<td class="kk-num">${h(formatNumber(c.target!.total, labels))}</td>`)
+      .map((c) => `<td class="kk-num">${h(formatNumber(c.target!.total, labels.lang))}</td>`)
       .join('')}</tr></tfoot></table>`,
   );
   if (data.axes.length >= 3) {
@@ -203,7 +209,7 @@ function legendHtml(series: { name: string; color: string; own: boolean }[]): st
 function scoreCell(value: number | undefined, labels: Labels): string {
   return value === undefined
     ? `<td class="kk-num kk-missing" data-kk-missing="score">${h(labels.missing)}</td>`
-    : `<td class="kk-num">${h(formatNumber(value, labels))}</td>`;
+    : `<td class="kk-num">${h(formatNumber(value, labels.lang))}</td>`;
 }
 
 function areaHtml(
@@ -220,8 +226,8 @@ function areaHtml(
   ];
   const score =
     a?.score === undefined
-      ? `<span class="kk-score kk-missing" data-kk-missing="score">${h(labels.missing)}</span><span class="kk-of">${h(`${labels.max} ${formatNumber(max, labels)}`)}</span>`
-      : `<span class="kk-score">${h(formatNumber(a.score, labels))}</span><span class="kk-of">${h(`/${formatNumber(max, labels)} · ${formatPercent(a.percent, labels)}`)}</span>`;
+      ? `<span class="kk-score kk-missing" data-kk-missing="score">${h(labels.missing)}</span><span class="kk-of">${h(`${labels.max} ${formatNumber(max, labels.lang)}`)}</span>`
+      : `<span class="kk-score">${h(formatNumber(a.score, labels.lang))}</span><span class="kk-of">${h(`/${formatNumber(max, labels.lang)} · ${formatPercent(a.percent, labels.lang)}`)}</span>`;
   const headings = a?.headings ?? [];
   out.push(
     `<div class="kk-scorebox"><div class="kk-scorebox-headings"><h4>${h(labels.headings)}</h4>${headings.length ? `<ul>${headings.map((x) => `<li>${h(x)}</li>`).join('')}</ul>` : ''}</div><div class="kk-scorebox-score"><span class="kk-label">${h(labels.score)}</span>${score}</div></div>`,
@@ -261,12 +267,12 @@ function questionTable(a: AreaResult, labels: Labels, caption?: string): string 
       const points =
         q.points === undefined
           ? `<td class="kk-num kk-missing" data-kk-missing="points">${h(labels.missing)}</td>`
-          : `<td class="kk-num">${h(formatNumber(q.points, labels))}</td>`;
-      return `<tr data-kk-question="${h(q.id)}"${q.missing ? ' class="kk-row-missing"' : ''}><td class="kk-num">${h(q.id)}</td><td>${h(q.title)}</td>${points}<td class="kk-num">${q.max === undefined ? '–' : h(formatNumber(q.max, labels))}</td><td class="kk-num">${h(formatPercent(q.percent, labels))}</td></tr>`;
+          : `<td class="kk-num">${h(formatNumber(q.points, labels.lang))}</td>`;
+      return `<tr data-kk-question="${h(q.id)}"${q.missing ? ' class="kk-row-missing"' : ''}><td class="kk-num">${h(q.id)}</td><td>${h(q.title)}</td>${points}<td class="kk-num">${q.max === undefined ? '–' : h(formatNumber(q.max, labels.lang))}</td><td class="kk-num">${h(formatPercent(q.percent, labels.lang))}</td></tr>`;
     })
     .join('');
   const head = caption ?? labels.question;
-  return `<table class="kk-table kk-questions"><thead><tr><th colspan="2">${h(head)}</th><th class="kk-num">${h(labels.achieved)}</th><th class="kk-num">${h(labels.max)}</th><th class="kk-num">${h(labels.percent)}</th></tr></thead><tbody>${rows}</tbody><tfoot><tr><td></td><td>${h(labels.total)}</td>${a.score === undefined ? `<td class="kk-num kk-missing">${h(labels.missing)}</td>` : `<td class="kk-num">${h(formatNumber(a.score, labels))}</td>`}<td class="kk-num">${h(formatNumber(a.max, labels))}</td><td class="kk-num">${h(formatPercent(a.percent, labels))}</td></tr></tfoot></table>`;
+  return `<table class="kk-table kk-questions"><thead><tr><th colspan="2">${h(head)}</th><th class="kk-num">${h(labels.achieved)}</th><th class="kk-num">${h(labels.max)}</th><th class="kk-num">${h(labels.percent)}</th></tr></thead><tbody>${rows}</tbody><tfoot><tr><td></td><td>${h(labels.total)}</td>${a.score === undefined ? `<td class="kk-num kk-missing">${h(labels.missing)}</td>` : `<td class="kk-num">${h(formatNumber(a.score, labels.lang))}</td>`}<td class="kk-num">${h(formatNumber(a.max, labels.lang))}</td><td class="kk-num">${h(formatPercent(a.percent, labels.lang))}</td></tr></tfoot></table>`;
 }
 
 function overviewHtml(
@@ -279,7 +285,7 @@ function overviewHtml(
     .filter((a) => a.questions.length > 0 || a.missingQuestions.length > 0)
     .map((a) => questionTable(a, labels, `${a.number}. ${a.title}`))
     .join('\n');
-  return `<section class="kk-part kk-overview" id="${partId(n, 'overview')}" data-kk-part="overview"><h2>${numbered(number, labels.overview)}</h2><p>${h(labels.overviewIntro)}</p>\n${tables}\n<div class="kk-total"><span>${h(labels.total)}</span><span class="kk-total-score">${h(`${formatNumber(e.total, labels)}/${formatNumber(e.max, labels)}`)}</span><span>${h(formatPercent(e.percent, labels))}</span></div></section>`;
+  return `<section class="kk-part kk-overview" id="${partId(n, 'overview')}" data-kk-part="overview"><h2>${numbered(number, labels.overview)}</h2><p>${h(labels.overviewIntro)}</p>\n${tables}\n<div class="kk-total"><span>${h(labels.total)}</span><span class="kk-total-score">${h(`${formatNumber(e.total, labels.lang)}/${formatNumber(e.max, labels.lang)}`)}</span><span>${h(formatPercent(e.percent, labels.lang))}</span></div></section>`;
 }
 
 function factsHtml(
@@ -291,7 +297,7 @@ function factsHtml(
   const rows = e.facts
     .map(
       (f) =>
-        `<tr><th scope="row">${h(f.label)}</th><td>${h(typeof f.value === 'number' ? formatNumber(f.value, labels, true) : f.value)}</td></tr>`,
+        `<tr><th scope="row">${h(f.label)}</th><td>${h(typeof f.value === 'number' ? formatNumber(f.value, labels.lang, { group: true }) : f.value)}</td></tr>`,
     )
     .join('');
   return `<section class="kk-part kk-facts" id="${partId(n, 'facts')}" data-kk-part="facts"><h2>${numbered(number, labels.factsAbout(e.name))}</h2><table class="kk-table kk-facts-table"><tbody>${rows}</tbody></table></section>`;

@@ -1,13 +1,15 @@
 /**
  * The report for Node: the platform-free renderer of report/src/render.ts, with the PDF's fonts
- * read from disk when the caller does not pass them. The CLI, the desktop extension and the tests
- * import this; the web extension imports render.ts.
+ * read from disk when the caller does not pass them. The CLI, the desktop tests and the benchmark
+ * import this; the extensions (desktop and web) import render.ts and pass the fonts.
  */
 
 import type { Analysis } from '../../grammar/src/index';
 import { readFontDir } from './fontDir';
+import type { ReportFormat } from './formats';
+import type { ReportOptions } from './options';
 import { renderPdf as renderPdfWith } from './pdf';
-import { type ReportFormat, type ReportOptions, renderReport as renderWith } from './render';
+import { renderReport as renderWith } from './render';
 
 export { defaultFontDir, fontDirCandidates, readFontDir } from './fontDir';
 export * from './render';

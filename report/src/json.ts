@@ -4,7 +4,7 @@
  */
 
 import type { Analysis, AreaResult, EvaluationResult } from '../../grammar/src/index';
-import type { ReportOptions } from './render';
+import type { ReportOptions } from './options';
 import { problems } from './view';
 
 /** The version of the JSON model; raised on any change that is not a pure addition. */

@@ -57,6 +57,8 @@ export interface Labels {
   generated: string;
   of: string;
   totalOf: (total: string, max: string) => string;
+  /** The problem box's one-line summary: `45 varningar, 0 fel`. */
+  problemCount: (warnings: number, errors: number) => string;
   months: string[];
 }
 
@@ -118,6 +120,7 @@ const sv: Labels = {
   generated: 'Skapad',
   of: 'av',
   totalOf: (total, max) => `${total} av ${max} poäng`,
+  problemCount: (w, e) => `${w} ${w === 1 ? 'varning' : 'varningar'}, ${e} fel`,
   months: [
     'januari',
     'februari',
@@ -192,6 +195,8 @@ const en: Labels = {
   generated: 'Generated',
   of: 'of',
   totalOf: (total, max) => `${total} of ${max} points`,
+  problemCount: (w, e) =>
+    `${w} ${w === 1 ? 'warning' : 'warnings'}, ${e} ${e === 1 ? 'error' : 'errors'}`,
   months: [
     'January',
     'February',
@@ -266,6 +271,8 @@ const nb: Labels = {
   generated: 'Generert',
   of: 'av',
   totalOf: (total, max) => `${total} av ${max} poeng`,
+  problemCount: (w, e) =>
+    `${w} ${w === 1 ? 'advarsel' : 'advarsler'}, ${e} ${e === 1 ? 'feil' : 'feil'}`,
   months: [
     'januar',
     'februar',
@@ -294,22 +301,6 @@ export function reportLanguage(code: string | undefined): ReportLanguage {
 /** The labels for a document language code. */
 export function labelsFor(code: string | undefined): Labels {
   return byLanguage[reportLanguage(code)];
-}
-
-/** A number as readers of the language write it: decimal comma and spaced thousands in sv/nb. */
-export function formatNumber(n: number, labels: Labels, group = false): string {
-  const [int = '', frac] = String(Math.abs(n)).split('.');
-  const sep = labels.lang === 'en' ? ',' : '\u00a0';
-  const grouped = group && int.length > 4 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, sep) : int;
-  const sign = n < 0 ? '−' : '';
-  if (frac === undefined) return sign + grouped;
-  return `${sign}${grouped}${labels.lang === 'en' ? '.' : ','}${frac}`;
-}
-
-/** A whole percent with the language's spacing: `57 %` in sv/nb, `57%` in English. */
-export function formatPercent(p: number | undefined, labels: Labels): string {
-  if (p === undefined) return '–';
-  return labels.lang === 'en' ? `${p}%` : `${p}\u00a0%`;
 }
 
 /** A date or date range in words: `12–14 december 2012`. */

@@ -1,11 +1,12 @@
 /** The report as Markdown (CommonMark with GFM tables): the same parts as the HTML, values escaped. */
 
 import type { Analysis, AreaResult, EvaluationResult } from '../../grammar/src/index';
+import { formatNumber, formatPercent } from '../../grammar/src/index';
 import { chartData } from './chart';
 import { escapeMarkdown as e } from './escape';
-import { formatDateRange, formatNumber, formatPercent, type Labels, labelsFor } from './labels';
+import { formatDateRange, type Labels, labelsFor } from './labels';
 import { safeMarkdownSource } from './markdown-text';
-import type { ReportOptions } from './render';
+import type { ReportOptions } from './options';
 import { areaRows, contents, frameworkTitle, kicker, problems, questionRows, yearOf } from './view';
 
 /** The whole report as one Markdown document. */
@@ -33,7 +34,7 @@ export function renderMarkdown(analysis: Analysis, options: ReportOptions = {}):
 function evaluationMd(ev: EvaluationResult, options: ReportOptions): string[] {
   const labels = labelsFor(ev.language);
   const out: string[] = [];
-  const n = (x: number, group = false) => formatNumber(x, labels, group);
+  const n = (x: number, group = false) => formatNumber(x, labels.lang, { group });
   const year = yearOf(ev);
   out.push(
     `# ${e(kicker(ev))}: ${e(labels.analysisOf.toLowerCase())} ${e(ev.name)}${year ? ` ${year}` : ''}`,
@@ -65,7 +66,7 @@ function evaluationMd(ev: EvaluationResult, options: ReportOptions): string[] {
 
   out.push(`## ${num('summary')} ${e(labels.summaryOf(ev.name))}`, '');
   out.push(
-    `**${n(ev.total)}/${n(ev.max)}** – ${e(labels.totalOf(n(ev.total), n(ev.max)))} (${e(formatPercent(ev.percent, labels))})`,
+    `**${n(ev.total)}/${n(ev.max)}** – ${e(labels.totalOf(n(ev.total), n(ev.max)))} (${e(formatPercent(ev.percent, labels.lang))})`,
     '',
   );
   if (ev.summary) out.push(shiftHeadings(safeMarkdownSource(ev.summary), 3), '');
@@ -79,11 +80,11 @@ function evaluationMd(ev: EvaluationResult, options: ReportOptions): string[] {
   for (const row of areaRows(ev)) {
     const axis = data.axes.findIndex((a) => a.number === row.number);
     out.push(
-      `| ${row.number}\\. ${e(row.title)} | ${score(row.score, labels)} | ${n(row.max)} | ${e(formatPercent(row.percent, labels))} |${others.map((s) => ` ${score(axis >= 0 ? s.scores[axis] : undefined, labels)} |`).join('')}`,
+      `| ${row.number}\\. ${e(row.title)} | ${score(row.score, labels)} | ${n(row.max)} | ${e(formatPercent(row.percent, labels.lang))} |${others.map((s) => ` ${score(axis >= 0 ? s.scores[axis] : undefined, labels)} |`).join('')}`,
     );
   }
   out.push(
-    `| **${e(labels.total)}** | **${n(ev.total)}** | **${n(ev.max)}** | **${e(formatPercent(ev.percent, labels))}** |${ev.comparisons
+    `| **${e(labels.total)}** | **${n(ev.total)}** | **${n(ev.max)}** | **${e(formatPercent(ev.percent, labels.lang))}** |${ev.comparisons
       .filter((c) => c.target)
       .map((c) => ` **${n(c.target!.total)}** |`)
       .join('')}`,
@@ -107,7 +108,7 @@ function evaluationMd(ev: EvaluationResult, options: ReportOptions): string[] {
       if (a.questions.length || a.missingQuestions.length)
         out.push(...questionTable(a, labels, `${a.number}. ${a.title}`));
     out.push(
-      `**${e(labels.total)}: ${n(ev.total)}/${n(ev.max)} (${e(formatPercent(ev.percent, labels))})**`,
+      `**${e(labels.total)}: ${n(ev.total)}/${n(ev.max)} (${e(formatPercent(ev.percent, labels.lang))})**`,
       '',
     );
   }
@@ -129,12 +130,12 @@ function areaMd(
   max: number,
   labels: Labels,
 ): string[] {
-  const n = (x: number) => formatNumber(x, labels);
+  const n = (x: number) => formatNumber(x, labels.lang);
   const out: string[] = [`### ${e(labels.areaNumber(number))} ${e(title)}`, ''];
   out.push(
     a?.score === undefined
       ? `**${e(labels.score)}:** _${e(labels.missing)}_ (${e(labels.max)} ${n(max)})`
-      : `**${e(labels.score)}:** ${n(a.score)}/${n(max)} (${e(formatPercent(a.percent, labels))})`,
+      : `**${e(labels.score)}:** ${n(a.score)}/${n(max)} (${e(formatPercent(a.percent, labels.lang))})`,
     '',
   );
   if (!a) return [...out, `_${e(labels.missingArea)}_`, ''];
@@ -170,25 +171,25 @@ function areaMd(
 }
 
 function questionTable(a: AreaResult, labels: Labels, caption?: string): string[] {
-  const n = (x: number) => formatNumber(x, labels);
+  const n = (x: number) => formatNumber(x, labels.lang);
   const out = [
     `| ${e(labels.question)} | ${caption ? e(caption) : ''} | ${e(labels.achieved)} | ${e(labels.max)} | ${e(labels.percent)} |`,
     '|--:|---|--:|--:|--:|',
   ];
   for (const q of questionRows(a)) {
     out.push(
-      `| ${e(q.id)} | ${e(q.title)} | ${q.points === undefined ? `_${e(labels.missing)}_` : n(q.points)} | ${q.max === undefined ? '–' : n(q.max)} | ${e(formatPercent(q.percent, labels))} |`,
+      `| ${e(q.id)} | ${e(q.title)} | ${q.points === undefined ? `_${e(labels.missing)}_` : n(q.points)} | ${q.max === undefined ? '–' : n(q.max)} | ${e(formatPercent(q.percent, labels.lang))} |`,
     );
   }
   out.push(
-    `| | **${e(labels.total)}** | **${a.score === undefined ? e(labels.missing) : n(a.score)}** | **${n(a.max)}** | **${e(formatPercent(a.percent, labels))}** |`,
+    `| | **${e(labels.total)}** | **${a.score === undefined ? e(labels.missing) : n(a.score)}** | **${n(a.max)}** | **${e(formatPercent(a.percent, labels.lang))}** |`,
     '',
   );
   return out;
 }
 
 function score(value: number | undefined, labels: Labels): string {
-  return value === undefined ? `_${e(labels.missing)}_` : formatNumber(value, labels);
+  return value === undefined ? `_${e(labels.missing)}_` : formatNumber(value, labels.lang);
 }
 
 // Text blocks start their own headings at `#`; under a report heading they must start lower.

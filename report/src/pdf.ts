@@ -6,11 +6,12 @@
 
 import PDFDocument from 'pdfkit';
 import type { Analysis, AreaResult, EvaluationResult } from '../../grammar/src/index';
+import { formatNumber, formatPercent } from '../../grammar/src/index';
 import { barGeometry, type ChartData, type ChartSeries, chartData, radarGeometry } from './chart';
 import { parseFonts } from './fonts';
-import { formatDateRange, formatNumber, formatPercent, type Labels, labelsFor } from './labels';
+import { formatDateRange, type Labels, labelsFor } from './labels';
 import { type InlineRun, markdownBlocks } from './markdown-text';
-import type { ReportOptions } from './render';
+import type { ReportOptions } from './options';
 import {
   areaRows,
   type ContentsEntry,
@@ -105,7 +106,7 @@ export async function renderPdf(
 function evaluationPdf(w: Writer, e: EvaluationResult, options: ReportOptions): void {
   const labels = labelsFor(e.language);
   const doc = w.doc;
-  const n = (x: number, group = false) => formatNumber(x, labels, group);
+  const n = (x: number, group = false) => formatNumber(x, labels.lang, { group });
   const outline = doc.outline.addItem(e.name);
 
   // Title page
@@ -156,7 +157,7 @@ function evaluationPdf(w: Writer, e: EvaluationResult, options: ReportOptions): 
   section('summary', labels.summaryOf(e.name));
   w.totalBox(
     `${n(e.total)}/${n(e.max)}`,
-    `${labels.totalOf(n(e.total), n(e.max))} · ${formatPercent(e.percent, labels)}`,
+    `${labels.totalOf(n(e.total), n(e.max))} · ${formatPercent(e.percent, labels.lang)}`,
   );
   if (e.summary) w.markdown(e.summary, 3);
   const data = chartData(e);
@@ -179,7 +180,7 @@ function evaluationPdf(w: Writer, e: EvaluationResult, options: ReportOptions): 
         `${row.number}. ${row.title}`,
         scoreCell(row.score, labels),
         n(row.max),
-        formatPercent(row.percent, labels),
+        formatPercent(row.percent, labels.lang),
         ...others.map((s) => scoreCell(axis >= 0 ? s.scores[axis] : undefined, labels)),
       ];
     }),
@@ -187,7 +188,7 @@ function evaluationPdf(w: Writer, e: EvaluationResult, options: ReportOptions): 
       labels.total,
       n(e.total),
       n(e.max),
-      formatPercent(e.percent, labels),
+      formatPercent(e.percent, labels.lang),
       ...e.comparisons.filter((c) => c.target).map((c) => n(c.target!.total)),
     ],
   );
@@ -229,7 +230,7 @@ function evaluationPdf(w: Writer, e: EvaluationResult, options: ReportOptions): 
       }
     w.totalBox(
       `${n(e.total)}/${n(e.max)}`,
-      `${labels.total} · ${formatPercent(e.percent, labels)}`,
+      `${labels.total} · ${formatPercent(e.percent, labels.lang)}`,
     );
   }
   if (num('facts')) {
@@ -255,14 +256,14 @@ function areaPdf(
   max: number,
   labels: Labels,
 ): void {
-  const n = (x: number) => formatNumber(x, labels);
+  const n = (x: number) => formatNumber(x, labels.lang);
   w.heading(`${labels.areaNumber(number)}  ${title}`, 3);
   const score =
     a?.score === undefined
       ? { big: labels.missing, small: `${labels.max} ${n(max)}`, missing: true }
       : {
           big: n(a.score),
-          small: `/${n(max)} · ${formatPercent(a.percent, labels)}`,
+          small: `/${n(max)} · ${formatPercent(a.percent, labels.lang)}`,
           missing: false,
         };
   w.scoreBox(labels.headings, a?.headings ?? [], labels.score, score);
@@ -315,7 +316,7 @@ function areaPdf(
 function scoreCell(value: number | undefined, labels: Labels): Cell {
   return value === undefined
     ? { text: labels.missing, italic: true, color: color.warn }
-    : formatNumber(value, labels);
+    : formatNumber(value, labels.lang);
 }
 
 /** A table cell: text, optionally styled. */
@@ -554,7 +555,7 @@ class Writer {
   }
 
   questionTable(a: AreaResult, labels: Labels, caption?: string): void {
-    const n = (x: number) => formatNumber(x, labels);
+    const n = (x: number) => formatNumber(x, labels.lang);
     const cols: Column[] = [
       { width: 34 },
       { width: width - 34 - 150 },
@@ -569,7 +570,7 @@ class Writer {
         ? { text: labels.missing, italic: true, color: color.warn }
         : n(q.points),
       q.max === undefined ? '–' : n(q.max),
-      formatPercent(q.percent, labels),
+      formatPercent(q.percent, labels.lang),
     ]);
     this.table(
       cols,
@@ -582,7 +583,7 @@ class Writer {
           ? { text: labels.missing, italic: true, color: color.warn }
           : n(a.score),
         n(a.max),
-        formatPercent(a.percent, labels),
+        formatPercent(a.percent, labels.lang),
       ],
     );
   }
@@ -796,7 +797,7 @@ class Writer {
           d.font('regular')
             .fontSize(7)
             .fillColor(color.fg)
-            .text(formatNumber(b.value, labels), ox + b.x + b.w + 4, oy + b.y + 1.5, {
+            .text(formatNumber(b.value, labels.lang), ox + b.x + b.w + 4, oy + b.y + 1.5, {
               lineBreak: false,
             });
         }

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { formatNumber } from '../../grammar/src/index';
 import { csvField, escapeMarkdown, isSafeUrl } from '../src/escape';
 import {
   chartData,
@@ -9,9 +11,10 @@ import {
   renderJson,
   renderMarkdown,
   renderReport,
+  reportFormatList,
   reportFormats,
 } from '../src/index';
-import { formatDateRange, formatNumber, labelsFor } from '../src/labels';
+import { formatDateRange, labelsFor } from '../src/labels';
 import { markdownBlocks, renderMarkdownText, safeMarkdownSource } from '../src/markdown-text';
 import { analyse, analyseText, seedAreaScores, seedScores } from './helpers';
 
@@ -212,12 +215,31 @@ describe('report: HTML markup', () => {
     assert.doesNotMatch(html, /<script|style="/i);
   });
 
-  it('lists each format with its extension', async () => {
+  it('lists each format with its extension, and renders each as its list entry says', async () => {
     assert.deepEqual(
       reportFormats.map((f) => f.extension),
-      ['.html', '.pdf', '.md', '.json', '.csv'],
+      reportFormats.map((f) => `.${f.format}`),
     );
-    assert.equal(typeof (await renderReport(analysis, 'md')), 'string');
+    for (const f of reportFormats) {
+      const out = await renderReport(analysis, f.format);
+      assert.equal(out instanceof Uint8Array, f.binary, f.format);
+    }
+  });
+
+  it('offers the same formats in the defaultFormat setting and in the CLI help', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    const setting = pkg.contributes.configuration.properties['kompass.export.defaultFormat'];
+    const formats = reportFormats.map((f) => f.format);
+    assert.deepEqual(setting.enum, formats);
+    assert.deepEqual(
+      setting.enumDescriptions,
+      formats.map((f) => `%config.export.format.${f}%`),
+    );
+    for (const nls of ['package.nls.json', 'package.nls.sv.json']) {
+      const texts = JSON.parse(readFileSync(nls, 'utf8'));
+      for (const f of formats) assert.ok(texts[`config.export.format.${f}`], `${nls}: ${f}`);
+    }
+    assert.equal(reportFormatList(), formats.join(', ').replace(/, (\w+)$/, ' or $1'));
   });
 });
 
@@ -290,9 +312,9 @@ describe('report: labels', () => {
   });
 
   it('formats numbers and dates for the language', () => {
-    assert.equal(formatNumber(140499, labelsFor('sv'), true), '140\u00a0499');
-    assert.equal(formatNumber(14.5, labelsFor('sv')), '14,5');
-    assert.equal(formatNumber(140499, labelsFor('en'), true), '140,499');
+    assert.equal(formatNumber(140499, 'sv', { group: true }), '140\u00a0499');
+    assert.equal(formatNumber(14.5, 'sv'), '14,5');
+    assert.equal(formatNumber(140499, 'en', { group: true }), '140,499');
     assert.equal(
       formatDateRange('2012-12-12', '2012-12-14', labelsFor('sv')),
       '12–14 december 2012',

@@ -50,7 +50,10 @@ const { values: opts } = parseArgs({
     web: { type: 'boolean', default: process.env.KOMPASS_TEST_WEB === '1' },
   },
 });
-opts.suite ??= path.join(repo, opts.web ? 'dist/test/vscode-web-suite.js' : 'dist/test/vscode-suite.js');
+opts.suite ??= path.join(
+  repo,
+  opts.web ? 'dist/test/vscode-web-suite.js' : 'dist/test/vscode-suite.js',
+);
 const timeoutMs = Number(opts.timeout) * 1000;
 
 const log = (msg) => console.log(`[vscode-test] ${msg}`);

@@ -1,9 +1,13 @@
-/** A source line and the id of the report part it starts, for scrolling with the editor. */
+/** Source lines and the report element that shows them, for scroll sync and double-click. */
 export interface Anchor {
-  /** 0-based line in the source. */
+  /** 0-based first line in the source. */
   line: number;
-  /** The element id in the rendered report. */
-  id: string;
+  /** 0-based last line (inclusive). */
+  end: number;
+  /** A CSS selector for the element in the rendered report... */
+  selector: string;
+  /** ...and which of the elements it matches, in document order. */
+  index: number;
 }
 
 /** A problem shown in the panel's own banner, above the report. */
@@ -40,7 +44,10 @@ export type ToWebview = UpdateMessage | ScrollMessage;
 /** What the webview sends to the extension. */
 export type FromWebview =
   | { type: 'link'; href: string }
+  /** Open the source at a line (a double-click, a problem clicked). */
   | { type: 'reveal'; line: number }
+  /** The user scrolled the preview; this source line is at its top. */
+  | { type: 'scrollEditor'; line: number }
   | { type: 'applied'; seq: number }
   /** The page loaded and applied the render it carried (`seq`). */
   | { type: 'ready'; seq: number };

@@ -53,6 +53,12 @@ export class KompassPreview implements vscode.Disposable {
   readonly onDidDispose = this.disposed.event;
   /** Fires with the render number the webview applied. */
   readonly onDidApply = this.applied.event;
+  private readonly scrolled = new vscode.EventEmitter<number>();
+  /** Fires with the source line at the top of the preview when the user scrolled it. */
+  readonly onDidScrollPreview = this.scrolled.event;
+  private readonly revealed = new vscode.EventEmitter<number>();
+  /** Fires with the source line the preview asked to open (double-click, a problem clicked). */
+  readonly onDidReveal = this.revealed.event;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -65,6 +71,8 @@ export class KompassPreview implements vscode.Disposable {
     this.disposables.push(
       this.disposed,
       this.applied,
+      this.scrolled,
+      this.revealed,
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m)),
       panel.onDidChangeViewState(() => {
@@ -269,7 +277,10 @@ export class KompassPreview implements vscode.Disposable {
         if (isExternalLink(m.href)) void vscode.env.openExternal(vscode.Uri.parse(m.href));
         break;
       case 'reveal':
-        void this.reveal(m.line);
+        void this.reveal(m.line).then(() => this.revealed.fire(m.line));
+        break;
+      case 'scrollEditor':
+        if (Number.isInteger(m.line) && m.line >= 0) this.scrolled.fire(m.line);
         break;
       case 'ready':
         if (this.lastPosted && this.lastPosted.seq > m.seq) void this.post(this.lastPosted);

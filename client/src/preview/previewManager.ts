@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { builtinScheme } from '../../../grammar/src/index';
 import { type KompassModel, languageId } from '../model';
 import type { PreviewState } from './messages';
 import { KompassPreview, type PreviewSnapshot, previewViewType, webviewOptions } from './preview';
@@ -12,6 +13,8 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
   private readonly previews = new Set<KompassPreview>();
   private active: KompassPreview | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  // Per document: until when editor scroll events come from following the preview.
+  private readonly followingPreviewUntil = new Map<string, number>();
 
   constructor(
     private readonly model: KompassModel,
@@ -25,7 +28,13 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
   }
 
   /** Opens (or reveals) a preview of `uri`; `toSide` puts it in the column beside the editor. */
-  show(uri: vscode.Uri, toSide: boolean): KompassPreview {
+  show(uri: vscode.Uri, toSide: boolean): KompassPreview | undefined {
+    if (!previewable(uri)) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('A built-in framework has no report to preview.'),
+      );
+      return undefined;
+    }
     const column = toSide ? vscode.ViewColumn.Beside : activeColumn();
     const existing = [...this.previews].find(
       (p) => p.resource.toString() === uri.toString() || !p.isLocked,
@@ -87,12 +96,39 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     preview.panel.onDidChangeViewState((e) => {
       if (e.webviewPanel.active) this.active = preview;
     });
+    preview.onDidScrollPreview((line) => this.scrollEditors(preview.resource, line));
     return preview;
   }
 
   private follow(editor: vscode.TextEditor | undefined): void {
     if (!editor || editor.document.languageId !== languageId) return;
-    for (const p of this.previews) if (!p.isLocked) p.show(editor.document.uri);
+    const uri = editor.document.uri;
+    // Go to Definition into a framework must not take the preview off the evaluation.
+    if (!previewable(uri) || this.isFrameworkOnly(uri)) return;
+    for (const p of this.previews) if (!p.isLocked) p.show(uri);
+  }
+
+  /** A document defining frameworks and no evaluation: there is no report to follow to. */
+  private isFrameworkOnly(uri: vscode.Uri): boolean {
+    const analysis = this.model.analyzeHeld(uri);
+    return (
+      analysis !== undefined && analysis.evaluations.length === 0 && analysis.frameworks.length > 0
+    );
+  }
+
+  /** Scrolls the editors of `uri` so `line` is at the top, when the setting allows it. */
+  private scrollEditors(uri: vscode.Uri, line: number): void {
+    const config = vscode.workspace.getConfiguration('kompass', uri);
+    if (!config.get<boolean>('preview.scrollEditorWithPreview', true)) return;
+    const key = uri.toString();
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document.uri.toString() !== key) continue;
+      const target = Math.min(line, editor.document.lineCount - 1);
+      if (editor.visibleRanges[0]?.start.line === target) continue;
+      this.followingPreviewUntil.set(key, Date.now() + 300);
+      const pos = new vscode.Position(target, 0);
+      editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.AtTop);
+    }
   }
 
   private syncScroll(editor: vscode.TextEditor): void {
@@ -103,8 +139,15 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     const top = editor.visibleRanges[0]?.start.line;
     if (top === undefined) return;
     const uri = editor.document.uri.toString();
+    // The editor moved because the preview scrolled it: sending it back would make both jitter.
+    if ((this.followingPreviewUntil.get(uri) ?? 0) > Date.now()) return;
     for (const p of this.previews) if (p.resource.toString() === uri) p.scrollTo(top);
   }
+}
+
+/** Whether a document can have a preview: not the read-only built-in frameworks. */
+export function previewable(uri: vscode.Uri): boolean {
+  return uri.scheme !== builtinScheme;
 }
 
 function activeColumn(): vscode.ViewColumn {

@@ -1,8 +1,8 @@
 import type { Span, Statement } from '../ast';
 import { Code, type Diagnostic } from '../diagnostics';
 import { compareIds } from '../evaluation';
-import { formatNumber } from '../messages';
 import type { Analysis, EvaluationResult } from '../model';
+import { formatNumber } from '../numbers';
 import { KompassWriter } from '../writer';
 import { prefersSwedishKeywords } from './locate';
 import { indentAt, lineBreakOf, lineEndAt, say } from './text';

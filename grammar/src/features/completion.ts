@@ -1,8 +1,8 @@
 import type { Span } from '../ast';
 import { builtinFrameworks } from '../framework';
 import { languageCodes, languageNames } from '../language';
-import { formatNumber } from '../messages';
 import type { Analysis, Framework } from '../model';
+import { formatNumber } from '../numbers';
 import { isKeyword, type KeywordName, keywordText } from '../tokens';
 import { KompassWriter } from '../writer';
 import { type Location, locate, prefersSwedishKeywords } from './locate';

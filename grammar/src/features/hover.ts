@@ -1,6 +1,5 @@
 import type { Span } from '../ast';
 import type { MessageLanguage } from '../language';
-import { formatNumber } from '../messages';
 import type {
   Analysis,
   AreaResult,
@@ -9,9 +8,10 @@ import type {
   Framework,
   QuestionResult,
 } from '../model';
+import { formatDelta, formatNumber, formatPercent, formatScore } from '../numbers';
 import { percent } from '../percent';
 import { locate, within } from './locate';
-import { escapeMarkdown, formatDelta, formatPercent, formatScore, say } from './text';
+import { escapeMarkdown, say } from './text';
 
 /** Hover content: Markdown and the stretch of source it describes. */
 export interface HoverResult extends Span {

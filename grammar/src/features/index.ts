@@ -29,4 +29,3 @@ export {
   semanticTokenTypes,
 } from './semanticTokens';
 export { type DocumentSymbol, documentSymbols, type SymbolKind } from './symbols';
-export { formatDelta, formatPercent, formatScore } from './text';

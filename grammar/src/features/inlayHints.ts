@@ -1,6 +1,7 @@
 import type { Span } from '../ast';
 import type { Analysis } from '../model';
-import { formatPercent, formatScore, say } from './text';
+import { formatPercent, formatScore } from '../numbers';
+import { say } from './text';
 
 /** A hint shown inline after `offset`. */
 export interface InlayHint {

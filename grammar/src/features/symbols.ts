@@ -1,8 +1,7 @@
 import type { AreaStatement, Span, TopBlock } from '../ast';
 import type { MessageLanguage } from '../language';
-import { formatNumber } from '../messages';
 import type { Analysis, EvaluationResult, Framework } from '../model';
-import { formatPercent, formatScore } from './text';
+import { formatNumber, formatPercent, formatScore } from '../numbers';
 
 /** What an outline entry stands for. */
 export type SymbolKind = 'evaluation' | 'framework' | 'area' | 'question';

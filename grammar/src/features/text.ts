@@ -1,27 +1,4 @@
 import type { MessageLanguage } from '../language';
-import { formatNumber } from '../messages';
-
-/** A percentage as shown to an evaluator: `58 %` in Swedish, `58%` in English. */
-export function formatPercent(p: number, lang: MessageLanguage): string {
-  return lang === 'sv' ? `${p}\u00a0%` : `${p}%`;
-}
-
-/** `14/15` with the document's decimal comma or point. */
-export function formatScore(
-  points: number | undefined,
-  max: number | undefined,
-  lang: MessageLanguage,
-): string {
-  const p = points === undefined ? '–' : formatNumber(points, lang);
-  return max === undefined ? p : `${p}/${formatNumber(max, lang)}`;
-}
-
-/** A signed difference: `+3`, `−2`, `±0`. */
-export function formatDelta(d: number, lang: MessageLanguage): string {
-  const n = Math.round(d * 1e6) / 1e6;
-  if (n === 0) return '±0';
-  return n > 0 ? `+${formatNumber(n, lang)}` : `−${formatNumber(-n, lang)}`;
-}
 
 /** Escapes text for Markdown, table cells included. */
 export function escapeMarkdown(s: string): string {
