@@ -28,7 +28,14 @@ const node = {
   alias: { pdfkit: './node_modules/pdfkit/js/pdfkit.js' },
 };
 
-const web = { ...common, platform: 'browser', target: 'es2022' };
+const web = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  // pdfkit's browser build names its built-in ICC profile by a URL made from import.meta.url (only
+  // a key in its in-memory file table); a CommonJS bundle has no import.meta, so give it a base.
+  define: { 'import.meta.url': JSON.stringify('https://kompass.invalid/web/') },
+};
 
 /**
  * The CLI loads the report renderer only when it exports: its dynamic import of the report

@@ -34,11 +34,14 @@ export function clientOptions(
 /** The `kompass.*` settings the server reads, sent with `initialize` so the first check uses them. */
 function serverSettings(): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration('kompass');
-  return {
-    inlayHints: config.get('inlayHints'),
-    diagnostics: config.get('diagnostics'),
-    maxFileSize: config.get('maxFileSize'),
-  };
+  // Plain data: configuration objects are proxies, which a worker's postMessage cannot clone.
+  return JSON.parse(
+    JSON.stringify({
+      inlayHints: config.get('inlayHints'),
+      diagnostics: config.get('diagnostics'),
+      maxFileSize: config.get('maxFileSize'),
+    }),
+  ) as Record<string, unknown>;
 }
 
 /** The client's id and name, shared by both entries so settings such as the trace apply to both. */

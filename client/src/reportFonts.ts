@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type FontBytes, fontFiles } from '../../report/src/render';
+import { type FontBytes, fontFiles } from '../../report/src/fontFiles';
 
 let loaded: { dir: string; fonts: Promise<FontBytes> } | undefined;
 

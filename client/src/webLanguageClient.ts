@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import {
+  BrowserMessageReader,
+  BrowserMessageWriter,
+  LanguageClient,
+} from 'vscode-languageclient/browser';
 import { clientId, clientName, clientOptions } from './clientOptions';
 import { languageId } from './model';
 import { relayFiles } from './webRelay';
@@ -14,7 +18,12 @@ export function createWebLanguageClient(
 ): LanguageClient {
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
   // A new worker for each start, so stopping and starting again (restart) gets a fresh server.
-  const startWorker = async () => new Worker(serverMain.toString(true));
+  // The transports are made here: the worker extension host wraps `Worker`, so the client's own
+  // `instanceof Worker` test fails for the worker it returns.
+  const startWorker = async () => {
+    const worker = new Worker(await workerUrl(serverMain));
+    return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+  };
   // Every scheme: a browser's workspace is not `file:` (vscode-vfs, vscode-remote, memfs…).
   const client = new LanguageClient(
     clientId,
@@ -25,4 +34,23 @@ export function createWebLanguageClient(
   const relay = relayFiles(client);
   context.subscriptions.push(...relay);
   return client;
+}
+
+/**
+ * A URL the browser can start a worker from. An extension installed on a remote server (code-server,
+ * Codespaces) has a `vscode-remote:` location, which the worker extension host refuses for
+ * workers but translates for `fetch`: the response's URL is the one the browser loads it from.
+ */
+async function workerUrl(script: vscode.Uri): Promise<string> {
+  const url = script.toString(true);
+  if (script.scheme !== 'vscode-remote') return url;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  if (response.url && !response.url.startsWith('vscode-remote:')) {
+    void response.body?.cancel();
+    return response.url;
+  }
+  // No translated address to hand: run the script from memory.
+  const source = await response.text();
+  return URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 }

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type FontBytes, fontFiles } from './fonts';
+import { type FontBytes, fontFiles } from './fontFiles';
 
 /** The font folders tried, in order, when no `fontDir` is given. */
 export function fontDirCandidates(): string[] {

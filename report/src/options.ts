@@ -1,6 +1,6 @@
 /** The options of every renderer, kept apart from the entry point so no renderer imports it. */
 
-import type { FontBytes } from './fonts';
+import type { FontBytes } from './fontFiles';
 
 /** Options for every format; each format reads those that concern it. */
 export interface ReportOptions {

@@ -37,7 +37,7 @@ export async function renderReport(
 export { type ChartData, type ChartSeries, chartData, radarGeometry, radarSvg } from './chart';
 export { reportCss } from './css';
 export { renderCsv } from './csv';
-export { type FontBytes, type FontFace, fontFiles } from './fonts';
+export { type FontBytes, type FontFace, fontFiles } from './fontFiles';
 export {
   isReportFormat,
   type ReportFormat,
