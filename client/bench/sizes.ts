@@ -24,10 +24,16 @@ export interface ClientSizes {
   notes: string[];
 }
 
-/** The .vsix must stay under this size. */
-export const vsixBudgetMB = 2;
+/** The .vsix, with the desktop and the web bundles, must stay under this size. */
+export const vsixBudgetMB = 2.5;
 
-const bundles = ['dist/client.js', 'dist/server.js', 'dist/webview.js'] as const;
+const bundles = [
+  'dist/client.js',
+  'dist/server.js',
+  'dist/webview.js',
+  'dist/web/client.js',
+  'dist/web/server.js',
+] as const;
 const defaultRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
