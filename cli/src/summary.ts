@@ -132,7 +132,7 @@ export function formatSummary(ev: EvaluationResult): string {
   for (const c of ev.comparisons) {
     if (!c.target || c.problem) continue;
     out.push(
-      `${L.compared} ${c.target.name}: ${n(c.target.total)}/${n(c.target.max)}, ${L.difference} ${formatDelta(ev.total - c.target.total, lang)}`,
+      `${L.compared} ${c.label ?? c.target.name}: ${n(c.target.total)}/${n(c.target.max)}, ${L.difference} ${formatDelta(ev.total - c.target.total, lang)}`,
     );
   }
   return `${out.join('\n')}\n`;
@@ -159,6 +159,7 @@ export function summaryJson(evs: readonly EvaluationResult[]): string {
       comparisons: ev.comparisons.map((c) => ({
         path: c.path,
         name: c.target?.name ?? null,
+        label: c.label ?? null,
         total: c.target?.total ?? null,
         problem: c.problem ?? null,
       })),

@@ -12,9 +12,21 @@ import { languageId } from './model';
  */
 export function evaluationSnippet(framework: Framework, today: string): string {
   const writer = new KompassWriter({ swedish: false, snippet: true });
-  return writer
-    .evaluation(framework, { name: vscode.l10n.t('Municipality'), date: today })
-    .join('\n');
+  return writer.evaluation(framework, { name: placeholderName(framework), date: today }).join('\n');
+}
+
+// The document is written in the framework's language, whatever the editor's display language.
+const municipalityName: Readonly<Record<string, string>> = {
+  sv: 'Kommunnamn',
+  en: 'Municipality',
+  nb: 'Kommunenavn',
+  da: 'Kommunenavn',
+  fi: 'Kunnan nimi',
+};
+
+/** The placeholder for the evaluation's name, in the framework's language. */
+export function placeholderName(framework: Framework): string {
+  return municipalityName[framework.language || 'sv'] ?? vscode.l10n.t('Municipality');
 }
 
 /** Asks for a framework (workspace ones first, then built in) and opens a new evaluation of it. */

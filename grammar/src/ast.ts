@@ -59,11 +59,10 @@ export interface EvaluatorsStatement extends StatementBase {
   kind: 'evaluators';
   names: StringNode[];
 }
-/** Statements holding one string: organisation, compare, heading, strength, improvement, alias, title, summary, intro. */
+/** Statements holding one string: organisation, heading, strength, improvement, alias, title, summary, intro. */
 export interface TextStatement extends StatementBase {
   kind:
     | 'organisation'
-    | 'compare'
     | 'heading'
     | 'strength'
     | 'improvement'
@@ -72,6 +71,15 @@ export interface TextStatement extends StatementBase {
     | 'summary'
     | 'intro';
   value?: StringNode;
+}
+/** `compare "path.kompass" [as "Label"]`. */
+export interface CompareStatement extends StatementBase {
+  kind: 'compare';
+  /** The path of the evaluation compared with. */
+  value?: StringNode;
+  asKeyword?: KeywordNode;
+  /** The label its series carries in legends, tables, hover and the CLI. */
+  label?: StringNode;
 }
 /** Statements holding one number: round, total, score, max. */
 export interface NumberStatement extends StatementBase {
@@ -135,6 +143,7 @@ export type Statement =
   | DateStatement
   | EvaluatorsStatement
   | TextStatement
+  | CompareStatement
   | NumberStatement
   | LanguageStatement
   | SectionStatement

@@ -1,4 +1,12 @@
-import type { AreaStatement, DateNode, NumberNode, Span, StringNode, TopBlock } from './ast';
+import type {
+  AreaStatement,
+  DateNode,
+  NumberNode,
+  Span,
+  Statement,
+  StringNode,
+  TopBlock,
+} from './ast';
 import { checkAreaKnown, checkAreaScore, checkMissingQuestions } from './checks/areas';
 import { checkDate, checkFramework, checkLanguage } from './checks/metadata';
 import { checkQuestion } from './checks/questions';
@@ -6,7 +14,14 @@ import { Code, type RelatedLocation } from './diagnostics';
 import { isAreaNumber } from './framework';
 import type { MessageLanguage } from './language';
 import { messages } from './messages';
-import type { AreaResult, EvaluationResult, Fact, Framework, QuestionResult } from './model';
+import type {
+  AreaResult,
+  EvaluationResult,
+  Fact,
+  Framework,
+  FrameworkArea,
+  QuestionResult,
+} from './model';
 import { percent, sum } from './percent';
 import type { DiagnosticSink } from './sink';
 import { lastOfKind, ofKind, sortStatements } from './statements';
@@ -36,8 +51,9 @@ function buildArea(
 
   const questions: QuestionResult[] = [];
   const seen = new Map<string, QuestionResult>();
-  for (const q of ofKind(byKind, 'question')) {
-    const r = checkQuestion(q, n, framework, lang, sink);
+  const statements = ofKind(byKind, 'question');
+  for (const q of statements) {
+    const r = checkQuestion(q, n, framework, lang, sink, statements);
     if (!r) continue;
     const first = seen.get(r.id);
     if (first) {
@@ -56,7 +72,8 @@ function buildArea(
     ...ofKind(byKind, 'score'),
   ].pop();
   const statedScore = statedNode?.value?.value;
-  const computedScore = questions.length > 0 ? sum(questions.map((q) => q.points ?? 0)) : undefined;
+  // Points over the max count as the max (KK010 says so), so the sums stay meaningful.
+  const computedScore = questions.length > 0 ? sum(questions.map(countedPoints)) : undefined;
   const score =
     computedScore ?? (statedScore !== undefined && statedScore >= 0 ? statedScore : undefined);
   const max =
@@ -69,11 +86,12 @@ function buildArea(
 
   const area: AreaResult = {
     number: n,
-    title: definition?.title ?? a.title?.value ?? String(n),
+    // The writer's title is the one shown; KK024 says when it differs from the framework's.
+    title: a.title?.value ?? definition?.title ?? String(n),
     max,
     questions,
     missingQuestions,
-    headings: ofKind(byKind, 'heading').flatMap((s) => (s.value ? [s.value.value] : [])),
+    headings: headingsOf(byKind, definition),
     sections: ofKind(byKind, 'section').map((s) => ({
       heading: s.heading?.value ?? '',
       text: s.text?.value ?? '',
@@ -99,6 +117,21 @@ function buildArea(
   checkAreaScore(area, lang, sink);
   checkMissingQuestions(area, lang, sink);
   return area;
+}
+
+/** What a question adds to its area's score: its points, at most its max. */
+function countedPoints(q: QuestionResult): number {
+  const p = q.points ?? 0;
+  return q.max !== undefined && p > q.max ? q.max : p;
+}
+
+/** The area's own `heading` lines, else the framework's Rubriker for the area. */
+function headingsOf(
+  byKind: Map<Statement['kind'], Statement[]>,
+  definition: FrameworkArea | undefined,
+): string[] {
+  const own = ofKind(byKind, 'heading').flatMap((s) => (s.value ? [s.value.value] : []));
+  return own.length > 0 || !definition ? own : [...definition.headings];
 }
 
 /** Points a KK014 at where the number was first given. */
@@ -217,6 +250,7 @@ export function buildEvaluation(block: TopBlock, ctx: EvaluationContext): Evalua
 
   const result: EvaluationResult = {
     name: block.name?.value ?? '',
+    label: block.name?.value ?? '',
     uri: ctx.uri,
     language: languageStmt?.code?.text ?? 'sv',
     evaluators: ofKind(byKind, 'evaluators').flatMap((s) => s.names.map((n) => n.value)),

@@ -1,13 +1,22 @@
+import { closingQuotes, stringQuotes } from './tokens';
+
 const escapes: Record<string, string> = { '"': '"', '\\': '\\', n: '\n', t: '\t' };
 
-/** Decodes a one-line string literal (quotes included). Unknown escapes keep their character. */
+/**
+ * Decodes a one-line string literal (quotes included, straight or typographic: see
+ * `stringQuotes`). Unknown escapes keep their character.
+ */
 export function decodeString(raw: string): {
   value: string;
   unterminated: boolean;
   badEscapes: number[];
 } {
-  const unterminated = raw.length < 2 || !raw.endsWith('"') || isEscapedQuote(raw);
-  const body = raw.slice(1, unterminated ? raw.length : raw.length - 1);
+  const close = stringQuotes[raw[0] ?? '"'] ?? '"';
+  const last = raw[raw.length - 1] ?? '';
+  const unterminated = raw.length < 2 || !close.includes(last) || isEscapedQuote(raw);
+  // An unterminated string closed by a quote of another style (`"Titel”`) leaves that quote out.
+  const cut = !unterminated || (raw.length > 1 && closingQuotes.includes(last)) ? 1 : 0;
+  const body = raw.slice(1, raw.length - cut);
   const badEscapes: number[] = [];
   if (!body.includes('\\')) return { value: body, unterminated, badEscapes };
   let value = '';

@@ -41,7 +41,15 @@ export function syntaxMessage(e: SyntaxIssue, lang: MessageLanguage): string {
     case 'badCharacter':
       return t(`Okänt tecken ${q(lang, p.text)}`, `Unexpected character ${q(lang, p.text)}`);
     case 'unterminatedString':
-      return t('Strängen saknar avslutande citattecken', 'The string is missing its closing quote');
+      return p.wrongClose
+        ? t(
+            `Strängen börjar med ${p.open} men slutar med ${p.wrongClose}; avsluta den med ${p.close}`,
+            `The string opens with ${p.open} but ends with ${p.wrongClose}; close it with ${p.close}`,
+          )
+        : t(
+            `Strängen saknar avslutande citattecken ${p.close}`,
+            `The string is missing its closing quote ${p.close}`,
+          );
     case 'unterminatedTextBlock':
       return t('Textblocket saknar avslutande """', 'The text block is missing its closing """');
     case 'unterminatedComment':
@@ -51,6 +59,21 @@ export function syntaxMessage(e: SyntaxIssue, lang: MessageLanguage): string {
         `Väntade evaluation, utvärdering, framework eller ramverk men fann ${found}`,
         `Expected evaluation or framework but found ${found}`,
       );
+    case 'misspelledKeyword':
+      return t(
+        `Okänt ord ${found}; menade du ${q(lang, p.suggestion)}?`,
+        `Unknown word ${found}; did you mean ${q(lang, p.suggestion)}?`,
+      );
+    case 'stringForNumber':
+      return p.number !== undefined
+        ? t(
+            `Här ska det stå ett tal, inte en sträng: skriv ${p.number} utan citattecken`,
+            `A number belongs here, not a string: write ${p.number} without quotes`,
+          )
+        : t(
+            `Här ska det stå ett tal, inte strängen ${found}`,
+            `A number belongs here, not the string ${found}`,
+          );
     case 'numberTooLarge':
       return t('Talet är för stort', 'The number is too large');
     case 'notAValue':
@@ -60,11 +83,17 @@ export function syntaxMessage(e: SyntaxIssue, lang: MessageLanguage): string {
       );
     case 'redundant':
       return t(`Oväntat ${found}`, `Unexpected ${found}`);
-    default: {
-      const expected = list(
-        [...new Set(p.expected.map((n) => tokenName(n, lang)))].slice(0, 8),
-        lang,
+    case 'tooDeep':
+      return t(
+        `Nästlingen är djupare än ${p.limit} nivåer; det som ligger djupare läses inte`,
+        `Nesting deeper than ${p.limit} levels; what lies deeper is not read`,
       );
+    default: {
+      // A string is read where a number belongs only to say it should not be there.
+      const names = p.expected.includes('NumberLiteral')
+        ? p.expected.filter((n) => n !== 'StringLiteral')
+        : p.expected;
+      const expected = list([...new Set(names.map((n) => tokenName(n, lang)))].slice(0, 8), lang);
       if (!expected) return t(`Oväntat ${found}`, `Unexpected ${found}`);
       return t(`Väntade ${expected} men fann ${found}`, `Expected ${expected} but found ${found}`);
     }
@@ -100,10 +129,14 @@ export const messages = {
     lang === 'sv'
       ? `Max ${formatNumber(max, lang)} för fråga ${id} skiljer sig från ramverkets max ${formatNumber(frameworkMax, lang)}`
       : `The max ${formatNumber(max, lang)} of question ${id} differs from the framework's max ${formatNumber(frameworkMax, lang)}`,
-  unknownQuestion: (lang: MessageLanguage, id: string, framework: string) =>
-    lang === 'sv'
-      ? `Fråga ${id} finns inte i ramverket ${q(lang, framework)}`
-      : `Question ${id} is not in the framework ${q(lang, framework)}`,
+  unknownQuestion: (lang: MessageLanguage, id: string, framework: string, suggestion?: string) =>
+    suggestion
+      ? lang === 'sv'
+        ? `Fråga ${id} finns inte i ramverket ${q(lang, framework)}; menade du ${suggestion}?`
+        : `Question ${id} is not in the framework ${q(lang, framework)}; did you mean ${suggestion}?`
+      : lang === 'sv'
+        ? `Fråga ${id} finns inte i ramverket ${q(lang, framework)}`
+        : `Question ${id} is not in the framework ${q(lang, framework)}`,
   unknownArea: (lang: MessageLanguage, n: string, framework: string) =>
     lang === 'sv'
       ? `Område ${n} finns inte i ramverket ${q(lang, framework)}`
@@ -144,6 +177,16 @@ export const messages = {
       ? `${w[what].sv} måste vara ett tal ≥ 0`
       : `${w[what].en} must be a number ≥ 0`;
   },
+  quotedPoints: (lang: MessageLanguage, number: string) =>
+    lang === 'sv'
+      ? `Poängen står inom citattecken och läses som frågans titel: skriv ${number} utan citattecken`
+      : `The points are quoted and read as the question's title: write ${number} without quotes`,
+  titleDiffers: (lang: MessageLanguage, frameworkTitle: string, framework: string) =>
+    lang === 'sv'
+      ? `Titeln skiljer sig från ramverkets ${q(lang, framework)}: ${q(lang, frameworkTitle)}`
+      : `The title differs from the one in the framework ${q(lang, framework)}: ${q(lang, frameworkTitle)}`,
+  round: (lang: MessageLanguage, n: number) =>
+    lang === 'sv' ? `omgång ${formatNumber(n, lang)}` : `round ${formatNumber(n, lang)}`,
   noPoints: (lang: MessageLanguage, id: string) =>
     lang === 'sv' ? `Fråga ${id} saknar poäng` : `Question ${id} has no points`,
   noAreaScore: (lang: MessageLanguage, n: number) =>
@@ -170,10 +213,14 @@ export const messages = {
     lang === 'sv'
       ? 'Utvärderingen anger inget ramverk: lägg till t.ex. framework "kommunkompassen-2.0"'
       : 'The evaluation names no framework: add e.g. framework "kommunkompassen-2.0"',
-  unknownFramework: (lang: MessageLanguage, id: string, known: string[]) =>
-    lang === 'sv'
-      ? `Okänt ramverk ${q(lang, id)}; kända ramverk: ${known.join(', ')}`
-      : `Unknown framework ${q(lang, id)}; known frameworks: ${known.join(', ')}`,
+  unknownFramework: (lang: MessageLanguage, id: string, known: string[], suggestion?: string) =>
+    suggestion
+      ? lang === 'sv'
+        ? `Okänt ramverk ${q(lang, id)}; menade du ${q(lang, suggestion)}?`
+        : `Unknown framework ${q(lang, id)}; did you mean ${q(lang, suggestion)}?`
+      : lang === 'sv'
+        ? `Okänt ramverk ${q(lang, id)}; kända ramverk: ${known.join(', ')}`
+        : `Unknown framework ${q(lang, id)}; known frameworks: ${known.join(', ')}`,
   compare: (
     lang: MessageLanguage,
     path: string,

@@ -1,9 +1,9 @@
 import type {
   AreaStatement,
+  CompareStatement,
   QuestionStatement,
   Span,
   StringNode,
-  TextStatement,
   TopBlock,
 } from './ast';
 import type { Diagnostic } from './diagnostics';
@@ -101,7 +101,12 @@ export interface AreaResult {
 /** A `compare` target and what became of it. */
 export interface Comparison {
   path: string;
-  node: TextStatement;
+  node: CompareStatement;
+  /**
+   * What the comparison is called in legends, table columns, hover and the CLI: the label given
+   * with `as`, else the target's name, with its year or round when that name is the evaluation's own.
+   */
+  label?: string;
   /** The resolved URI of the target. */
   uri?: string;
   /** The target evaluation, when it could be read and fits. */
@@ -131,6 +136,8 @@ export interface Fact {
 /** An evaluation with everything worked out: the model the server, report and CLI read. */
 export interface EvaluationResult {
   name: string;
+  /** The name its own series carries beside comparisons: the name, with the year or round when a comparison has the same name. */
+  label: string;
   uri: string;
   frameworkId?: string;
   framework?: Framework;

@@ -1,13 +1,19 @@
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import type { CommentNode, DocumentNode, Span, TopBlock } from './ast';
+import type { FixData } from './diagnostics';
 import { kompassLexer } from './lexer';
 import { KompassParser, type SyntaxProblem } from './parser';
+import { nearest } from './suggest';
 import {
   BlockComment,
+  closingQuotes,
+  Identifier,
   K,
+  keywordSpecs,
   LCurly,
   RCurly,
   StringLike,
+  stringQuotes,
   TextBlock,
   UnterminatedString,
 } from './tokens';
@@ -17,11 +23,24 @@ export interface SyntaxIssue extends Span {
   problem:
     | SyntaxProblem
     | { kind: 'badCharacter'; text: string }
-    | { kind: 'unterminatedString' | 'unterminatedTextBlock' | 'unterminatedComment' }
+    | {
+        kind: 'unterminatedString';
+        /** The quote the string opened with and the one that would close it. */
+        open: string;
+        close: string;
+        /** A closing quote of another style that ended the string (`"Titel”`). */
+        wrongClose?: string;
+      }
+    | { kind: 'unterminatedTextBlock' | 'unterminatedComment' }
+    | { kind: 'misspelledKeyword'; suggestion: string }
+    | { kind: 'stringForNumber'; number?: string }
     | { kind: 'expectedTopLevel'; found: string }
-    | { kind: 'numberTooLarge' | 'notAValue' };
+    | { kind: 'numberTooLarge' | 'notAValue' }
+    | { kind: 'tooDeep'; limit: number };
   /** The text of the offending token, when there is one. */
   found?: string;
+  /** The edit that mends it, when it is certain. */
+  fix?: FixData;
 }
 
 /** What `parse` returns: always a document, possibly partial, and the syntax errors. */
@@ -37,6 +56,51 @@ let sharedParser: KompassParser | undefined;
 function parser(): KompassParser {
   sharedParser ??= new KompassParser();
   return sharedParser;
+}
+
+/**
+ * How deep braces may nest. Real documents nest three or four levels (evaluation, area,
+ * question); the limit keeps the parser's recursion, and every walk over the tree, far from
+ * the stack's end whatever the input.
+ */
+export const maxNesting = 32;
+
+/**
+ * Drops what lies deeper than `maxNesting` braces (from the brace that goes too deep to its
+ * matching one, or to the end), with one error per dropped region. A loop, not recursion.
+ */
+function limitNesting(tokens: IToken[], errors: SyntaxIssue[], textLength: number): IToken[] {
+  let depth = 0;
+  let deepest = 0;
+  for (const t of tokens) {
+    if (t.tokenType === LCurly) deepest = Math.max(deepest, ++depth);
+    else if (t.tokenType === RCurly && depth > 0) depth--;
+  }
+  if (deepest <= maxNesting) return tokens;
+  const kept: IToken[] = [];
+  depth = 0;
+  let skipping = false;
+  for (const t of tokens) {
+    if (t.tokenType === LCurly) {
+      depth++;
+      if (depth > maxNesting && !skipping) {
+        skipping = true;
+        errors.push({
+          ...tokenSpan(t, textLength),
+          problem: { kind: 'tooDeep', limit: maxNesting },
+          found: t.image,
+        });
+      }
+    } else if (t.tokenType === RCurly && depth > 0) {
+      depth--;
+      if (skipping && depth === maxNesting) {
+        skipping = false;
+        continue;
+      }
+    }
+    if (!skipping) kept.push(t);
+  }
+  return kept;
 }
 
 /** Splits the tokens where a new top-level block starts, so a missing `}` cannot swallow the next one. */
@@ -103,9 +167,12 @@ export function parse(text: string): ParseResult {
     if (c.block && !c.text.endsWith('*/'))
       errors.push({ start: c.start, end: c.start + 2, problem: { kind: 'unterminatedComment' } });
   }
-  for (const t of lexed.tokens) {
-    if (t.tokenType === UnterminatedString)
-      errors.push({ ...tokenSpan(t, text.length), problem: { kind: 'unterminatedString' } });
+  for (let i = 0; i < lexed.tokens.length; i++) {
+    const t = lexed.tokens[i]!;
+    if (t.tokenType === Identifier) {
+      const misspelled = misspelledKeyword(t, lexed.tokens[i - 1]);
+      if (misspelled) errors.push(misspelled);
+    } else if (t.tokenType === UnterminatedString) errors.push(unterminatedString(t, text.length));
     else if (t.tokenType === TextBlock && (t.image.length < 6 || !t.image.endsWith('"""')))
       errors.push({
         start: t.startOffset,
@@ -116,7 +183,7 @@ export function parse(text: string): ParseResult {
 
   const p = parser();
   const blocks: TopBlock[] = [];
-  for (const chunk of chunks(lexed.tokens)) {
+  for (const chunk of chunks(limitNesting(lexed.tokens, errors, text.length))) {
     let tokens = chunk;
     const firstType = tokens[0]!.tokenType;
     if (firstType !== K.Evaluation && firstType !== K.Framework) {
@@ -136,12 +203,18 @@ export function parse(text: string): ParseResult {
     p.input = tokens;
     const block = withoutStackTraces(() => p.topBlock());
     if (block) blocks.push(block);
-    for (const { token, problem } of p.badNumbers) {
-      errors.push({
-        ...tokenSpan(token, text.length),
-        problem: { kind: problem },
-        found: token.image,
-      });
+    for (const { token, problem, number } of p.badNumbers) {
+      const span = tokenSpan(token, text.length);
+      errors.push(
+        problem === 'stringForNumber'
+          ? {
+              ...span,
+              problem: { kind: problem, ...(number !== undefined ? { number } : {}) },
+              found: token.image,
+              ...(number !== undefined ? { fix: { kind: 'replace', ...span, text: number } } : {}),
+            }
+          : { ...span, problem: { kind: problem }, found: token.image },
+      );
     }
     const last = tokens[tokens.length - 1]!;
     for (const e of p.errors) {
@@ -193,6 +266,52 @@ function withoutStackTraces<T>(f: () => T): T {
   }
 }
 
+const keywordSpellings = keywordSpecs.flatMap((k) => (k.en === k.sv ? [k.en] : [k.en, k.sv]));
+const keywordBySpelling = new Map<string, TokenType>(
+  keywordSpecs.flatMap((k) => [
+    [k.en, K[k.name]],
+    [k.sv, K[k.name]],
+  ]),
+);
+
+/**
+ * A bare word that is a likely typo of a keyword (`omrde`, `questoin`, `Område`): the token is
+ * read as that keyword, so the rest of the document means what the writer meant, and one error
+ * says so. Words after `language` are language codes, checked elsewhere.
+ */
+function misspelledKeyword(t: IToken, previous: IToken | undefined): SyntaxIssue | undefined {
+  if (previous?.tokenType === K.Language || t.image.length < 3) return undefined;
+  const suggestion = nearest(t.image, keywordSpellings);
+  const type = suggestion === undefined ? undefined : keywordBySpelling.get(suggestion);
+  if (!suggestion || !type) return undefined;
+  t.tokenType = type;
+  t.tokenTypeIdx = type.tokenTypeIdx!;
+  const span = { start: t.startOffset, end: t.startOffset + t.image.length };
+  return {
+    ...span,
+    problem: { kind: 'misspelledKeyword', suggestion },
+    found: t.image,
+    fix: { kind: 'replace', ...span, text: suggestion },
+  };
+}
+
+/** The one error of a string without its closing quote, with the quote that would close it. */
+function unterminatedString(t: IToken, textLength: number): SyntaxIssue {
+  const image = t.image;
+  const open = image[0] ?? '"';
+  const close = (stringQuotes[open] ?? '"').slice(-1);
+  const last = image[image.length - 1] ?? '';
+  const wrongClose = image.length > 1 && closingQuotes.includes(last) ? last : undefined;
+  const span = tokenSpan(t, textLength);
+  return {
+    ...span,
+    problem: { kind: 'unterminatedString', open, close, ...(wrongClose ? { wrongClose } : {}) },
+    fix: wrongClose
+      ? { kind: 'replace', start: span.end - 1, end: span.end, text: close }
+      : { kind: 'replace', start: span.end, end: span.end, text: close },
+  };
+}
+
 /** Keeps the first syntax error of each line: one bad line is one diagnostic. */
 function onePerLine(errors: SyntaxIssue[], text: string): SyntaxIssue[] {
   if (errors.length < 2) return errors;
@@ -200,7 +319,11 @@ function onePerLine(errors: SyntaxIssue[], text: string): SyntaxIssue[] {
   const out: SyntaxIssue[] = [];
   let lastLineEnd = -1;
   for (const e of sorted) {
-    if (e.start <= lastLineEnd && out.length > 0) continue;
+    if (e.start <= lastLineEnd && out.length > 0) {
+      // Too deep nesting explains the errors its cut causes on the same line: it wins.
+      if (e.problem.kind === 'tooDeep') out[out.length - 1] = e;
+      continue;
+    }
     out.push(e);
     const nl = text.indexOf('\n', e.start);
     lastLineEnd = nl < 0 ? text.length : nl;

@@ -9,6 +9,7 @@ import {
 import type {
   AreaStatement,
   Block,
+  CompareStatement,
   DateNode,
   DateStatement,
   EvaluatorsStatement,
@@ -90,19 +91,27 @@ function strNode(t: IToken): StringNode {
   return node;
 }
 
-/** Whether a number has more than one dot: a question number, not a value. */
+/** Whether a number has more than one dot or comma: a question number, not a value. */
 function isDotted(image: string): boolean {
-  const first = image.indexOf('.');
-  return first >= 0 && image.indexOf('.', first + 1) >= 0;
+  let separators = 0;
+  for (let i = 0; i < image.length; i++) {
+    const c = image.charCodeAt(i);
+    if ((c === 46 || c === 44) && ++separators > 1) return true;
+  }
+  return false;
 }
 
 function numNode(t: IToken): NumberNode {
   const image = t.image;
+  const comma = image.indexOf(',');
   return {
     start: t.startOffset,
     end: t.startOffset + image.length,
     text: image,
-    value: isDotted(image) ? Number.NaN : Number(image),
+    // `13,5` is 13.5: a decimal comma, as evaluators write.
+    value: isDotted(image)
+      ? Number.NaN
+      : Number(comma < 0 ? image : `${image.slice(0, comma)}.${image.slice(comma + 1)}`),
   };
 }
 
@@ -234,7 +243,12 @@ export class KompassParser extends EmbeddedActionsParser {
   }
 
   /** Numbers that cannot count, recorded for the errors and left out of the tree. */
-  readonly badNumbers: { token: IToken; problem: 'numberTooLarge' | 'notAValue' }[] = [];
+  readonly badNumbers: {
+    token: IToken;
+    problem: 'numberTooLarge' | 'notAValue' | 'stringForNumber';
+    /** For a quoted number (`"58"`), the number it holds. */
+    number?: string;
+  }[] = [];
 
   /** A number naming an area or question (`3`, `1.2.3`). */
   private num(t: IToken): NumberNode | undefined {
@@ -247,8 +261,19 @@ export class KompassParser extends EmbeddedActionsParser {
     return n;
   }
 
-  /** A number that counts (points, max, score, total, round, a fact): `1.2.3` is not one. */
+  /**
+   * A number that counts (points, max, score, total, round, a fact): `1.2.3` is not one. A
+   * quoted number (`"58"`) is an error that still counts as the number it holds.
+   */
   private value(t: IToken): NumberNode | undefined {
+    if (real(t) && t.tokenType !== NumberLiteral) {
+      const inner = decodeString(t.image).value.trim();
+      const number = /^-?\d+(?:[.,]\d+)?$/.test(inner) ? inner : undefined;
+      this.badNumbers.push({ token: t, problem: 'stringForNumber', ...(number ? { number } : {}) });
+      if (number === undefined) return undefined;
+      const n = numNode({ ...t, image: number });
+      return { ...n, end: end(t) };
+    }
     if (real(t) && isDotted(t.image)) {
       this.badNumbers.push({ token: t, problem: 'notAValue' });
       return undefined;
@@ -267,15 +292,39 @@ export class KompassParser extends EmbeddedActionsParser {
     });
   }
 
+  /** A number, or a one-line string where a number belongs (reported, see `value`). */
+  private numberOrString(): IToken {
+    return this.OR9([
+      { ALT: () => this.CONSUME9(NumberLiteral) },
+      { ALT: () => this.CONSUME9(StringLiteral) },
+    ]);
+  }
+
   private numberRule(name: string, keyword: TokenType, kind: NumberStatement['kind']) {
     return this.keywordRule<NumberStatement>(name, keyword, kind, (node) => {
-      const t = this.CONSUME(NumberLiteral);
+      const t = this.numberOrString();
       if (!this.RECORDING_PHASE) this.set(node, 'value', this.value(t));
     });
   }
 
   private readonly organisation = this.textRule('organisation', K.Organisation, 'organisation');
-  private readonly compare = this.textRule('compare', K.Compare, 'compare');
+  private readonly compare = this.keywordRule<CompareStatement>(
+    'compare',
+    K.Compare,
+    'compare',
+    (node) => {
+      const t = this.CONSUME(StringLike);
+      if (!this.RECORDING_PHASE) this.set(node, 'value', this.stringOf(t));
+      this.OPTION(() => {
+        const kw = this.CONSUME(K.As);
+        const label = this.CONSUME2(StringLike);
+        if (!this.RECORDING_PHASE) {
+          node.asKeyword = kwNode(kw);
+          this.set(node, 'label', this.stringOf(label));
+        }
+      });
+    },
+  );
   private readonly heading = this.textRule('heading', K.Heading, 'heading');
   private readonly strength = this.textRule('strength', K.Strength, 'strength');
   private readonly improvement = this.textRule('improvement', K.Improvement, 'improvement');
@@ -446,7 +495,7 @@ export class KompassParser extends EmbeddedActionsParser {
         this.OR([
           {
             ALT: () => {
-              const p = this.CONSUME2(NumberLiteral);
+              const p = this.numberOrString();
               if (!this.RECORDING_PHASE) this.set(node, 'points', this.value(p));
               this.OPTION3(() => {
                 // `14/15`, `14 av 15` and `14 of 15` are the same score.

@@ -36,6 +36,7 @@ export const keywordSpecs = [
   { name: 'Round', en: 'round', sv: 'omgång' },
   { name: 'Language', en: 'language', sv: 'språk' },
   { name: 'Compare', en: 'compare', sv: 'jämför' },
+  { name: 'As', en: 'as', sv: 'som' },
   { name: 'Summary', en: 'summary', sv: 'sammanfattning' },
   { name: 'Intro', en: 'intro', sv: 'allmänt' },
   { name: 'Heading', en: 'heading', sv: 'rubrik' },
@@ -130,27 +131,90 @@ export const TextBlock = createToken({
   categories: [StringLike],
 });
 
-/** A one-line string with escapes. */
+/**
+ * The quotes a one-line string may open with, and the quotes that close each: `"…"`, Swedish
+ * `”…”`, English `“…”`, German `„…“` and `«…»`. Inside a string, the other quote marks are
+ * ordinary characters (the words of Word users, pasted as they are).
+ */
+export const stringQuotes: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\u201D': '\u201D',
+  '\u201C': '\u201D',
+  '\u201E': '\u201C\u201D',
+  '\u00AB': '\u00BB',
+};
+
+// Unrolled (runs of plain characters, then one escape): an alternation repeated per character
+// makes the regex engine's backtracking grow with the string, and a string of millions of
+// characters overflowed it.
+const stringBody = (close: string) => {
+  const plain = `[^${close}\\\\\\r\\n]*`;
+  return `${plain}(?:\\\\.${plain})*`;
+};
+
+/** A one-line string with escapes, in straight or typographic quotes. */
 export const StringLiteral = createToken({
   name: 'StringLiteral',
-  pattern: /"(?:[^"\\\r\n]|\\.)*"/,
+  pattern: new RegExp(
+    Object.entries(stringQuotes)
+      .map(([open, close]) => `${open}${stringBody(close)}[${close}]`)
+      .join('|'),
+  ),
+  start_chars_hint: Object.keys(stringQuotes),
   categories: [StringLike],
 });
 
-/** A string missing its closing quote: lexed to the end of the line so one bad line stays one error. */
+/** Every quote mark that may close a string, of whatever style. */
+export const closingQuotes = '"\u201D\u201C\u00BB';
+
+/**
+ * A string missing its closing quote. It ends at the first closing quote of another style
+ * (`"Titel”`), else at the end of the line, so one bad quote stays one error and the rest of the
+ * line (a `{`, points) still counts.
+ */
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
-  pattern: /"(?:[^"\\\r\n]|\\.)*\\?/,
+  // A plain scan rather than a regex: the end depends on what else stands on the line.
+  pattern: {
+    exec: (text: string, offset: number): RegExpExecArray | null => {
+      if (stringQuotes[text[offset] ?? ''] === undefined) return null;
+      let i = offset + 1;
+      while (i < text.length) {
+        const c = text[i]!;
+        if (c === '\r' || c === '\n') break;
+        if (c === '\\') {
+          const next = text[i + 1];
+          i += next === undefined || next === '\r' || next === '\n' ? 1 : 2;
+          continue;
+        }
+        i++;
+        if (closingQuotes.includes(c)) return [text.slice(offset, i)] as unknown as RegExpExecArray;
+      }
+      // No closing quote on the line: a `{` ending it still opens the block it was meant to.
+      let end = Math.min(i, text.length);
+      let j = end;
+      while (j > offset + 1 && (text[j - 1] === ' ' || text[j - 1] === '\t')) j--;
+      if (j > offset + 1 && text[j - 1] === '{') {
+        end = j - 1;
+        while (end > offset + 1 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+      }
+      return [text.slice(offset, end)] as unknown as RegExpExecArray;
+    },
+  },
+  start_chars_hint: Object.keys(stringQuotes),
   categories: [StringLike],
 });
 
 /** `YYYY-MM-DD`. */
 export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}-\d{2}/ });
 
-/** `14`, `14.5`, `1.2.3`, `-3` (negative numbers lex so the check can say what is wrong). */
+/**
+ * `14`, `14.5`, `13,5`, `1.2.3`, `-3` (negative numbers lex so the check can say what is wrong).
+ * A comma directly between digits is a decimal comma: `13,5` is 13.5.
+ */
 export const NumberLiteral = createToken({
   name: 'NumberLiteral',
-  pattern: /-?\d+(?:\.\d+)*/,
+  pattern: /-?\d+(?:[.,]\d+)*/,
 });
 
 /** Punctuation. */

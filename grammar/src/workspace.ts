@@ -1,4 +1,5 @@
 import type { TopBlock } from './ast';
+import { labelComparisons } from './compareLabels';
 import { Code, type Diagnostic } from './diagnostics';
 import { buildEvaluation } from './evaluation';
 import { describeReadProblem, type FileAccess, type ReadResult } from './fileAccess';
@@ -164,7 +165,15 @@ export class Workspace {
         messages.tooLarge(lang, e.text.length, this.maxSize),
       );
     }
-    for (const err of parsed.errors) sink.add(Code.Syntax, err, syntaxMessage(err, lang));
+    for (const err of parsed.errors) {
+      const code =
+        err.problem.kind === 'misspelledKeyword'
+          ? Code.UnknownWord
+          : err.problem.kind === 'stringForNumber'
+            ? Code.StringForNumber
+            : Code.Syntax;
+      sink.add(code, err, syntaxMessage(err, lang), err.fix ? { fix: err.fix } : {});
+    }
     const own = this.ownFrameworks(e);
     for (const d of own.diagnostics) sink.items.push(d);
     for (const f of own.list) {
@@ -188,6 +197,7 @@ export class Workspace {
         knownFrameworks: () => this.frameworks().map((f) => f.id),
       });
       this.resolveComparisons(ev, lang, sink, deps);
+      labelComparisons(ev, lang);
       evaluations.push(ev);
     }
     e.analysis = this.analysisOf(uri, e.version, parsed, lang, evaluations, own.list, sink.items);
@@ -479,8 +489,9 @@ export class Workspace {
 export const maxCompareFiles = 2000;
 
 // A definition is `framework "id" {`; an evaluation's `framework "id"` is followed by no brace.
+// The string's loop is unrolled so a very long name cannot overflow the regex engine (tokens.ts).
 const frameworkDefinition = new RegExp(
-  `(?:${keywordText('Framework', false)}|${keywordText('Framework', true)})\\s+"(?:[^"\\\\\\r\\n]|\\\\.)*"\\s*\\{`,
+  `(?:${keywordText('Framework', false)}|${keywordText('Framework', true)})\\s+"[^"\\\\\\r\\n]*(?:\\\\.[^"\\\\\\r\\n]*)*"\\s*\\{`,
 );
 
 /** Cheap test before parsing a document for framework definitions, so evaluations skip it. */

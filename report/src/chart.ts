@@ -43,12 +43,12 @@ export function chartData(e: EvaluationResult): ChartData {
   const scoresOf = (ev: EvaluationResult) =>
     axes.map((axis) => ev.areas.find((a) => a.number === axis.number)?.score);
   const series: ChartSeries[] = [
-    { name: e.name, own: true, scores: scoresOf(e), color: seriesColors[0]! },
+    { name: e.label || e.name, own: true, scores: scoresOf(e), color: seriesColors[0]! },
   ];
   for (const c of e.comparisons) {
     if (!c.target) continue;
     series.push({
-      name: c.target.name,
+      name: c.label ?? c.target.name,
       own: false,
       scores: scoresOf(c.target),
       color: seriesColors[series.length % seriesColors.length]!,

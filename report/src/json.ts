@@ -41,6 +41,8 @@ export interface JsonArea {
 /** A compared evaluation, reduced to its scores. */
 export interface JsonComparison {
   path: string;
+  /** The series label legends and tables use (see the model's `Comparison.label`). */
+  label: string | null;
   uri: string | null;
   problem: string | null;
   evaluation: {
@@ -149,6 +151,7 @@ function evaluationJson(e: EvaluationResult): JsonEvaluation {
     missingAreas: e.missingAreas.map((a) => ({ number: a.number, title: a.title, max: a.max })),
     comparisons: e.comparisons.map((c) => ({
       path: c.path,
+      label: c.label ?? null,
       uri: c.uri ?? null,
       problem: c.problem ?? null,
       evaluation: c.target

@@ -5,6 +5,7 @@ import {
 } from 'vscode-languageserver';
 import type { Analysis, Diagnostic, LineIndex } from '../../grammar/src/index';
 import { toRange } from './convert';
+import { adaptiveDelay, nextCost } from './debounce';
 import { describe } from './safe';
 import { analysisOf, linesOf, type ServerState, textOf } from './state';
 
@@ -47,6 +48,8 @@ export function toLspDiagnostic(
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly published = new Map<string, Analysis>();
+  /** What checking and publishing each document cost lately, in milliseconds. */
+  private readonly costs = new Map<string, number>();
 
   constructor(private readonly state: ServerState) {}
 
@@ -54,7 +57,8 @@ export class DiagnosticsPublisher {
   schedule(uri: string, immediate = false): void {
     const old = this.timers.get(uri);
     if (old) clearTimeout(old);
-    const delay = immediate ? 0 : this.state.settings.diagnostics.debounceMs;
+    const fixed = this.state.settings.diagnostics.debounceMs;
+    const delay = immediate ? 0 : (fixed ?? adaptiveDelay(this.costs.get(uri)));
     this.timers.set(
       uri,
       setTimeout(() => {
@@ -84,11 +88,13 @@ export class DiagnosticsPublisher {
     if (t) clearTimeout(t);
     this.timers.delete(uri);
     this.published.delete(uri);
+    this.costs.delete(uri);
     this.state.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   private publish(uri: string): void {
     try {
+      const started = performance.now();
       const doc = this.state.document(uri);
       const current = analysisOf(this.state, uri);
       if (!doc || !current) return;
@@ -101,6 +107,7 @@ export class DiagnosticsPublisher {
         version: doc.version,
         diagnostics: analysis.diagnostics.map((d) => toLspDiagnostic(this.state, lines, d)),
       });
+      this.costs.set(uri, nextCost(this.costs.get(uri), performance.now() - started));
     } catch (e) {
       this.state.connection.console.error(`kompass: diagnostics failed: ${describe(e)}`);
     }

@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { uriInside, Workspace } from '../../grammar/src/index';
-import { onCodeAction } from './codeActions';
+import { fixAllKind, onCodeAction } from './codeActions';
 import { onCompletion } from './completion';
 import { analysisRequest, builtinSourceRequest, onAnalysis, onBuiltinSource } from './custom';
 import { onDefinition } from './definition';
@@ -75,7 +75,7 @@ export function startSession(connection: Connection, fileAccess: FileAccessFacto
         },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' ', '"', '.', '/'] },
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', fixAllKind] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         inlayHintProvider: true,

@@ -3,7 +3,8 @@ import { defaultMaxDocumentSize } from '../../grammar/src/index';
 /** The `kompass.*` settings the server reads. */
 export interface Settings {
   inlayHints: { enabled: boolean; areas: boolean; totals: boolean };
-  diagnostics: { debounceMs: number };
+  /** A fixed delay after an edit, or undefined: adapt to the cost of checking (server/src/debounce.ts). */
+  diagnostics: { debounceMs: number | undefined };
   /** Files longer than this many characters are not checked (WorkspaceOptions.maxDocumentSize). */
   maxFileSize: number;
 }
@@ -11,7 +12,7 @@ export interface Settings {
 /** The settings used until the client says otherwise. */
 export const defaultSettings: Settings = {
   inlayHints: { enabled: true, areas: true, totals: true },
-  diagnostics: { debounceMs: 150 },
+  diagnostics: { debounceMs: undefined },
   maxFileSize: defaultMaxDocumentSize,
 };
 
@@ -38,7 +39,15 @@ export function parseSettings(raw: unknown, base: Settings = defaultSettings): S
       areas: bool(hints.areas, base.inlayHints.areas),
       totals: bool(hints.totals, base.inlayHints.totals),
     },
-    diagnostics: { debounceMs: num(diags.debounceMs, base.diagnostics.debounceMs, 0, 10_000) },
+    diagnostics: {
+      // null (the default in VS Code's settings) asks for the adaptive delay.
+      debounceMs:
+        diags.debounceMs === null
+          ? undefined
+          : typeof diags.debounceMs === 'number'
+            ? num(diags.debounceMs, 0, 0, 10_000)
+            : base.diagnostics.debounceMs,
+    },
     maxFileSize: num(r.maxFileSize, base.maxFileSize, 1, 1_000_000_000),
   };
 }

@@ -23,6 +23,17 @@ suite('new evaluation from framework', () => {
     assert.ok(!codes.has('KK001'), 'no syntax errors');
     assert.ok(codes.has('KK018'), 'unscored questions are flagged');
     assert.equal(analysis.evaluations[0]?.frameworkId, 'kommunkompassen-2.0');
+    // The name's placeholder is in the framework's language (Swedish), not the display language.
+    assert.match(text, /^evaluation "Kommunnamn" \{/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('an English framework gets an English placeholder name', () => {
+    const framework = builtinFrameworks().find((f) => f.id === 'kommunkompassen-2.0');
+    assert.ok(framework);
+    assert.match(
+      evaluationSnippet({ ...framework, language: 'en' }, '2026-01-15'),
+      /"\$\{1:Municipality\}"/,
+    );
   });
 });

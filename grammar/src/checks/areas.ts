@@ -4,6 +4,7 @@ import type { MessageLanguage } from '../language';
 import { messages } from '../messages';
 import type { AreaResult, Framework, FrameworkArea } from '../model';
 import type { DiagnosticSink } from '../sink';
+import { checkTitle } from './titles';
 
 /** KK012: an area number the framework does not have. */
 export function checkAreaKnown(
@@ -16,6 +17,16 @@ export function checkAreaKnown(
   if (framework && !definition) {
     sink.add(Code.UnknownNumber, a.number, messages.unknownArea(lang, a.number.text, framework.id));
   }
+  if (framework && definition && a.title)
+    checkTitle(
+      a.title,
+      definition.title,
+      framework,
+      definition.span,
+      lang,
+      sink,
+      definition.aliases,
+    );
   return definition;
 }
 

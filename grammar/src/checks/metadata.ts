@@ -4,6 +4,8 @@ import { isLanguageCode, type MessageLanguage } from '../language';
 import { messages } from '../messages';
 import type { Framework } from '../model';
 import type { DiagnosticSink } from '../sink';
+import { nearest } from '../suggest';
+import { quote } from '../writer';
 
 /** KK041: the language code must be one of sv, en, nb, da, fi. */
 export function checkLanguage(
@@ -54,6 +56,12 @@ export function checkFramework(
   if (!ref) {
     sink.add(Code.Framework, block.name ?? block.keyword, messages.noFramework(lang));
   } else if (!found) {
-    sink.add(Code.Framework, ref, messages.unknownFramework(lang, ref.value, known()));
+    const names = known();
+    const suggestion = nearest(ref.value, names);
+    sink.add(Code.Framework, ref, messages.unknownFramework(lang, ref.value, names, suggestion), {
+      ...(suggestion
+        ? { fix: { kind: 'replace', start: ref.start, end: ref.end, text: quote(suggestion) } }
+        : {}),
+    });
   }
 }

@@ -3,9 +3,10 @@ import { Code } from '../diagnostics';
 import { isQuestionNumber } from '../framework';
 import type { MessageLanguage } from '../language';
 import { messages } from '../messages';
-import type { Framework, QuestionResult } from '../model';
+import type { Framework, FrameworkQuestion, QuestionResult } from '../model';
 import { percent } from '../percent';
 import type { DiagnosticSink } from '../sink';
+import { checkTitle } from './titles';
 
 function related(
   framework: Framework,
@@ -27,6 +28,7 @@ export function checkQuestion(
   framework: Framework | undefined,
   lang: MessageLanguage,
   sink: DiagnosticSink,
+  siblings: readonly QuestionStatement[] = [],
 ): QuestionResult | undefined {
   if (!q.number) return undefined;
   const id = q.number.text;
@@ -39,8 +41,20 @@ export function checkQuestion(
     return undefined;
   }
   const definition = framework?.questionById.get(id);
-  if (framework && !definition && framework.areaByNumber.has(area)) {
-    sink.add(Code.UnknownNumber, q.number, messages.unknownQuestion(lang, id, framework.id));
+  const frameworkArea = framework?.areaByNumber.get(area);
+  if (framework && !definition && frameworkArea) {
+    const written = new Set(siblings.flatMap((s) => (s.number ? [s.number.text] : [])));
+    const suggestion = nearestQuestion(id, frameworkArea.questions, written);
+    sink.add(
+      Code.UnknownNumber,
+      q.number,
+      messages.unknownQuestion(lang, id, framework.id, suggestion),
+      {
+        ...(suggestion
+          ? { fix: { kind: 'replace', start: q.number.start, end: q.number.end, text: suggestion } }
+          : {}),
+      },
+    );
     return undefined;
   }
   if (q.maxKeyword)
@@ -57,11 +71,25 @@ export function checkQuestion(
     });
   }
 
-  const points = q.points?.value;
-  if (q.points && points !== undefined) {
-    if (points < 0) sink.add(Code.Negative, q.points, messages.negative(lang, 'points'));
+  // `question 1.1 "14"/15`: the points were quoted, so they read as the title.
+  let quotedPoints: string | undefined;
+  if (definition && framework && q.title && !isPlainNumber(q.title.value))
+    checkTitle(q.title, definition.title, framework, definition.span, lang, sink);
+  if (!q.points && q.separator && q.title && !q.title.block && isPlainNumber(q.title.value)) {
+    const number = q.title.value.trim();
+    quotedPoints = number;
+    sink.add(Code.StringForNumber, q.title, messages.quotedPoints(lang, number), {
+      fix: { kind: 'replace', start: q.title.start, end: q.title.end, text: number },
+    });
+  }
+  const points =
+    q.points?.value ??
+    (quotedPoints !== undefined ? Number(quotedPoints.replace(',', '.')) : undefined);
+  const pointsSpan = q.points ?? (quotedPoints !== undefined ? q.title : undefined);
+  if (pointsSpan && points !== undefined) {
+    if (points < 0) sink.add(Code.Negative, pointsSpan, messages.negative(lang, 'points'));
     else if (max !== undefined && points > max) {
-      sink.add(Code.OverMax, q.points, messages.overMax(lang, points, max, id), {
+      sink.add(Code.OverMax, pointsSpan, messages.overMax(lang, points, max, id), {
         ...(definition && framework
           ? {
               related: related(
@@ -71,7 +99,7 @@ export function checkQuestion(
               ),
             }
           : {}),
-        fix: { kind: 'replace', start: q.points.start, end: q.points.end, text: String(max) },
+        fix: { kind: 'replace', start: pointsSpan.start, end: pointsSpan.end, text: String(max) },
       });
     }
   } else if (!q.maxKeyword) {
@@ -80,7 +108,7 @@ export function checkQuestion(
 
   const result: QuestionResult = {
     id,
-    title: definition?.title ?? q.title?.value ?? id,
+    title: (quotedPoints === undefined ? q.title?.value : undefined) ?? definition?.title ?? id,
     node: q,
   };
   if (points !== undefined && points >= 0) result.points = points;
@@ -89,4 +117,28 @@ export function checkQuestion(
     result.percent = percent(result.points, result.max);
   if (definition) result.definition = definition;
   return result;
+}
+
+function isPlainNumber(s: string): boolean {
+  return /^\s*\d+(?:[.,]\d+)?\s*$/.test(s);
+}
+
+/**
+ * The framework question an unknown number most likely meant: among the area's questions not yet
+ * written (all of them when every one is), the one whose last part is numerically closest.
+ */
+function nearestQuestion(
+  id: string,
+  questions: readonly FrameworkQuestion[],
+  written: ReadonlySet<string>,
+): string | undefined {
+  const open = questions.filter((fq) => !written.has(fq.id));
+  const pool = open.length > 0 ? open : questions;
+  const last = (s: string) => Number(s.slice(s.lastIndexOf('.') + 1));
+  const n = last(id);
+  let best: FrameworkQuestion | undefined;
+  for (const fq of pool) {
+    if (!best || Math.abs(last(fq.id) - n) < Math.abs(last(best.id) - n)) best = fq;
+  }
+  return best?.id;
 }

@@ -32,21 +32,7 @@ export function codeActions(analysis: Analysis, text: string, range: Span): Code
     if (!d.fix || d.end < range.start || d.start > range.end) continue;
     const fix = d.fix;
     if (fix.kind === 'replace') {
-      const value = formatNumber(Number(fix.text), 'en');
-      const title =
-        d.code === Code.OverMax
-          ? say(lang, `Sätt poängen till max ${value}`, `Clamp the points to the max ${value}`)
-          : d.code === Code.MaxMismatch
-            ? say(lang, `Använd ramverkets max ${value}`, `Use the framework's max ${value}`)
-            : d.code === Code.AreaSum
-              ? say(lang, `Sätt poängen till summan ${value}`, `Set the score to the sum ${value}`)
-              : d.code === Code.TotalSum
-                ? say(
-                    lang,
-                    `Sätt totalen till summan ${value}`,
-                    `Set the total to the sum ${value}`,
-                  )
-                : say(lang, `Ersätt med ${value}`, `Replace with ${value}`);
+      const title = replaceTitle(d.code, fix.text, fix.start === fix.end)[lang];
       out.push({
         title,
         kind: 'quickfix',
@@ -72,6 +58,51 @@ export function codeActions(analysis: Analysis, text: string, range: Span): Code
     }
   }
   return out;
+}
+
+const num = (text: string) => formatNumber(Number(text), 'en');
+
+/** The title of a fix that replaces text, by the diagnostic's code: Swedish and English. */
+function replaceTitle(code: string, text: string, insert: boolean): { sv: string; en: string } {
+  switch (code) {
+    case Code.OverMax:
+      return {
+        sv: `Sätt poängen till max ${num(text)}`,
+        en: `Clamp the points to the max ${num(text)}`,
+      };
+    case Code.MaxMismatch:
+      return {
+        sv: `Använd ramverkets max ${num(text)}`,
+        en: `Use the framework's max ${num(text)}`,
+      };
+    case Code.AreaSum:
+      return {
+        sv: `Sätt poängen till summan ${num(text)}`,
+        en: `Set the score to the sum ${num(text)}`,
+      };
+    case Code.TotalSum:
+      return {
+        sv: `Sätt totalen till summan ${num(text)}`,
+        en: `Set the total to the sum ${num(text)}`,
+      };
+    case Code.TitleDiffers:
+      return { sv: `Använd ramverkets titel ${text}`, en: `Use the framework's title ${text}` };
+    case Code.StringForNumber:
+      return {
+        sv: `Skriv talet ${text} utan citattecken`,
+        en: `Write the number ${text} without quotes`,
+      };
+    case Code.Framework:
+      return { sv: `Ändra till ramverket ${text}`, en: `Change to the framework ${text}` };
+    case Code.UnknownNumber:
+      return { sv: `Ändra till fråga ${text}`, en: `Change to question ${text}` };
+    case Code.UnknownWord:
+      return { sv: `Ändra till ${text}`, en: `Change to ${text}` };
+    default:
+      return insert
+        ? { sv: `Lägg till ${text}`, en: `Insert ${text}` }
+        : { sv: `Ersätt med ${text}`, en: `Replace with ${text}` };
+  }
 }
 
 function evaluationAt(analysis: Analysis, offset: number): EvaluationResult | undefined {

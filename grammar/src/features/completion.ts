@@ -6,7 +6,7 @@ import { formatNumber } from '../numbers';
 import { isKeyword, type KeywordName, keywordText } from '../tokens';
 import { KompassWriter } from '../writer';
 import { type Location, locate, prefersSwedishKeywords } from './locate';
-import { say } from './text';
+import { lineEndAt, say } from './text';
 
 /** What a completion item stands for. */
 export type CompletionKind =
@@ -98,7 +98,8 @@ export function complete(
   const numberRange = { start: at - numberTyped.length, end: at };
   const beforeNumber = prefix.slice(0, prefix.length - numberTyped.length);
   const numberAfter = /(?:^|\s)([\p{L}]+)\s+$/u.exec(beforeNumber)?.[1];
-  if (isKeyword(numberAfter, 'Question')) return questionItems(loc, numberRange, analysis);
+  if (isKeyword(numberAfter, 'Question'))
+    return questionItems(loc, numberRange, analysis, text.slice(at, lineEndAt(text, at)));
   if (isKeyword(numberAfter, 'Area')) return areaItems(loc, numberRange, analysis);
   if (before.trim() !== '') return [];
 
@@ -133,6 +134,19 @@ export function complete(
       });
     }
   }
+  if (context === 'evaluation') {
+    const area = keywordText('Area', swedish);
+    items.push({
+      label: `${area} { … }`,
+      kind: 'snippet',
+      detail: say(analysis.messageLanguage, 'ett nytt område', 'a new area'),
+      insertText: `${area} \${1:1} "\${2:${say(analysis.messageLanguage, 'Rubrik', 'Title')}}" {\n  $0\n}`,
+      snippet: true,
+      range,
+      sortText: '0~',
+    });
+  }
+  if (context === 'area') items.push(...areaBodyItems(loc, range, analysis, swedish));
   if (context === 'top') {
     const ev = keywordText('Evaluation', swedish);
     const fw = keywordText('Framework', swedish);
@@ -234,7 +248,12 @@ function languageItems(range: Span, analysis: Analysis): CompletionEntry[] {
   }));
 }
 
-function questionItems(loc: Location, range: Span, analysis: Analysis): CompletionEntry[] {
+function questionItems(
+  loc: Location,
+  range: Span,
+  analysis: Analysis,
+  rest: string,
+): CompletionEntry[] {
   const lang = analysis.messageLanguage;
   if (loc.body?.owner === 'frameworkArea' && loc.area?.number) {
     const n = loc.area.number.value;
@@ -253,15 +272,83 @@ function questionItems(loc: Location, range: Span, analysis: Analysis): Completi
       s.kind === 'question' && s.number ? [s.number.text] : [],
     ),
   );
+  // With nothing after the cursor, the rest of the line comes too: `3.1 "…" ${1}/20`.
+  const swedish = prefersSwedishKeywords(analysis);
+  const lineEnd = rest.trim() === '';
   return loc.frameworkArea.questions
     .filter((q) => !present.has(q.id))
-    .map((q, i) => ({
-      label: q.id,
-      kind: 'question' as const,
-      detail: `${q.title} (max ${formatNumber(q.max, lang)})`,
-      range,
-      sortText: String(i).padStart(4, '0'),
-    }));
+    .map((q, i) => {
+      const entry: CompletionEntry = {
+        label: q.id,
+        kind: 'question' as const,
+        detail: `${q.title} (max ${formatNumber(q.max, lang)})`,
+        range,
+        sortText: String(i).padStart(4, '0'),
+      };
+      if (lineEnd) {
+        const writer = new KompassWriter({ swedish, snippet: true });
+        entry.insertText = writer.question(q).slice(writer.keyword('Question').length + 1);
+        entry.snippet = true;
+      }
+      return entry;
+    });
+}
+
+/**
+ * On an empty line of an evaluation's area: each question of the framework the area lacks, as a
+ * whole line (`question 3.1 "…" ${1}/20`), then snippets for a question and a section.
+ */
+function areaBodyItems(
+  loc: Location,
+  range: Span,
+  analysis: Analysis,
+  swedish: boolean,
+): CompletionEntry[] {
+  const lang = analysis.messageLanguage;
+  const out: CompletionEntry[] = [];
+  const statements = loc.area?.body?.statements ?? [];
+  const present = new Set(
+    statements.flatMap((s) => (s.kind === 'question' && s.number ? [s.number.text] : [])),
+  );
+  const question = keywordText('Question', swedish);
+  // A summary-only area (a score, no questions) is not offered questions it chose not to list.
+  const scored = statements.some((s) => s.kind === 'score') && present.size === 0;
+  if (loc.frameworkArea && !scored) {
+    loc.frameworkArea.questions
+      .filter((q) => !present.has(q.id))
+      .forEach((q, i) => {
+        out.push({
+          label: `${question} ${q.id} ${q.title}`,
+          kind: 'question',
+          detail: `max ${formatNumber(q.max, lang)}`,
+          insertText: new KompassWriter({ swedish, snippet: true }).question(q),
+          snippet: true,
+          range,
+          sortText: `0${String(i).padStart(4, '0')}`,
+        });
+      });
+  }
+  const n = loc.area?.number?.value;
+  out.push({
+    label: `${question} { … }`,
+    kind: 'snippet',
+    detail: say(lang, 'en ny fråga', 'a new question'),
+    insertText: `${question} \${1:${n ?? 1}.${present.size + 1}} "\${2:${say(lang, 'Frågans titel', 'Title')}}" \${3}/\${4:10}`,
+    snippet: true,
+    range,
+    sortText: '0~1',
+  });
+  const section = keywordText('Section', swedish);
+  out.push({
+    label: `${section} { … }`,
+    kind: 'snippet',
+    detail: say(lang, 'ett avsnitt med rubrik och text', 'a section: heading and text'),
+    insertText: `${section} "\${1:${say(lang, 'Rubrik', 'Heading')}}" """\n  $0\n"""`,
+    snippet: true,
+    range,
+    sortText: '0~2',
+  });
+  return out;
 }
 
 function areaItems(loc: Location, range: Span, analysis: Analysis): CompletionEntry[] {

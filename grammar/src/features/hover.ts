@@ -68,11 +68,9 @@ function areaHeader(s: { keyword: Span; number?: Span; title?: Span; header: Spa
   return { start: s.keyword.start, end: Math.max(...last.map((x) => x.end)) };
 }
 
-/** A short name for a compare target: its name and year. */
+/** A compare target's label, the one legends, tables and the CLI use too. */
 function targetLabel(c: Comparison): string {
-  const t = c.target!;
-  const year = t.dateFrom?.slice(0, 4);
-  return year && !t.name.includes(year) ? `${t.name} ${year}` : t.name;
+  return c.label ?? c.target?.name ?? c.path;
 }
 
 function usableComparisons(ev: EvaluationResult): Comparison[] {

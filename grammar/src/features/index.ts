@@ -16,6 +16,7 @@ export {
   relativePath,
 } from './completion';
 export { type DefinitionTarget, definition } from './definition';
+export { fixAll, fixAllOfKind } from './fixAll';
 export { type FoldingRange, foldingRanges } from './folding';
 export { type FormatOptions, format, formatText } from './format';
 export { type HoverResult, hover } from './hover';

@@ -41,9 +41,15 @@ export function inlayHints(
       const n = a.node;
       const end = Math.max(...[n.number, n.title, ...n.header].map((x) => x?.end ?? n.keyword.end));
       if (!inRange(end)) continue;
+      // `area 1 "…" score 58`: the score stands right before the hint; add only what it lacks.
+      const scoreOnLine =
+        a.computedScore === undefined && n.header.some((h) => h.kind === 'score' && h.value);
+      const score = scoreOnLine
+        ? `/${formatScore(a.max, undefined, lang)}`
+        : formatScore(a.score, a.max, lang);
       out.push({
         offset: end,
-        label: ` ${formatScore(a.score, a.max, lang)} · ${formatPercent(a.percent ?? 0, lang)}`,
+        label: ` ${score} · ${formatPercent(a.percent ?? 0, lang)}`,
         tooltip:
           a.computedScore !== undefined
             ? say(lang, 'Summan av frågorna', 'The sum of the questions')

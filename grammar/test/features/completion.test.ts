@@ -50,6 +50,45 @@ describe('features: completion', () => {
       'Hur arbetar kommunen med tillgänglighet och bemötande? (max 25)',
     );
   });
+  it('completes the rest of the question line after the keyword', () => {
+    const items = completeAt(kk('  area 2 {\n    question 2.1 3/15\n    question <|>\n  }\n'));
+    assert.equal(
+      items[0]!.insertText,
+      '2.2 "Hur arbetar kommunen med tillgänglighet och bemötande?" $' + '{1}/25',
+    );
+    assert.equal(items[0]!.snippet, true);
+    const before = completeAt(kk('  area 2 {\n    question <|> 3/15\n  }\n'));
+    assert.equal(before[0]!.insertText, undefined, 'only the number when the line goes on');
+  });
+  it('offers the missing questions as whole lines on an empty line of an area', () => {
+    const items = completeAt(kk('  area 3 {\n    question 3.2 5/10\n    <|>\n  }\n'));
+    const q = items.filter((i) => i.kind === 'question');
+    assert.deepEqual(
+      q.map((i) => i.label.split(' ').slice(0, 2).join(' ')),
+      ['question 3.1', 'question 3.3', 'question 3.4', 'question 3.5'],
+    );
+    assert.match(q[0]!.insertText!, /^question 3\.1 "[^"]+" \$\{1\}\/\d+$/);
+    assert.ok(q.every((i) => i.snippet));
+    assert.ok(q[0]!.sortText! < items.find((i) => i.label === 'score')!.sortText!, 'first');
+  });
+  it('offers no questions in an area written as a score only', () => {
+    const items = completeAt(kk('  area 3 {\n    score 50\n    <|>\n  }\n'));
+    assert.ok(!items.some((i) => i.kind === 'question'));
+  });
+  it('offers each snippet only where it fits', () => {
+    const snippets = (s: string) =>
+      completeAt(s)
+        .filter((i) => i.kind === 'snippet' && !/^\S+ \d/.test(i.label))
+        .map((i) => i.label);
+    assert.deepEqual(snippets('<|>'), ['evaluation { … }']);
+    assert.deepEqual(snippets(kk('  <|>\n')), ['area { … }']);
+    assert.deepEqual(snippets(kk('  area 1 {\n    <|>\n  }\n')), [
+      'question { … }',
+      'section { … }',
+    ]);
+    assert.deepEqual(snippets(kk('  facts {\n    <|>\n  }\n')), []);
+    assert.deepEqual(snippets('framework "f" {\n  <|>\n}\n'), []);
+  });
   it('offers questions after the Swedish keyword too', () => {
     assert.ok(labels(kk('  område 1 {\n    fråga 1.<|>\n  }\n')).includes('1.5'));
   });

@@ -66,7 +66,7 @@ describe('features: hover', () => {
         'Förr',
       ),
     })!.markdown;
-    assert.match(md, /Δ Förr 2009: \+2 \(12\/15\)/);
+    assert.match(md, /Δ Förr: \+2 \(12\/15\)/);
   });
   it('gives a framework reference the title and shape', () => {
     const md = hoverAt('evaluation "E" {\n  framework "kommunkompassen-2<|>020"\n}\n')!.markdown;

@@ -1,0 +1,86 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { adaptiveDelay, cheapMs, nextCost } from '../src/debounce';
+import { defaultSettings, parseSettings } from '../src/settings';
+import { buildServer, root } from './build';
+import { TestClient, uriOf } from './client';
+
+describe('server: adaptive debounce', () => {
+  it('waits nothing for a cheap check, about its cost for a costly one, never past the ceiling', () => {
+    assert.equal(adaptiveDelay(undefined), 0);
+    assert.equal(adaptiveDelay(2), 0);
+    assert.equal(adaptiveDelay(cheapMs), 0);
+    assert.equal(adaptiveDelay(80), 80);
+    assert.equal(adaptiveDelay(3000), 500);
+    assert.equal(adaptiveDelay(3000, 150), 150);
+  });
+
+  it('follows the recent cost of checks', () => {
+    let cost = nextCost(undefined, 400);
+    assert.equal(cost, 400);
+    for (let i = 0; i < 6; i++) cost = nextCost(cost, 3);
+    assert.ok(cost < 10, `after six cheap checks the estimate is ${cost}`);
+  });
+
+  it('adapts by default; a number fixes the delay; null goes back to adapting', () => {
+    assert.equal(defaultSettings.diagnostics.debounceMs, undefined);
+    const fixed = parseSettings({ diagnostics: { debounceMs: 150 } });
+    assert.equal(fixed.diagnostics.debounceMs, 150);
+    assert.equal(
+      parseSettings({ diagnostics: { debounceMs: null } }, fixed).diagnostics.debounceMs,
+      undefined,
+    );
+    assert.equal(parseSettings({}, fixed).diagnostics.debounceMs, 150);
+    assert.equal(parseSettings({ diagnostics: { debounceMs: -5 } }).diagnostics.debounceMs, 0);
+  });
+
+  describe('over stdio', function () {
+    this.timeout(30_000);
+    const edits = async (client: TestClient, name: string): Promise<number[]> => {
+      const uri = uriOf(join(root, 'samples', name));
+      const head =
+        'evaluation "D" {\n  framework "kommunkompassen-2.0"\n  area 1 {\n    question 1.1 ';
+      await client.open(uri, `${head}1/15\n  }\n}\n`);
+      await client.waitForDiagnostics(uri);
+      const versions: number[] = [];
+      for (const points of ['2', '3', '16']) {
+        versions.push(
+          await client.change(uri, [
+            {
+              range: { start: { line: 3, character: 17 }, end: { line: 3, character: 18 } },
+              text: points,
+            },
+          ]),
+        );
+        // Slower than a check of this document, quicker than a fixed 300 ms debounce.
+        await new Promise((r) => setTimeout(r, 120));
+      }
+      await client.waitForDiagnostics(uri, (p) => p.version === versions.at(-1));
+      return client.diagnostics.get(uri)!.map((p) => p.version ?? 0);
+    };
+
+    it('with the default setting, checks a small document after every edit', async () => {
+      await buildServer();
+      const client = await TestClient.start({ settings: { diagnostics: { debounceMs: null } } });
+      try {
+        const published = await edits(client, 'tmp-adaptive.kompass');
+        for (const v of [2, 3, 4]) assert.ok(published.includes(v), `version ${v}: ${published}`);
+      } finally {
+        await client.stop();
+      }
+    });
+
+    it('with a fixed 300 ms delay, the same edits are checked once', async () => {
+      const client = await TestClient.start({ settings: { diagnostics: { debounceMs: 300 } } });
+      try {
+        const published = await edits(client, 'tmp-fixed.kompass');
+        assert.deepEqual(
+          published.filter((v) => v > 1),
+          [4],
+        );
+      } finally {
+        await client.stop();
+      }
+    });
+  });
+});
