@@ -68,6 +68,30 @@ export const workerPage = `<!DOCTYPE html>
         await new Promise((r) => { const t = setTimeout(r, left); waiters.push(() => { clearTimeout(t); r(); }); });
       }
     },
+    /**
+     * Times edit → diagnostics: sends full-text changes (a comment appended, then removed, so
+     * the checks stay the same) and waits for the diagnostics of each version. Milliseconds each.
+     */
+    async timeEdits(uri, text, firstVersion, iterations) {
+      const times = [];
+      for (let i = 0; i < iterations; i++) {
+        const version = firstVersion + i;
+        const changed = i % 2 === 0 ? text + '\\n// edit ' + i + '\\n' : text;
+        const started = performance.now();
+        worker.postMessage({ jsonrpc: '2.0', method: 'textDocument/didChange', params: {
+          textDocument: { uri, version }, contentChanges: [{ text: changed }] } });
+        for (;;) {
+          const hit = notifications.some((n) => n.method === 'textDocument/publishDiagnostics'
+            && n.params.uri === uri && n.params.version === version);
+          if (hit) break;
+          await new Promise((r) => { const t = setTimeout(r, 10_000); waiters.push(() => { clearTimeout(t); r(); }); });
+          if (performance.now() - started > 10_000) throw new Error('no diagnostics for version ' + version);
+        }
+        times.push(performance.now() - started);
+        notifications.length = 0;
+      }
+      return times;
+    },
     errors() {
       return notifications.filter((n) => n.method === 'worker/error');
     },
