@@ -177,6 +177,15 @@ export async function measureDocument(spec: DocumentSpec, quick = false): Promis
       } catch (err) {
         notes.push(`pdf render failed: ${(err as Error).message}`);
       }
+      try {
+        stages.docx = await measure(() => render(analysis, 'docx'), {
+          warmupRuns: 1,
+          minRuns: 3,
+          budgetMs: quick ? 500 : 4000,
+        });
+      } catch (err) {
+        notes.push(`docx render failed: ${(err as Error).message}`);
+      }
     }
   } else if (renderNote) notes.push(renderNote);
 

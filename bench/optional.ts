@@ -65,7 +65,7 @@ export async function loadHover(): Promise<{ hover?: HoverAt; note?: string }> {
 export type Rendered = string | Uint8Array | { content: string | Uint8Array };
 
 /** Renders a report in a format, as the preview and the export command do. */
-export type Render = (analysis: Analysis, format: 'html' | 'pdf') => Promise<Rendered>;
+export type Render = (analysis: Analysis, format: 'html' | 'pdf' | 'docx') => Promise<Rendered>;
 
 /** Loads the report renderer, if written. */
 export async function loadRender(): Promise<{ render?: Render; note?: string }> {

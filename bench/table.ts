@@ -4,7 +4,18 @@ import type { RunResult } from './results';
 import type { Stat } from './stats';
 import { throughput } from './stats';
 
-const stageOrder = ['lex', 'parse', 'check', 'analyze', 'lsp', 'hover', 'html', 'pdf', 'floor'];
+const stageOrder = [
+  'lex',
+  'parse',
+  'check',
+  'analyze',
+  'lsp',
+  'hover',
+  'html',
+  'pdf',
+  'docx',
+  'floor',
+];
 
 function ms(v: number): string {
   return v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toFixed(3);

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 
 const sample = 'samples/vasteras-2012.kompass';
-const formats = ['html', 'pdf', 'md', 'json', 'csv'];
+const formats = ['html', 'pdf', 'docx', 'md', 'json', 'csv'];
 
 if (!existsSync('dist/cli.js')) {
   const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });

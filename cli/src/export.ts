@@ -1,6 +1,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { type ReportFormat, reportFormat } from '../../report/src/formats';
 import { UsageError } from './errors';
+import { readDocument } from './files';
 import { loadEvaluations, requireEvaluations } from './summary';
 import { writeOutput } from './write';
 
@@ -31,6 +32,7 @@ export async function runExport(
   // code, and `check` or `--version` never needs it. The build makes it a bundle of its own.
   const { renderReport } = await import('../../report/src/index');
   const data = await renderReport(analysis, options.format, {
+    sourceText: readDocument(source),
     ...(options.csvSeparator ? { csvSeparator: options.csvSeparator } : {}),
     ...(options.csvBom ? { csvBom: true } : {}),
   });

@@ -210,6 +210,25 @@ describe('kompass CLI', function () {
       assert.ok(JSON.stringify(j).includes('561'));
     });
 
+    it('writes a Word document with --format docx, its problems with line numbers', () => {
+      const out = join(dir, 'v.docx');
+      assert.equal(kompass('export', sample, '--format', 'docx', '-o', out).code, 0);
+      assert.equal(readFileSync(out).subarray(0, 2).toString('latin1'), 'PK');
+      const md = join(dir, 'broken.md');
+      const r = kompass(
+        'export',
+        'report/test/fixtures/broken.kompass',
+        '--format',
+        'md',
+        '-o',
+        md,
+      );
+      assert.match(r.err, /5 error/);
+      const problems = readFileSync(md, 'utf8').match(/^(> )?- .*KK\d{3}.*$/gm) ?? [];
+      assert.ok(problems.length > 0);
+      for (const p of problems) assert.match(p, /rad \d+/, p);
+    });
+
     it('refuses to overwrite without --force, and overwrites with it', () => {
       const out = join(dir, 'v.md');
       writeFileSync(out, 'mine');
@@ -246,9 +265,9 @@ describe('kompass CLI', function () {
     });
 
     it('exits 2 on an unknown format', () => {
-      const r = kompass('export', sample, '--format', 'docx');
+      const r = kompass('export', sample, '--format', 'odt');
       assert.equal(r.code, 2);
-      assert.match(r.err, /--format must be html, pdf, md, json or csv/);
+      assert.match(r.err, /--format must be html, pdf, docx, md, json or csv/);
     });
   });
 });

@@ -64,7 +64,8 @@ export function measureClientSizes(root = defaultRoot): ClientSizes {
   if (existsSync(vsix)) {
     const size = statSync(vsix).size;
     figures.push({ name: 'client/vsix', unit: 'MB', value: mb(size) });
-    if (size >= vsixBudgetMB * 1024 * 1024)
+    // The budget in decimal megabytes, as stores and the issue state sizes.
+    if (size >= vsixBudgetMB * 1_000_000)
       notes.push(`kompass.vsix is ${mb(size)} MB, over the ${vsixBudgetMB} MB budget`);
   } else notes.push('kompass.vsix missing: npm run package');
   const activation = resolve(root, 'bench/results/vscode-activation.json');

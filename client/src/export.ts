@@ -7,6 +7,7 @@ import { type ExportFormat, exportFormats, renderExport } from './report';
 export const formatInfo: Readonly<Record<ExportFormat, { label: () => string; slow: boolean }>> = {
   html: { label: () => vscode.l10n.t('HTML page'), slow: false },
   pdf: { label: () => vscode.l10n.t('PDF document'), slow: true },
+  docx: { label: () => vscode.l10n.t('Word document'), slow: true },
   md: { label: () => vscode.l10n.t('Markdown'), slow: false },
   json: { label: () => vscode.l10n.t('JSON (the model)'), slow: false },
   csv: { label: () => vscode.l10n.t('CSV (for spreadsheets)'), slow: false },

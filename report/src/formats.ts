@@ -16,12 +16,19 @@ export interface ReportFormatInfo {
 }
 
 /** The formats a report can be rendered to. */
-export type ReportFormat = 'html' | 'pdf' | 'md' | 'json' | 'csv';
+export type ReportFormat = 'html' | 'pdf' | 'docx' | 'md' | 'json' | 'csv';
 
 /** Each format, in the order a picker shows them. */
 export const reportFormats: readonly ReportFormatInfo[] = [
   { format: 'html', extension: '.html', label: 'HTML', mediaType: 'text/html', binary: false },
   { format: 'pdf', extension: '.pdf', label: 'PDF', mediaType: 'application/pdf', binary: true },
+  {
+    format: 'docx',
+    extension: '.docx',
+    label: 'Word',
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    binary: true,
+  },
   { format: 'md', extension: '.md', label: 'Markdown', mediaType: 'text/markdown', binary: false },
   {
     format: 'json',

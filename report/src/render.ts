@@ -6,7 +6,9 @@
  */
 
 import type { Analysis } from '../../grammar/src/index';
+import { buildReport } from './build';
 import { renderCsv } from './csv';
+import { renderDocxDocument } from './docx';
 import type { ReportFormat } from './formats';
 import { renderHtml } from './html';
 import { renderJson } from './json';
@@ -14,7 +16,12 @@ import { renderMarkdown } from './markdown';
 import type { ReportOptions } from './options';
 import { renderPdf } from './pdf';
 
-/** Renders a report: a string for the text formats, bytes for PDF (needs `options.fonts`). */
+/** Renders the report as a Word document (.docx). */
+export function renderDocx(analysis: Analysis, options: ReportOptions = {}): Promise<Uint8Array> {
+  return renderDocxDocument(buildReport(analysis, options));
+}
+
+/** Renders a report: a string for the text formats, bytes for PDF (needs `options.fonts`) and DOCX. */
 export async function renderReport(
   analysis: Analysis,
   format: ReportFormat,
@@ -25,6 +32,8 @@ export async function renderReport(
       return renderHtml(analysis, options);
     case 'pdf':
       return renderPdf(analysis, options);
+    case 'docx':
+      return renderDocx(analysis, options);
     case 'md':
       return renderMarkdown(analysis, options);
     case 'json':
@@ -34,9 +43,21 @@ export async function renderReport(
   }
 }
 
+export {
+  aboutText,
+  areasTable,
+  buildReport,
+  figure,
+  languageTags,
+  problemsPart,
+  questionTable,
+  reportTitle,
+} from './build';
 export { type ChartData, type ChartSeries, chartData, radarGeometry, radarSvg } from './chart';
 export { reportCss } from './css';
 export { renderCsv } from './csv';
+export type * from './document';
+export { renderDocxDocument } from './docx';
 export { type FontBytes, type FontFace, fontFiles } from './fontFiles';
 export {
   isReportFormat,

@@ -118,6 +118,11 @@ suite('VS Code for the Web: the extension in the browser worker extension host',
       assert.match(html, /Referensprofil KK 2\.0/);
     },
     pdf: (b) => assert.equal(b.subarray(0, 5).toString('latin1'), '%PDF-'),
+    docx: (b) => {
+      // A zip whose main part names the municipality.
+      assert.equal(b.subarray(0, 2).toString('latin1'), 'PK');
+      assert.ok(b.includes('word/document.xml'));
+    },
     md: (b) => assert.match(b.toString('utf8'), /^#.*Västerås stad/m),
     json: (b) =>
       assert.ok(JSON.stringify(JSON.parse(b.toString('utf8'))).includes('Västerås stad')),
