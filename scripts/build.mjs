@@ -95,6 +95,13 @@ const bundles = [
     target: 'es2022',
     entryPoints: { webview: 'client/webview/main.ts' },
   },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: { compare: 'client/src/compare/webview.ts' },
+  },
   // VS Code for the Web: the extension for the browser's worker extension host (CommonJS, as
   // VS Code loads it) and the language server as a classic worker script. Nothing Node-only may
   // reach them; biome.json keeps `node:*` out of their sources.

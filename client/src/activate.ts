@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { FileAccess } from '../../grammar/src/index';
 import { BuiltinFrameworkProvider } from './builtinProvider';
+import { CompareManager } from './compare/compareCommand';
+import type { CompareSnapshot } from './compare/comparePanel';
 import { type ExportArgs, exportCommand, exportReport } from './export';
 import { KompassModel, languageId } from './model';
 import { newEvaluationCommand } from './newEvaluation';
@@ -32,6 +34,8 @@ export interface KompassApi {
   client(): BaseLanguageClient | undefined;
   /** What each open preview last rendered. */
   previews(): PreviewSnapshot[];
+  /** What the comparison panel last showed, when it is open. */
+  comparison(): CompareSnapshot | undefined;
   /** What the status bar item shows. */
   statusBar(): StatusSnapshot;
   /** Writes a report without dialogs; refuses the source and, without `overwrite`, existing files. */
@@ -54,9 +58,10 @@ export function activateKompass(
   const output = vscode.window.createOutputChannel('Kompass', { log: true });
   const model = new KompassModel(entry.files);
   const previews = new PreviewManager(model, context.extensionUri);
+  const comparisons = new CompareManager(model, context.extensionUri);
   const fontDir = vscode.Uri.joinPath(context.extensionUri, 'dist', 'fonts');
   const statusBar = new KompassStatusBar(model);
-  context.subscriptions.push(output, model, previews, statusBar);
+  context.subscriptions.push(output, model, previews, comparisons, statusBar);
 
   const currentSource = (): vscode.Uri | undefined => {
     const editor = vscode.window.activeTextEditor;
@@ -78,6 +83,9 @@ export function activateKompass(
     vscode.commands.registerCommand('kompass.showPreviewToSide', showPreview(true)),
     vscode.commands.registerCommand('kompass.exportReport', (arg?: unknown) =>
       exportCommand(model, fontDir, arg, currentSource),
+    ),
+    vscode.commands.registerCommand('kompass.compare', (arg?: unknown, selection?: unknown) =>
+      comparisons.run(arg, selection),
     ),
     vscode.commands.registerCommand('kompass.newEvaluation', () => newEvaluationCommand(model)),
     vscode.commands.registerCommand('kompass.preview.toggleLock', () => {
@@ -124,6 +132,7 @@ export function activateKompass(
     serverReady,
     client: () => client,
     previews: () => previews.snapshots(),
+    comparison: () => comparisons.snapshot(),
     statusBar: () => statusBar.snapshot(),
     exportReport: (args) => exportReport(model, fontDir, args),
   };

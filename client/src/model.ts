@@ -76,6 +76,11 @@ export class KompassModel implements vscode.Disposable {
     return this.workspace.has(key) ? this.workspace.analyze(key) : undefined;
   }
 
+  /** Every document the model holds: the open ones and the workspace's `.kompass` files. */
+  uris(): string[] {
+    return this.workspace.uris();
+  }
+
   /** The text of a document the model holds. */
   text(uri: vscode.Uri): string | undefined {
     return this.workspace.text(uri.toString());

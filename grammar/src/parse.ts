@@ -49,6 +49,8 @@ export interface ParseResult {
   errors: SyntaxIssue[];
   /** Number of tokens, for statistics and benchmarks. */
   tokenCount: number;
+  /** The document's regions, one per top-level block, for incremental re-parsing. */
+  regions?: Region[];
 }
 
 let sharedParser: KompassParser | undefined;
@@ -144,110 +146,328 @@ function decodeProblem(message: string): SyntaxProblem {
   }
 }
 
-/** Parses a document. Never throws: the result holds what could be recognised and every error. */
-export function parse(text: string): ParseResult {
-  const lexed = kompassLexer().tokenize(text);
-  const errors: SyntaxIssue[] = [];
-  for (const e of lexed.errors) {
+/**
+ * One stretch of a document: a top-level block's tokens and the text after them up to the next
+ * block, with everything lexing and parsing it gave. A parse keeps its regions so that an edit
+ * inside one block re-lexes and re-parses that region only (`reparse` in incremental.ts).
+ */
+export interface Region extends Span {
+  block?: TopBlock;
+  /** The type name of the region's first token, if any. */
+  first?: string;
+  /** Where its last token, comment or unlexable text ends. */
+  lastEnd: number;
+  tokenCount: number;
+  comments: CommentNode[];
+  /** Issues by kind, each in offset order, so joining regions gives a whole parse's order. */
+  lexIssues: SyntaxIssue[];
+  literalIssues: SyntaxIssue[];
+  depthIssues: SyntaxIssue[];
+  parseIssues: SyntaxIssue[];
+  /** How deep braces nest where the region starts, and how deep they go inside it from there. */
+  enter: number;
+  deepest: number;
+  /** Whether its braces close what they open, never closing more: later regions start as deep. */
+  balanced: boolean;
+}
+
+/** What a lexer run gave, with offsets into the document. */
+interface Lexed {
+  tokens: IToken[];
+  comments: IToken[];
+  errors: { offset: number; length: number }[];
+  /** Bare words read as the keyword they misspell, with their errors (before chunking). */
+  misspelled: Map<IToken, SyntaxIssue>;
+}
+
+/** Lexes `text` from `from` to `to`, offsets into the whole text. */
+function lexRange(text: string, from: number, to: number): Lexed {
+  const whole = from === 0 && to === text.length;
+  const lexed = kompassLexer().tokenize(whole ? text : text.slice(from, to));
+  const comments = lexed.groups.comments ?? [];
+  if (from !== 0) {
+    for (const t of lexed.tokens) {
+      t.startOffset += from;
+      if (t.endOffset !== undefined) t.endOffset += from;
+    }
+    for (const t of comments) {
+      t.startOffset += from;
+      if (t.endOffset !== undefined) t.endOffset += from;
+    }
+    for (const e of lexed.errors) e.offset += from;
+  }
+  const misspelled = new Map<IToken, SyntaxIssue>();
+  const tokens = lexed.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.tokenType !== Identifier) continue;
+    const issue = misspelledKeyword(t, tokens[i - 1]);
+    if (issue) misspelled.set(t, issue);
+  }
+  return { tokens, comments, errors: lexed.errors, misspelled };
+}
+
+/** Builds the region [start, end) from what lexing it gave, parsing its tokens as one chunk. */
+function buildRegion(
+  text: string,
+  start: number,
+  end: number,
+  tokens: IToken[],
+  comments: IToken[],
+  errors: { offset: number; length: number }[],
+  misspelled: Map<IToken, SyntaxIssue>,
+  chunk: IToken[],
+  enter: number,
+): Region {
+  const nesting = braces(tokens);
+  const region: Region = {
+    start,
+    end,
+    lastEnd: start,
+    tokenCount: tokens.length,
+    comments: [],
+    lexIssues: [],
+    literalIssues: [],
+    depthIssues: [],
+    parseIssues: [],
+    enter,
+    deepest: nesting.deepest,
+    balanced: nesting.balanced,
+  };
+  for (const e of errors) {
     const bad = text.slice(e.offset, e.offset + e.length);
-    errors.push({
+    region.lexIssues.push({
       start: e.offset,
       end: e.offset + Math.max(1, e.length),
       problem: { kind: 'badCharacter', text: bad },
       found: bad,
     });
+    region.lastEnd = Math.max(region.lastEnd, e.offset + e.length);
   }
-  const comments: CommentNode[] = (lexed.groups.comments ?? []).map((t) => ({
-    start: t.startOffset,
-    end: t.startOffset + t.image.length,
-    text: t.image,
-    block: t.tokenType === BlockComment,
-  }));
-  for (const c of comments) {
+  const unterminatedComments: SyntaxIssue[] = [];
+  for (const t of comments) {
+    const c: CommentNode = {
+      start: t.startOffset,
+      end: t.startOffset + t.image.length,
+      text: t.image,
+      block: t.tokenType === BlockComment,
+    };
+    region.comments.push(c);
+    region.lastEnd = Math.max(region.lastEnd, c.end);
     if (c.block && !c.text.endsWith('*/'))
-      errors.push({ start: c.start, end: c.start + 2, problem: { kind: 'unterminatedComment' } });
+      unterminatedComments.push({
+        start: c.start,
+        end: c.start + 2,
+        problem: { kind: 'unterminatedComment' },
+      });
   }
-  for (let i = 0; i < lexed.tokens.length; i++) {
-    const t = lexed.tokens[i]!;
-    if (t.tokenType === Identifier) {
-      const misspelled = misspelledKeyword(t, lexed.tokens[i - 1]);
-      if (misspelled) errors.push(misspelled);
-    } else if (t.tokenType === UnterminatedString) errors.push(unterminatedString(t, text.length));
+  const literals: SyntaxIssue[] = [];
+  for (const t of tokens) {
+    const typo = misspelled.size > 0 ? misspelled.get(t) : undefined;
+    if (typo) literals.push(typo);
+    else if (t.tokenType === UnterminatedString) literals.push(unterminatedString(t, text.length));
     else if (t.tokenType === TextBlock && (t.image.length < 6 || !t.image.endsWith('"""')))
-      errors.push({
+      literals.push({
         start: t.startOffset,
         end: t.startOffset + 3,
         problem: { kind: 'unterminatedTextBlock' },
       });
   }
+  // A whole parse reports unterminated comments before unterminated literals.
+  region.literalIssues = unterminatedComments.concat(literals);
+  const last = tokens[tokens.length - 1];
+  if (last) region.lastEnd = Math.max(region.lastEnd, last.startOffset + last.image.length);
+  if (chunk.length > 0) {
+    region.first = chunk[0]!.tokenType.name;
+    parseChunk(text, chunk, region);
+  }
+  return region;
+}
 
+/** Parses one chunk of tokens (one top-level block and what follows it) into its region. */
+function parseChunk(text: string, chunk: IToken[], region: Region): void {
+  const errors = region.parseIssues;
+  let tokens = chunk;
+  const firstType = tokens[0]!.tokenType;
+  if (firstType !== K.Evaluation && firstType !== K.Framework) {
+    const first = tokens[0]!;
+    errors.push({
+      ...tokenSpan(first, text.length),
+      problem: { kind: 'expectedTopLevel', found: first.image },
+      found: first.image,
+    });
+    const next = tokens.findIndex(
+      (t) => t.tokenType === K.Evaluation || t.tokenType === K.Framework,
+    );
+    if (next < 0) return;
+    tokens = tokens.slice(next);
+  }
   const p = parser();
-  const blocks: TopBlock[] = [];
-  for (const chunk of chunks(limitNesting(lexed.tokens, errors, text.length))) {
-    let tokens = chunk;
-    const firstType = tokens[0]!.tokenType;
-    if (firstType !== K.Evaluation && firstType !== K.Framework) {
-      const first = tokens[0]!;
-      errors.push({
-        ...tokenSpan(first, text.length),
-        problem: { kind: 'expectedTopLevel', found: first.image },
-        found: first.image,
-      });
-      const next = tokens.findIndex(
-        (t) => t.tokenType === K.Evaluation || t.tokenType === K.Framework,
-      );
-      if (next < 0) continue;
-      tokens = tokens.slice(next);
-    }
-    p.clearOpenNodes();
-    p.input = tokens;
-    const block = withoutStackTraces(() => p.topBlock());
-    if (block) blocks.push(block);
-    for (const { token, problem, number } of p.badNumbers) {
-      const span = tokenSpan(token, text.length);
-      errors.push(
-        problem === 'stringForNumber'
-          ? {
-              ...span,
-              problem: { kind: problem, ...(number !== undefined ? { number } : {}) },
-              found: token.image,
-              ...(number !== undefined ? { fix: { kind: 'replace', ...span, text: number } } : {}),
-            }
-          : { ...span, problem: { kind: problem }, found: token.image },
-      );
-    }
-    const last = tokens[tokens.length - 1]!;
-    for (const e of p.errors) {
-      const atEnd = Number.isNaN(e.token.startOffset);
-      const problem = decodeProblem(e.message);
-      const prev = (e as { previousToken?: IToken }).previousToken;
-      // What is missing belongs to the line that lacks it, not to the next line's first token.
-      const missingAtEol =
-        !atEnd &&
-        prev !== undefined &&
-        !Number.isNaN(prev.startOffset) &&
-        /[\r\n]/.test(text.slice(prev.startOffset + prev.image.length, e.token.startOffset));
-      const endOfLast = last.startOffset + last.image.length;
-      errors.push({
-        ...(atEnd
-          ? { start: endOfLast, end: endOfLast }
-          : missingAtEol
-            ? tokenSpan(prev, text.length)
-            : tokenSpan(e.token, text.length)),
-        problem:
-          problem.kind === 'redundant'
-            ? { kind: 'expectedTopLevel', found: e.token.image }
-            : problem,
-        ...(atEnd ? {} : { found: e.token.image }),
-      });
+  p.clearOpenNodes();
+  p.input = tokens;
+  const block = withoutStackTraces(() => p.topBlock());
+  if (block) region.block = block;
+  for (const { token, problem, number } of p.badNumbers) {
+    const span = tokenSpan(token, text.length);
+    errors.push(
+      problem === 'stringForNumber'
+        ? {
+            ...span,
+            problem: { kind: problem, ...(number !== undefined ? { number } : {}) },
+            found: token.image,
+            ...(number !== undefined ? { fix: { kind: 'replace', ...span, text: number } } : {}),
+          }
+        : { ...span, problem: { kind: problem }, found: token.image },
+    );
+  }
+  const last = tokens[tokens.length - 1]!;
+  for (const e of p.errors) {
+    const atEnd = Number.isNaN(e.token.startOffset);
+    const problem = decodeProblem(e.message);
+    const prev = (e as { previousToken?: IToken }).previousToken;
+    // What is missing belongs to the line that lacks it, not to the next line's first token.
+    const missingAtEol =
+      !atEnd &&
+      prev !== undefined &&
+      !Number.isNaN(prev.startOffset) &&
+      /[\r\n]/.test(text.slice(prev.startOffset + prev.image.length, e.token.startOffset));
+    const endOfLast = last.startOffset + last.image.length;
+    errors.push({
+      ...(atEnd
+        ? { start: endOfLast, end: endOfLast }
+        : missingAtEol
+          ? tokenSpan(prev, text.length)
+          : tokenSpan(e.token, text.length)),
+      problem:
+        problem.kind === 'redundant' ? { kind: 'expectedTopLevel', found: e.token.image } : problem,
+      ...(atEnd ? {} : { found: e.token.image }),
+    });
+  }
+}
+
+/** How a run of tokens nests braces, starting from no open brace. */
+function braces(tokens: IToken[]): { deepest: number; balanced: boolean } {
+  let depth = 0;
+  let deepest = 0;
+  let balanced = true;
+  for (const t of tokens) {
+    if (t.tokenType === LCurly) deepest = Math.max(deepest, ++depth);
+    else if (t.tokenType === RCurly) {
+      if (depth === 0) balanced = false;
+      else depth--;
     }
   }
+  return { deepest, balanced: balanced && depth === 0 };
+}
 
+/** Splits a lexed document into regions, one per chunk of tokens, and parses each. */
+function regionsOf(text: string, lexed: Lexed): Region[] {
+  const deep: SyntaxIssue[] = [];
+  const parts = chunks(limitNesting(lexed.tokens, deep, text.length));
+  const regions: Region[] = [];
+  let t = 0;
+  let c = 0;
+  let e = 0;
+  let d = 0;
+  let depth = 0;
+  for (let i = 0; i < Math.max(1, parts.length); i++) {
+    const start = i === 0 ? 0 : parts[i]![0]!.startOffset;
+    const end = i + 1 < parts.length ? parts[i + 1]![0]!.startOffset : text.length;
+    const ts = t;
+    const enter = depth;
+    // Every token of the region, also those the nesting limit dropped, as limitNesting counts.
+    while (t < lexed.tokens.length && lexed.tokens[t]!.startOffset < end) {
+      const type = lexed.tokens[t]!.tokenType;
+      if (type === LCurly) depth++;
+      else if (type === RCurly && depth > 0) depth--;
+      t++;
+    }
+    const cs = c;
+    while (c < lexed.comments.length && lexed.comments[c]!.startOffset < end) c++;
+    const es = e;
+    while (e < lexed.errors.length && lexed.errors[e]!.offset < end) e++;
+    const ds = d;
+    while (d < deep.length && deep[d]!.start < end) d++;
+    const region = buildRegion(
+      text,
+      start,
+      end,
+      lexed.tokens.slice(ts, t),
+      lexed.comments.slice(cs, c),
+      lexed.errors.slice(es, e),
+      lexed.misspelled,
+      parts[i] ?? [],
+      enter,
+    );
+    region.depthIssues = deep.slice(ds, d);
+    regions.push(region);
+  }
+  return regions;
+}
+
+/** A parse result from its regions. */
+export function assemble(text: string, regions: Region[]): ParseResult {
+  const blocks: TopBlock[] = [];
+  const comments: CommentNode[] = [];
+  const lex: SyntaxIssue[] = [];
+  const literal: SyntaxIssue[] = [];
+  const depth: SyntaxIssue[] = [];
+  const parsing: SyntaxIssue[] = [];
+  let tokenCount = 0;
+  for (const r of regions) {
+    if (r.block) blocks.push(r.block);
+    for (const c of r.comments) comments.push(c);
+    for (const x of r.lexIssues) lex.push(x);
+    for (const x of r.literalIssues) literal.push(x);
+    for (const x of r.depthIssues) depth.push(x);
+    for (const x of r.parseIssues) parsing.push(x);
+    tokenCount += r.tokenCount;
+  }
   return {
     document: { start: 0, end: text.length, blocks, comments },
-    errors: onePerLine(errors, text),
-    tokenCount: lexed.tokens.length,
+    errors: onePerLine(lex.concat(literal, depth, parsing), text),
+    tokenCount,
+    regions,
   };
+}
+
+/** Parses a document. Never throws: the result holds what could be recognised and every error. */
+export function parse(text: string): ParseResult {
+  return assemble(text, regionsOf(text, lexRange(text, 0, text.length)));
+}
+
+/**
+ * Lexes and parses `text` from `from` to `to` alone, as one region `enter` braces deep;
+ * undefined unless it is exactly one top-level evaluation whose lexing cannot run past `to`,
+ * with balanced braces that stay within the nesting limit (see incremental.ts).
+ */
+export function parseRegion(
+  text: string,
+  from: number,
+  to: number,
+  enter: number,
+): Region | undefined {
+  const lexed = lexRange(text, from, to);
+  const first = lexed.tokens[0];
+  if (!first || first.tokenType !== K.Evaluation) return undefined;
+  if (from > 0 && first.startOffset !== from) return undefined;
+  if (chunks(lexed.tokens).length !== 1) return undefined;
+  const region = buildRegion(
+    text,
+    from,
+    to,
+    lexed.tokens,
+    lexed.comments,
+    lexed.errors,
+    lexed.misspelled,
+    lexed.tokens,
+    enter,
+  );
+  // Unbalanced braces would change how deep every later region starts; too deep ones are cut.
+  if (!region.balanced || enter + region.deepest > maxNesting) return undefined;
+  // A token, comment or bad character reaching `to` might have run on in the whole text.
+  if (to < text.length && region.lastEnd >= to) return undefined;
+  return region;
 }
 
 /**

@@ -4,6 +4,7 @@ import { Code, type Diagnostic } from './diagnostics';
 import { buildEvaluation } from './evaluation';
 import { describeReadProblem, type FileAccess, type ReadResult } from './fileAccess';
 import { buildFramework, builtinFrameworks } from './framework';
+import { reparse, shiftDiagnostic } from './incremental';
 import { type MessageLanguage, messageLanguage } from './language';
 import { messages, syntaxMessage } from './messages';
 import type { Analysis, Comparison, EvaluationResult, Framework } from './model';
@@ -38,6 +39,28 @@ interface Entry {
   /** Versions of the documents the cached analysis used, and the framework generation. */
   deps?: Map<string, number>;
   generation?: number;
+  /** What each region of the parse gave the analysis (aligned with `parsed.regions`). */
+  checked?: Checked[];
+  /** Set by an incremental re-parse: which region changed and how far the rest moved. */
+  reparsed?: { index: number; delta: number };
+  /** The version before this one, kept until this one is parsed, for incremental work. */
+  previous?: Previous;
+}
+
+/** The checks of one region's evaluation: its model, its diagnostics and what it read. */
+interface Checked {
+  evaluation?: EvaluationResult;
+  diagnostics: Diagnostic[];
+  deps: Map<string, number>;
+}
+
+interface Previous {
+  text: string;
+  parsed: ParseResult;
+  checked: Checked[];
+  lang: MessageLanguage;
+  generation: number;
+  deps: Map<string, number>;
 }
 
 interface External {
@@ -84,8 +107,29 @@ export class Workspace {
     const old = this.entries.get(uri);
     if (old && old.text === text && (version === undefined || version === old.version)) return;
     const had = old?.frameworks ? old.frameworks.list.length > 0 : mayDefineFramework(old?.text);
-    if (had || mayDefineFramework(text)) this.frameworksChanged();
-    this.entries.set(uri, { uri, text, version: version ?? (old ? old.version + 1 : 0) });
+    const defines = had || mayDefineFramework(text);
+    if (defines) this.frameworksChanged();
+    const entry: Entry = { uri, text, version: version ?? (old ? old.version + 1 : 0) };
+    // An edit of a document defining no framework can re-check only the block it touched.
+    if (
+      !defines &&
+      old?.parsed?.regions &&
+      old.analysis &&
+      old.checked &&
+      old.deps &&
+      old.generation !== undefined &&
+      text.length <= this.maxSize
+    ) {
+      entry.previous = {
+        text: old.text,
+        parsed: old.parsed,
+        checked: old.checked,
+        lang: old.analysis.messageLanguage,
+        generation: old.generation,
+        deps: old.deps,
+      };
+    }
+    this.entries.set(uri, entry);
     this.external.delete(uri);
   }
 
@@ -128,7 +172,13 @@ export class Workspace {
   parse(uri: string): ParseResult {
     const e = this.entries.get(uri);
     if (!e) return emptyParse;
-    e.parsed ??= e.text.length > this.maxSize ? emptyParse : parse(e.text);
+    if (!e.parsed) {
+      const prev = e.previous;
+      const r = prev ? reparse(prev.parsed, prev.text, e.text) : undefined;
+      if (r) e.reparsed = { index: r.index, delta: r.delta };
+      else e.previous = undefined;
+      e.parsed = r ? r.parsed : e.text.length > this.maxSize ? emptyParse : parse(e.text);
+    }
     return e.parsed;
   }
 
@@ -182,28 +232,64 @@ export class Workspace {
         sink.add(Code.FrameworkTwice, f.span, messages.frameworkTwice(lang, f.id));
       }
     }
-    const evaluations: EvaluationResult[] = [];
-    for (const block of parsed.document.blocks) {
-      if (block.kind !== 'evaluation') continue;
+    const checkBlock = (block: TopBlock | undefined): Checked => {
+      const out: Checked = { diagnostics: [], deps: new Map() };
+      if (block?.kind !== 'evaluation') return out;
+      const blockSink = new DiagnosticSink();
       const ev = buildEvaluation(block, {
         uri,
         lang,
-        sink,
+        sink: blockSink,
         framework: (id) => {
           const f = own.list.find((x) => x.id === id) ?? this.framework(id);
-          if (f && !f.builtin && f.uri !== uri) deps.set(f.uri, this.depStamp(f.uri));
+          if (f && !f.builtin && f.uri !== uri) out.deps.set(f.uri, this.depStamp(f.uri));
           return f;
         },
         knownFrameworks: () => this.frameworks().map((f) => f.id),
       });
-      this.resolveComparisons(ev, lang, sink, deps);
+      this.resolveComparisons(ev, lang, blockSink, out.deps);
       labelComparisons(ev, lang);
-      evaluations.push(ev);
+      out.evaluation = ev;
+      out.diagnostics = blockSink.items;
+      return out;
+    };
+    const reused = this.reuseChecks(e, lang);
+    const checked = reused ?? (parsed.regions ?? []).map((r) => checkBlock(r.block));
+    if (reused && e.reparsed) {
+      // Only the edited region is checked again; the others moved with the text.
+      const { index, delta } = e.reparsed;
+      for (let i = index + 1; i < checked.length; i++) {
+        for (const d of checked[i]!.diagnostics) shiftDiagnostic(d, uri, delta);
+      }
+      checked[index] = checkBlock(parsed.regions![index]!.block);
     }
+    e.previous = undefined;
+    e.reparsed = undefined;
+    const evaluations: EvaluationResult[] = [];
+    for (const c of checked) {
+      if (c.evaluation) evaluations.push(c.evaluation);
+      for (const d of c.diagnostics) sink.items.push(d);
+      for (const [k, v] of c.deps) deps.set(k, v);
+    }
+    e.checked = checked;
     e.analysis = this.analysisOf(uri, e.version, parsed, lang, evaluations, own.list, sink.items);
     e.deps = deps;
     e.generation = this.generation;
     return e.analysis;
+  }
+
+  /**
+   * The previous version's checks, copied for an incremental update, when only one region was
+   * re-parsed and nothing else the checks used has changed; undefined means check every region.
+   */
+  private reuseChecks(e: Entry, lang: MessageLanguage): Checked[] | undefined {
+    const prev = e.previous;
+    if (!e.reparsed || !prev || prev.lang !== lang || prev.generation !== this.generation) {
+      return undefined;
+    }
+    for (const [uri, stamp] of prev.deps) if (this.depStamp(uri) !== stamp) return undefined;
+    if (prev.checked.length !== e.parsed?.regions?.length) return undefined;
+    return prev.checked.slice();
   }
 
   private analysisOf(

@@ -52,8 +52,8 @@ describe('server: adaptive debounce', () => {
             },
           ]),
         );
-        // Slower than a check of this document, quicker than a fixed 300 ms debounce.
-        await new Promise((r) => setTimeout(r, 120));
+        // Slower than a check of this document, quicker than a fixed 500 ms debounce.
+        await new Promise((r) => setTimeout(r, 200));
       }
       await client.waitForDiagnostics(uri, (p) => p.version === versions.at(-1));
       return client.diagnostics.get(uri)!.map((p) => p.version ?? 0);
@@ -70,8 +70,8 @@ describe('server: adaptive debounce', () => {
       }
     });
 
-    it('with a fixed 300 ms delay, the same edits are checked once', async () => {
-      const client = await TestClient.start({ settings: { diagnostics: { debounceMs: 300 } } });
+    it('with a fixed 500 ms delay, the same edits are checked once', async () => {
+      const client = await TestClient.start({ settings: { diagnostics: { debounceMs: 500 } } });
       try {
         const published = await edits(client, 'tmp-fixed.kompass');
         assert.deepEqual(

@@ -20,6 +20,7 @@ export async function run(): Promise<void> {
   await import('./preview.test');
   await import('./export.test');
   await import('./newEvaluation.test');
+  await import('./compare.test');
   await import('./editor.test');
   await new Promise<void>((resolve, reject) => {
     mocha.run((failures) => {
