@@ -17,7 +17,7 @@ import { workerPage } from './webWorkerPage';
 const samples = join(root, 'samples');
 const sampleNames = [
   'vasteras-2012.kompass',
-  'referensprofil-kk20.kompass',
+  'exempelby-2010.kompass',
   'alla-diagnostiker.kompass',
   'egen-ramverk.kompass',
   'egen-utvardering.kompass',
@@ -27,6 +27,7 @@ const files = Object.fromEntries(
   sampleNames.map((n) => [uriOf(join(samples, n)), readFileSync(join(samples, n), 'utf8')]),
 );
 const vasteras = uriOf(join(samples, 'vasteras-2012.kompass'));
+const exempelby = uriOf(join(samples, 'exempelby-2014.kompass'));
 const withErrors = uriOf(join(samples, 'alla-diagnostiker.kompass'));
 
 function positionOf(text: string, needle: string, delta = 0) {
@@ -122,7 +123,7 @@ describe('web server: dist/web/server.js as a Worker in Chromium, answering as t
     await webNotify('initialized', {});
     assert.deepEqual(pageErrors, []);
     node = await TestClient.start();
-    for (const uri of [vasteras, withErrors]) {
+    for (const uri of [vasteras, exempelby, withErrors]) {
       const open = { textDocument: { uri, languageId: 'kompass', version: 1, text: files[uri] } };
       await webNotify('textDocument/didOpen', open);
       await node.open(uri, files[uri]!);
@@ -150,13 +151,13 @@ describe('web server: dist/web/server.js as a Worker in Chromium, answering as t
   it('publishes the sample diagnostics the Node server publishes (compare target read through the client)', async () => {
     const diags = await sameDiagnostics(vasteras, 0);
     assert.equal(diags.filter((d) => d.severity === 1).length, 0);
-    // The sample compares against the reference profile; the hover shows it, read via the relay.
-    const text = files[vasteras]!;
+    // The 2014 Exempelby round compares with the 2010 one; the hover shows it, read via the relay.
+    const text = files[exempelby]!;
     const hover = await web<{ contents: { value: string } } | null>('textDocument/hover', {
-      textDocument: { uri: vasteras },
+      textDocument: { uri: exempelby },
       position: positionOf(text, 'evaluation "', 3),
     });
-    assert.match(hover?.contents.value ?? '', /Jämfört med:\n- Referensprofil/);
+    assert.match(hover?.contents.value ?? '', /Compared with:\n- Exempelby kommun 2010/);
   });
 
   it('publishes the same errors for a document with errors', async () => {
