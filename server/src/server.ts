@@ -22,7 +22,7 @@ import { nodeFileAccess } from './host';
 import { onHover } from './hover';
 import { onInlayHints } from './inlayHints';
 import { scanFolders } from './loader';
-import { describe, guarded } from './safe';
+import { describe, guarded, lifecycle } from './safe';
 import { onSemanticTokens, semanticTokensLegend } from './semanticTokens';
 import { defaultSettings, parseSettings, type Settings } from './settings';
 import { forgetLines, type ServerState } from './state';
@@ -60,6 +60,7 @@ const publisher = new DiagnosticsPublisher(state);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   capabilities = params.capabilities;
+  lifecycle.initialized = true;
   const options = (params.initializationOptions ?? {}) as { trusted?: unknown; settings?: unknown };
   trusted = options.trusted !== false;
   applySettings(parseSettings(options.settings));
