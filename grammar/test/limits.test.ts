@@ -34,6 +34,16 @@ describe('limits: deep nesting and long tokens', () => {
     assert.ok(top.body!.statements.some((s) => s.kind === 'summary'));
   });
 
+  it('an edit that nests 309 unclosed areas is re-parsed without overflowing (fuzz case)', () => {
+    const ws = new Workspace();
+    const before = 'evaluation "x" {\n  framework "kommunkompassen-2.0"\n  area 1 score 5\n}\n';
+    ws.set('mem:/a.kompass', before);
+    ws.analyze('mem:/a.kompass');
+    ws.set('mem:/a.kompass', before.replace('  area 1 score 5', `${'area 1 {\n'.repeat(309)}`));
+    const a = ws.analyze('mem:/a.kompass');
+    assert.ok(a.diagnostics.some((d) => /djupare än 32/.test(d.message)));
+  });
+
   it('a string of 8.4 million characters lexes as one string', () => {
     const long = 'a'.repeat(8_400_000);
     const r = parse(`evaluation "x" { summary "${long}" }`);
