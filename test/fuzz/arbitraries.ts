@@ -294,7 +294,7 @@ export function mutateGrammar(text: string, m: GrammarMutation): string {
       // Bounded, so mutations stacked on each other cannot make a case of many megabytes.
       const times = Math.max(
         1,
-        Math.min(m.times, Math.floor(maxMutatedLength / 2 / (block.length + 1))),
+        Math.min(m.times, Math.floor(maxMutatedLength / 5 / (block.length + 1))),
       );
       return text.slice(0, b.start) + `${block}\n`.repeat(times) + text.slice(b.end);
     }
