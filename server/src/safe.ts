@@ -3,7 +3,7 @@ import {
   type Connection,
   ErrorCodes,
   ResponseError,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 
 /** Whether the client has sent `initialize`; requests before it get `ServerNotInitialized`. */
 export const lifecycle = { initialized: false };
