@@ -14,6 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { budgetRows } from './budgets';
 import { bundleLayers } from './bundle';
+import { measureComparison } from './comparison';
 import { measureClient, measureServer } from './external';
 import { generateDocument } from './generate';
 import type { DocumentSpec, LayerResult } from './layers';
@@ -105,6 +106,10 @@ export async function runBench(options: { quick: boolean; only?: string }): Prom
     const client = await measureClient();
     extras.push(...client.figures);
     notes.push(...client.notes);
+    process.stderr.write('measuring the comparison ...\n');
+    const comparison = await measureComparison(options.quick);
+    extras.push(...comparison.figures);
+    notes.push(...comparison.notes);
   }
 
   const growth: Record<string, number> = {};
