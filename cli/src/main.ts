@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { isReportFormat, reportFormatList } from '../../report/src/formats';
 import { UsageError } from './errors';
+import { guardStdout } from './stdout';
 
 const usage = `Usage: kompass <command> [options]
 
@@ -196,6 +197,7 @@ export async function main(argv: string[], io: Out): Promise<number> {
 
 /** Entry point of the `kompass` bin. */
 export function run(): void {
+  guardStdout();
   main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),

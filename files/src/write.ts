@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import {
+  linkSync,
+  lstatSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+
+/** Why an output was not written. */
+export type WriteProblem =
+  /** The output names an input document, directly or through a link. */
+  | { problem: 'isInput' }
+  /** The output exists and is not a regular file (a folder, a device, a FIFO, a socket, a link to nothing). */
+  | { problem: 'notFile'; kind: string }
+  /** The output exists and replacing was not allowed (or it appeared meanwhile). */
+  | { problem: 'exists' }
+  /** The folder to write in does not exist. */
+  | { problem: 'noFolder'; folder: string }
+  /** The system refused the write. */
+  | { problem: 'failed'; code: string };
+
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'folder';
+  if (st.isFIFO()) return 'FIFO';
+  if (st.isSocket()) return 'socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'device';
+  return 'special file';
+}
+
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
+/**
+ * Writes an output file (a report) so that it can never be turned against its input:
+ *
+ * - the output is resolved through links first; it is refused when it is one of `inputs` (by
+ *   resolved path or by identity, so hard links count too), or anything but a regular file;
+ * - a new file is created exclusively: written in full to a temporary file beside it, then
+ *   hard-linked to its name, which fails if anything appeared there meanwhile, so of two
+ *   concurrent writers to one new name exactly one wins and nobody ever sees half a file;
+ * - an existing regular file is replaced only with `replace`, by renaming over it (atomic);
+ *   through a link, the file the link points at is replaced and the link stays.
+ */
+export function writeOutputFile(
+  target: string,
+  data: string | Uint8Array,
+  options: { inputs: readonly string[]; replace: boolean },
+): WriteProblem | undefined {
+  const inputs = options.inputs.flatMap((p): { path: string; stat?: Stats }[] => {
+    try {
+      return [{ path: realpathSync(p), stat: statSync(p) }];
+    } catch {
+      return [{ path: resolve(p) }];
+    }
+  });
+  let destination = resolve(target);
+  const link = lstatSync(destination, { throwIfNoEntry: false });
+  let existing: Stats | undefined;
+  if (link) {
+    existing = statSync(destination, { throwIfNoEntry: false });
+    if (!existing) return { problem: 'notFile', kind: 'link to nothing' };
+    destination = realpathSync(destination);
+    if (inputs.some((i) => i.path === destination || (i.stat && sameFile(i.stat, existing!))))
+      return { problem: 'isInput' };
+    if (!existing.isFile()) return { problem: 'notFile', kind: kindOf(existing) };
+    if (!options.replace) return { problem: 'exists' };
+  } else {
+    // A new name: compare its resolved folder with the inputs' folders too.
+    let folder: string;
+    try {
+      folder = realpathSync(dirname(destination));
+    } catch {
+      return { problem: 'noFolder', folder: dirname(target) };
+    }
+    destination = join(folder, basename(destination));
+    if (inputs.some((i) => i.path === destination)) return { problem: 'isInput' };
+  }
+  const tmp = join(
+    dirname(destination),
+    `.${basename(destination)}.${randomBytes(6).toString('hex')}.tmp`,
+  );
+  try {
+    writeFileSync(tmp, data, { flag: 'wx', mode: 0o644 });
+    if (existing) renameSync(tmp, destination);
+    else createFrom(tmp, destination, data);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    return code === 'EEXIST' ? { problem: 'exists' } : { problem: 'failed', code };
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  return undefined;
+}
+
+/** Gives a complete temporary file its new name, failing if the name was taken meanwhile. */
+function createFrom(tmp: string, destination: string, data: string | Uint8Array): void {
+  try {
+    linkSync(tmp, destination);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // File systems without hard links: still exclusive, though a reader may see it being written.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw e;
+    writeFileSync(destination, data, { flag: 'wx', mode: 0o644 });
+  }
+}
+
+/** One line for a refused write, for error output. */
+export function describeWriteProblem(p: WriteProblem): string {
+  switch (p.problem) {
+    case 'isInput':
+      return 'refusing to write over the input document';
+    case 'notFile':
+      return `refusing to write: not a regular file (${p.kind})`;
+    case 'exists':
+      return 'already exists (use --force to overwrite)';
+    case 'noFolder':
+      return `the folder ${p.folder} does not exist`;
+    case 'failed':
+      return `cannot write (${p.code})`;
+  }
+}
