@@ -171,7 +171,7 @@ function evaluationPdf(w: Writer, e: EvaluationResult, options: ReportOptions): 
   section('summary', labels.summaryOf(e.name));
   w.totalBox(
     `${n(e.total)}/${n(e.max)}`,
-    `${labels.totalOf(n(e.total), n(e.max))} · ${formatPercent(e.percent, labels.lang)}`,
+    `${labels.points} · ${formatPercent(e.percent, labels.lang)}`,
   );
   if (e.summary) w.markdown(e.summary, 3);
   const data = chartData(e);
