@@ -13,8 +13,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { budgetRows } from './budgets';
 import { bundleLayers } from './bundle';
+<<<<<<< HEAD
 import { measureComparison } from './comparison';
 import { measureClient, measureServer } from './external';
+=======
+import { measureClient, measureServer, measureWebServer } from './external';
+>>>>>>> 03a978546c13cfd9bb3dc348626e74fc365621e1
 import { generateDocument } from './generate';
 import type { DocumentSpec, LayerResult } from './layers';
 import { machine } from './machine';
@@ -88,6 +92,10 @@ export async function runBench(options: {
     const server = await measureServer(sample, large, options.quick);
     extras.push(...server.figures);
     notes.push(...server.notes);
+    process.stderr.write('measuring the web worker server ...\n');
+    const web = await measureWebServer(sample, options.quick);
+    extras.push(...web.figures);
+    notes.push(...web.notes);
     process.stderr.write('measuring the client ...\n');
     const client = await measureClient();
     extras.push(...client.figures);
