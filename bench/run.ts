@@ -13,12 +13,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { budgetRows } from './budgets';
 import { bundleLayers } from './bundle';
-<<<<<<< HEAD
 import { measureComparison } from './comparison';
-import { measureClient, measureServer } from './external';
-=======
 import { measureClient, measureServer, measureWebServer } from './external';
->>>>>>> 03a978546c13cfd9bb3dc348626e74fc365621e1
 import { generateDocument } from './generate';
 import type { DocumentSpec, LayerResult } from './layers';
 import { machine } from './machine';
