@@ -172,9 +172,31 @@ export async function main(
         force: { type: 'boolean' },
         'csv-separator': { type: 'string' },
         bom: { type: 'boolean' },
+        compare: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       });
       if (values.help) return help(io, t);
+      if (values.compare) {
+        const format = values.format;
+        if (typeof format !== 'string' || !isReportFormat(format)) {
+          throw new UsageError((x) => x.exportFormat());
+        }
+        if (positionals.length === 0)
+          throw new UsageError((x) => x.expectedPaths('export --compare'));
+        const { runCompareExport } = await import('./compareExport');
+        const r = await runCompareExport(
+          positionals,
+          {
+            format,
+            force: values.force === true,
+            ...(typeof values.output === 'string' ? { output: values.output } : {}),
+          },
+          io.out,
+        );
+        if (r.target !== '-') io.err(`wrote ${r.target}\n`);
+        if (r.errors > 0) io.err(`${r.errors} file(s) of the set have errors; see kompass check\n`);
+        return 0;
+      }
       const file = oneFile(positionals, 'export');
       const format = values.format;
       const { runExport } = await import('./export');
