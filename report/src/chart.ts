@@ -244,7 +244,8 @@ function round(n: number): number {
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  // An area's number stays with the first word of its title (`7. Verksamhetsutveckling`).
+  for (const word of text.replace(/^(\d+\.)\s+/, '$1\u00a0').split(/[ \t\r\n]+/)) {
     if (line && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;

@@ -158,7 +158,7 @@ function summaryHtml(
   const out: string[] = [
     `<section class="kk-part kk-summary" id="${partId(n, 'summary')}" data-kk-part="summary">`,
     `<h2>${numbered(number, labels.summaryOf(e.name))}</h2>`,
-    `<div class="kk-total" data-kk-total="${e.total}" data-kk-max="${e.max}"><span class="kk-total-score">${h(`${formatNumber(e.total, labels.lang)}/${formatNumber(e.max, labels.lang)}`)}</span><span>${h(labels.totalOf(formatNumber(e.total, labels.lang), formatNumber(e.max, labels.lang)))} · ${h(formatPercent(e.percent, labels.lang))}</span></div>`,
+    `<div class="kk-total" data-kk-total="${e.total}" data-kk-max="${e.max}"><span class="kk-total-score">${h(`${formatNumber(e.total, labels.lang)}/${formatNumber(e.max, labels.lang)}`)}</span><span>${h(labels.points)} · ${h(formatPercent(e.percent, labels.lang))}</span></div>`,
   ];
   if (e.summary) out.push(`<div class="kk-text">${renderMarkdownText(e.summary, 3)}</div>`);
   const data = chartData(e);

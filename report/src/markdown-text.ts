@@ -11,7 +11,26 @@ type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 // An image would load a remote resource, which a self-contained report must not do.
 md.disable(['image']);
-md.validateLink = isSafeUrl;
+// Every link is parsed as one, so its label is known however it is written (nested brackets, a
+// label over two lines, a reference definition in a quote), then unsafe ones are cut to their text.
+md.validateLink = () => true;
+md.core.ruler.push('kk_unsafe_links', (state) => {
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    const kept: Token[] = [];
+    const open: boolean[] = [];
+    for (const t of block.children) {
+      if (t.type === 'link_open') {
+        const safe = isSafeUrl(String(t.attrGet('href') ?? ''));
+        open.push(safe);
+        if (safe) kept.push(t);
+      } else if (t.type === 'link_close') {
+        if (open.pop()) kept.push(t);
+      } else kept.push(t);
+    }
+    block.children = kept;
+  }
+});
 
 const defaultRender = md.renderer.renderToken.bind(md.renderer);
 
@@ -173,22 +192,4 @@ function inlineRuns(children: Token[]): InlineRun[] {
     }
   }
   return runs;
-}
-
-/**
- * A text block as Markdown that is safe to hand on: raw HTML and autolinks are defused (`<` is
- * escaped, so no renderer sees a tag) and links or images to anything but http(s)/mailto are cut
- * down to their text.
- */
-export function safeMarkdownSource(text: string): string {
-  return text
-    .replace(/</g, '\\<')
-    .replace(
-      /(!?)\[([^\]\n]*)\]\(\s*([^)\s]*)[^)\n]*\)/g,
-      (whole, bang: string, label: string, url: string) =>
-        !bang && isSafeUrl(url) ? whole : label,
-    )
-    .replace(/^( {0,3}\[[^\]\n]+\]:\s*)(\S+)(.*)$/gm, (whole, head: string, url: string) =>
-      isSafeUrl(url) ? whole : `${head.replace(/\[/g, '\\[')}${url}`,
-    );
 }

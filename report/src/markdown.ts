@@ -1,210 +1,196 @@
-/** The report as Markdown (CommonMark with GFM tables): the same parts as the HTML, values escaped. */
+/**
+ * The report as Markdown (CommonMark with GFM tables), laid out from the report's structure.
+ * Text blocks are written from markdown-it's tokens, never passed through: every character of
+ * the document is escaped, so the file stays inert even in a renderer that allows raw HTML, and
+ * only http(s) and mailto links are written as links.
+ */
 
-import type { Analysis, AreaResult, EvaluationResult } from '../../grammar/src/index';
-import { formatNumber, formatPercent } from '../../grammar/src/index';
-import { chartData } from './chart';
-import { escapeMarkdown as e } from './escape';
-import { formatDateRange, type Labels, labelsFor } from './labels';
-import { safeMarkdownSource } from './markdown-text';
+import type { Analysis } from '../../grammar/src/index';
+import { buildReport } from './build';
+import type { Block, Cell, ReportDocument, Row, Run, TableBlock } from './document';
+import { escapeMarkdown as e, isSafeUrl } from './escape';
+import { markdownBlocks } from './markdown-text';
 import type { ReportOptions } from './options';
-import { areaRows, contents, frameworkTitle, kicker, problems, questionRows, yearOf } from './view';
+import type { ContentsEntry } from './view';
 
-/** The whole report as one Markdown document. */
+/** Renders the report as Markdown. */
 export function renderMarkdown(analysis: Analysis, options: ReportOptions = {}): string {
-  const labels = labelsFor(analysis.evaluations[0]?.language ?? analysis.messageLanguage);
+  return renderMarkdownDocument(buildReport(analysis, options));
+}
+
+/** Lays out the report's structure as Markdown. */
+export function renderMarkdownDocument(doc: ReportDocument): string {
   const out: string[] = [];
-  const list = problems(analysis, options.sourceText);
-  if (list.length > 0) {
-    out.push(`> **${e(labels.problems)}**`, '>');
-    if (list.some((p) => p.severity === 'error')) out.push(`> ${e(labels.problemsIntro)}`, '>');
-    for (const p of list) {
-      const where = p.line === undefined ? '' : ` ${labels.line} ${p.line}:`;
-      out.push(`> - **${e(labels[p.severity])}** \`${p.code}\`${e(where)} ${e(p.message)}`);
-    }
-    out.push('');
+  for (const part of doc.parts) {
+    for (const block of part.blocks) out.push(...blockMd(block, doc));
   }
-  if (analysis.evaluations.length === 0) out.push(e(labels.noEvaluation), '');
-  for (const ev of analysis.evaluations) out.push(...evaluationMd(ev, options));
   return `${out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()}\n`;
 }
 
-function evaluationMd(ev: EvaluationResult, options: ReportOptions): string[] {
-  const labels = labelsFor(ev.language);
-  const out: string[] = [];
-  const n = (x: number, group = false) => formatNumber(x, labels.lang, { group });
-  const year = yearOf(ev);
-  out.push(
-    `# ${e(kicker(ev))}: ${e(labels.analysisOf.toLowerCase())} ${e(ev.name)}${year ? ` ${year}` : ''}`,
-    '',
-  );
-  const meta: [string, string][] = [];
-  if (ev.evaluators.length) meta.push([labels.evaluators, ev.evaluators.join(', ')]);
-  if (ev.organisation) meta.push([labels.organisation, ev.organisation]);
-  if (ev.dateFrom) meta.push([labels.date, formatDateRange(ev.dateFrom, ev.dateTo, labels)]);
-  if (ev.round !== undefined) meta.push([labels.round, n(ev.round)]);
-  const fw = frameworkTitle(ev);
-  if (fw) meta.push([labels.framework, fw]);
-  if (options.generatedAt)
-    meta.push([labels.generated, options.generatedAt.toISOString().slice(0, 10)]);
-  for (const [k, v] of meta) out.push(`- **${e(k)}:** ${e(v)}`);
-  out.push('');
+const hashes = (level: number) => '#'.repeat(Math.min(6, Math.max(1, level)));
 
-  const entries = contents(ev, labels);
-  out.push(`## ${e(labels.contents)}`, '');
+/** Runs as inline Markdown: text escaped line by line, links only when safe. */
+export function runsMd(list: readonly Run[]): string {
+  const runs = mergeRuns(list);
+  return runs
+    .map((r, i) => {
+      if (r.code) return codeSpan(r.text);
+      let text = r.text
+        .split('\n')
+        .map((line) => e(line))
+        .join('\\\n');
+      // A `!` before a link would make it an image.
+      if (runs[i + 1]?.link && text.endsWith('!')) text = `${text.slice(0, -1)}\\!`;
+      if (!text.trim()) return text;
+      if (r.bold) text = `**${text}**`;
+      if (r.italic) text = `_${text}_`;
+      if (r.link && isSafeUrl(r.link)) text = `[${text}](<${encodeUrl(r.link)}>)`;
+      return text;
+    })
+    .join('');
+}
+
+/** Joins neighbouring runs styled alike, so escaping sees whole words and lines. */
+function mergeRuns(list: readonly Run[]): Run[] {
+  const out: Run[] = [];
+  for (const r of list) {
+    const last = out[out.length - 1];
+    if (
+      last &&
+      !last.code &&
+      !r.code &&
+      !last.bold === !r.bold &&
+      !last.italic === !r.italic &&
+      last.link === r.link
+    )
+      out[out.length - 1] = { ...last, text: last.text + r.text };
+    else out.push(r);
+  }
+  return out;
+}
+
+function codeSpan(text: string): string {
+  const flat = text.replace(/\r?\n/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((s) => s.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+function encodeUrl(url: string): string {
+  return url.replace(/[\s<>\\]/g, (c) => encodeURIComponent(c));
+}
+
+function cellMd(c: Cell): string {
+  const text = e(c.text);
+  return c.missing ? `_${text}_` : text;
+}
+
+function rowMd(r: Row, bold = false): string {
+  const cells = r.cells.flatMap((c) => {
+    const text = bold && c.text ? `**${cellMd(c)}**` : cellMd(c);
+    return [text, ...Array.from({ length: (c.span ?? 1) - 1 }, () => '')];
+  });
+  return `| ${cells.join(' | ')} |`;
+}
+
+function tableMd(t: TableBlock): string[] {
+  const head = rowMd({ cells: t.head });
+  const align = t.head
+    .flatMap((c) => Array.from({ length: c.span ?? 1 }, () => (c.numeric ? '--:' : '---')))
+    .join('|');
+  const out: string[] = [];
+  if (t.showCaption) out.push(`**${e(t.caption)}**`, '');
+  out.push(head, `|${align}|`, ...t.rows.map((r) => rowMd(r)));
+  if (t.foot) out.push(rowMd(t.foot, true));
+  out.push('');
+  return out;
+}
+
+function contentsMd(entries: readonly ContentsEntry[]): string[] {
+  const out: string[] = [];
   for (const entry of entries) {
-    out.push(`${entry.number}. ${e(entry.title)}`);
+    out.push(`${entry.number ?? '1'}. ${e(entry.title)}`);
     for (const child of entry.children) out.push(`   - ${e(child.title)}`);
   }
   out.push('');
-  const num = (part: string) => entries.find((x) => x.part === part)?.number ?? '';
-
-  out.push(`## ${num('about')} ${e(labels.about)}`, '');
-  for (const p of labels.aboutText) out.push(e(p), '');
-
-  out.push(`## ${num('summary')} ${e(labels.summaryOf(ev.name))}`, '');
-  out.push(
-    `**${n(ev.total)}/${n(ev.max)}** – ${e(labels.totalOf(n(ev.total), n(ev.max)))} (${e(formatPercent(ev.percent, labels.lang))})`,
-    '',
-  );
-  if (ev.summary) out.push(shiftHeadings(safeMarkdownSource(ev.summary), 3), '');
-  const data = chartData(ev);
-  const others = data.series.slice(1);
-  out.push(`### ${e(labels.results)}`, '');
-  out.push(
-    `| ${e(labels.area)} | ${e(labels.score)} | ${e(labels.max)} | ${e(labels.percent)} |${others.map((s) => ` ${e(s.name)} |`).join('')}`,
-    `|---|--:|--:|--:|${others.map(() => '--:|').join('')}`,
-  );
-  for (const row of areaRows(ev)) {
-    const axis = data.axes.findIndex((a) => a.number === row.number);
-    out.push(
-      `| ${row.number}\\. ${e(row.title)} | ${score(row.score, labels)} | ${n(row.max)} | ${e(formatPercent(row.percent, labels.lang))} |${others.map((s) => ` ${score(axis >= 0 ? s.scores[axis] : undefined, labels)} |`).join('')}`,
-    );
-  }
-  out.push(
-    `| **${e(labels.total)}** | **${n(ev.total)}** | **${n(ev.max)}** | **${e(formatPercent(ev.percent, labels.lang))}** |${ev.comparisons
-      .filter((c) => c.target)
-      .map((c) => ` **${n(c.target!.total)}** |`)
-      .join('')}`,
-    '',
-  );
-  const failed = ev.comparisons.filter((c) => !c.target);
-  if (failed.length)
-    out.push(
-      `${e(labels.comparisons)}: ${failed.map((c) => `${e(c.path)} ${e(labels.comparisonProblem)}`).join('; ')}`,
-      '',
-    );
-
-  const rows = areaRows(ev);
-  if (rows.length) {
-    out.push(`## ${num('areas')} ${e(labels.areas)}`, '');
-    for (const row of rows) out.push(...areaMd(row.area, row.number, row.title, row.max, labels));
-  }
-  if (num('overview')) {
-    out.push(`## ${num('overview')} ${e(labels.overview)}`, '', e(labels.overviewIntro), '');
-    for (const a of ev.areas)
-      if (a.questions.length || a.missingQuestions.length)
-        out.push(...questionTable(a, labels, `${a.number}. ${a.title}`));
-    out.push(
-      `**${e(labels.total)}: ${n(ev.total)}/${n(ev.max)} (${e(formatPercent(ev.percent, labels.lang))})**`,
-      '',
-    );
-  }
-  if (num('facts')) {
-    out.push(`## ${num('facts')} ${e(labels.factsAbout(ev.name))}`, '', `| | |`, '|---|---|');
-    for (const f of ev.facts)
-      out.push(
-        `| **${e(f.label)}** | ${e(typeof f.value === 'number' ? n(f.value, true) : f.value)} |`,
-      );
-    out.push('');
-  }
   return out;
 }
 
-function areaMd(
-  a: AreaResult | undefined,
-  number: number,
-  title: string,
-  max: number,
-  labels: Labels,
-): string[] {
-  const n = (x: number) => formatNumber(x, labels.lang);
-  const out: string[] = [`### ${e(labels.areaNumber(number))} ${e(title)}`, ''];
-  out.push(
-    a?.score === undefined
-      ? `**${e(labels.score)}:** _${e(labels.missing)}_ (${e(labels.max)} ${n(max)})`
-      : `**${e(labels.score)}:** ${n(a.score)}/${n(max)} (${e(formatPercent(a.percent, labels.lang))})`,
-    '',
-  );
-  if (!a) return [...out, `_${e(labels.missingArea)}_`, ''];
-  if (a.headings.length) {
-    out.push(`**${e(labels.headings)}:**`, '');
-    for (const x of a.headings) out.push(`- ${e(x)}`);
-    out.push('');
+function blockMd(b: Block, doc: ReportDocument): string[] {
+  switch (b.kind) {
+    case 'heading':
+      return [`${hashes(b.level + 1)} ${e(b.number ? `${b.number} ${b.text}` : b.text)}`, ''];
+    case 'paragraph':
+      if (b.style === 'title') return [`# ${e(doc.title)}`, ''];
+      if (b.style === 'kicker' || b.style === 'label' || b.style === 'year') return [];
+      if (b.style === 'total')
+        return [`**${runsMd(b.runs.map((r) => ({ ...r, bold: false })))}**`, ''];
+      return [runsMd(b.runs), ''];
+    case 'text':
+      return textMd(b.source, b.level);
+    case 'keyValue':
+      if (b.role === 'meta') return [...b.rows.map((r) => `- **${e(r.key)}:** ${e(r.value)}`), ''];
+      return [
+        '| | |',
+        '|---|---|',
+        ...b.rows.map((r) => `| **${e(r.key)}** | ${e(r.value)} |`),
+        '',
+      ];
+    case 'table':
+      return tableMd(b);
+    case 'list':
+      return [...b.items.map((item) => `- ${runsMd(item)}`), ''];
+    case 'figure':
+      // A chart has no Markdown form; its numbers do.
+      return [`**${e(b.caption)}**`, '', ...tableMd(b.table)];
+    case 'note':
+      return [`_${e(b.text)}_`, ''];
+    case 'contents':
+      return contentsMd(b.entries);
+    case 'columns':
+      return b.columns.flatMap((c) => c.flatMap((x) => blockMd(x, doc)));
+    case 'score': {
+      const out = [
+        `**${e(b.label)}:** ${b.missing ? `_${e(b.score)}_` : e(b.score)}${e(b.of)}`,
+        '',
+      ];
+      if (b.topics.length > 0)
+        out.push(`**${e(b.topicsLabel)}:**`, '', ...b.topics.map((t) => `- ${e(t)}`), '');
+      return out;
+    }
   }
-  if (a.intro)
-    out.push(`#### ${e(labels.intro)}`, '', shiftHeadings(safeMarkdownSource(a.intro), 5), '');
-  for (const s of a.sections)
-    out.push(`#### ${e(s.heading)}`, '', shiftHeadings(safeMarkdownSource(s.text), 5), '');
-  if (a.strengths.length) {
-    out.push(`#### ${e(labels.strengths)}`, '');
-    for (const x of a.strengths) out.push(`- ${e(x)}`);
-    out.push('');
-  }
-  if (a.improvements.length) {
-    out.push(`#### ${e(labels.improvements)}`, '');
-    for (const x of a.improvements) out.push(`- ${e(x)}`);
-    out.push('');
-  }
-  if (a.examples.length) {
-    out.push(`#### ${e(labels.examples)}`, '');
-    for (const x of a.examples)
-      out.push(`- **${e(x.municipality)}**${x.note ? ` – ${e(x.note)}` : ''}`);
-    out.push('');
-  }
-  if (a.questions.length || a.missingQuestions.length) {
-    out.push(`#### ${e(labels.questions)}`, '', ...questionTable(a, labels));
+}
+
+/** A text block from its tokens: headings below the report's own, lists as lists, code indented. */
+export function textMd(source: string, level: number): string[] {
+  const out: string[] = [];
+  for (const part of markdownBlocks(source)) {
+    switch (part.kind) {
+      case 'heading':
+        out.push(`${hashes(level + part.level + 1)} ${runsMd(part.runs)}`, '');
+        break;
+      case 'paragraph': {
+        const indent = '   '.repeat(Math.max(0, part.indent - (part.marker ? 1 : 0)));
+        const marker = part.marker === '•' ? '- ' : part.marker ? `${part.marker} ` : '';
+        const text = runsMd(part.runs);
+        if (part.indent > 0 && !part.marker) out.push(`${indent}${text}`, '');
+        else out.push(`${indent}${marker}${text}`, part.marker ? '' : '');
+        break;
+      }
+      case 'code':
+        out.push(
+          ...part.text.split('\n').map((line) => `${'    '.repeat(part.indent + 1)}${line}`),
+          '',
+        );
+        break;
+      case 'rule':
+        out.push('---', '');
+        break;
+    }
   }
   return out;
-}
-
-function questionTable(a: AreaResult, labels: Labels, caption?: string): string[] {
-  const n = (x: number) => formatNumber(x, labels.lang);
-  const out = [
-    `| ${e(labels.question)} | ${caption ? e(caption) : ''} | ${e(labels.achieved)} | ${e(labels.max)} | ${e(labels.percent)} |`,
-    '|--:|---|--:|--:|--:|',
-  ];
-  for (const q of questionRows(a)) {
-    out.push(
-      `| ${e(q.id)} | ${e(q.title)} | ${q.points === undefined ? `_${e(labels.missing)}_` : n(q.points)} | ${q.max === undefined ? '–' : n(q.max)} | ${e(formatPercent(q.percent, labels.lang))} |`,
-    );
-  }
-  out.push(
-    `| | **${e(labels.total)}** | **${a.score === undefined ? e(labels.missing) : n(a.score)}** | **${n(a.max)}** | **${e(formatPercent(a.percent, labels.lang))}** |`,
-    '',
-  );
-  return out;
-}
-
-function score(value: number | undefined, labels: Labels): string {
-  return value === undefined ? `_${e(labels.missing)}_` : formatNumber(value, labels.lang);
-}
-
-// Text blocks start their own headings at `#`; under a report heading they must start lower.
-function shiftHeadings(text: string, level: number): string {
-  let fence = false;
-  return text
-    .split('\n')
-    .map((line) => {
-      if (/^\s{0,3}(```|~~~)/.test(line)) fence = !fence;
-      if (fence) return line;
-      return line.replace(
-        /^( {0,3})(#{1,6})(?=\s|$)/,
-        (_, pad: string, hashes: string) =>
-          `${pad}${'#'.repeat(Math.min(6, hashes.length + level - 1))}`,
-      );
-    })
-    .join('\n');
 }

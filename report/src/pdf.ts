@@ -7,7 +7,16 @@
 import PDFDocument from 'pdfkit';
 import type { Analysis, AreaResult, EvaluationResult } from '../../grammar/src/index';
 import { formatNumber, formatPercent } from '../../grammar/src/index';
-import { barGeometry, type ChartData, type ChartSeries, chartData, radarGeometry } from './chart';
+import { figure, languageTags, reportTitle } from './build';
+import {
+  type BarGeometry,
+  barGeometry,
+  type ChartData,
+  type ChartSeries,
+  chartData,
+  type RadarGeometry,
+  radarGeometry,
+} from './chart';
 import { loadFonts } from './fonts';
 import { formatDateRange, type Labels, labelsFor } from './labels';
 import { type InlineRun, markdownBlocks } from './markdown-text';
@@ -52,7 +61,7 @@ export async function renderPdf(
   const first = analysis.evaluations[0];
   const labels = labelsFor(first?.language ?? analysis.messageLanguage);
   const info: PDFKit.DocumentInfo = {
-    Title: first ? `${kicker(first)} – ${first.name}` : 'Kommunkompassen',
+    Title: reportTitle(first),
     Creator: 'Kompass',
     Producer: 'Kompass',
   };
@@ -63,8 +72,12 @@ export async function renderPdf(
     margins: margin,
     bufferPages: true,
     info,
-    lang: labels.lang,
+    lang: languageTags[labels.lang],
     displayTitle: true,
+    // Tagged: a structure tree (headings, tables, lists, figures with alternative text) that
+    // assistive technology reads in the order the pages show; page furniture is marked artifact.
+    tagged: true,
+    pdfVersion: '1.7',
     // Without `font: null` pdfkit would load Helvetica from its data files, which a bundle cannot reach.
     font: null as unknown as string,
   });
@@ -80,6 +93,7 @@ export async function renderPdf(
   });
 
   const w = new Writer(doc);
+  w.startStructure();
   const list = problems(analysis, options.sourceText);
   if (list.length > 0) w.problems(list, labels);
   if (analysis.evaluations.length === 0) w.paragraph([{ text: labels.noEvaluation }]);
@@ -88,6 +102,7 @@ export async function renderPdf(
     evaluationPdf(w, e, options);
   });
   w.pageNumbers(labelsFor(first?.language ?? analysis.messageLanguage), first);
+  w.endStructure();
   doc.end();
   await ended;
   const total = chunks.reduce((n, c) => n + c.length, 0);
@@ -137,6 +152,8 @@ function evaluationPdf(w: Writer, e: EvaluationResult, options: ReportOptions): 
   // Contents: its page is kept now and filled in when every section's page is known.
   w.newPage();
   const contentsPage = w.page();
+  // Filled in last, but placed here in the structure tree, where the page is read.
+  const contentsEl = w.element('Sect');
   const entries = contents(e, labels);
   const pages = new Map<string, number>();
   const num = (part: string) => entries.find((x) => x.part === part)?.number;
@@ -154,7 +171,7 @@ function evaluationPdf(w: Writer, e: EvaluationResult, options: ReportOptions): 
   section('summary', labels.summaryOf(e.name));
   w.totalBox(
     `${n(e.total)}/${n(e.max)}`,
-    `${labels.totalOf(n(e.total), n(e.max))} · ${formatPercent(e.percent, labels.lang)}`,
+    `${labels.points} · ${formatPercent(e.percent, labels.lang)}`,
   );
   if (e.summary) w.markdown(e.summary, 3);
   const data = chartData(e);
@@ -240,8 +257,11 @@ function evaluationPdf(w: Writer, e: EvaluationResult, options: ReportOptions): 
   }
   const after = w.page();
   w.goTo(contentsPage);
-  w.heading(labels.contents, 2);
-  w.contents(entries, pages);
+  w.within(contentsEl, () => {
+    w.heading(labels.contents, 2);
+    w.contents(entries, pages);
+  });
+  contentsEl.end();
   w.goTo(after);
 }
 
@@ -293,16 +313,21 @@ function areaPdf(
       undefined,
       {
         borders: false,
+        asLists: true,
       },
     );
   }
   if (a.examples.length) {
     w.heading(labels.examples, 4);
-    for (const x of a.examples)
-      w.paragraph(
-        [{ text: x.municipality, bold: true }, ...(x.note ? [{ text: ` – ${x.note}` }] : [])],
-        { marker: '•' },
-      );
+    const list = w.element('L');
+    w.within(list, () => {
+      for (const x of a.examples)
+        w.paragraph(
+          [{ text: x.municipality, bold: true }, ...(x.note ? [{ text: ` – ${x.note}` }] : [])],
+          { marker: '•' },
+        );
+    });
+    list.end();
   }
   if (a.questions.length || a.missingQuestions.length) {
     w.heading(labels.questions, 4);
@@ -343,7 +368,66 @@ class Writer {
   readonly skipPageNumber = new Set<number>();
   private readonly bottom = A4[1] - margin.bottom;
 
+  private parents: PDFKit.PDFStructureElement[] = [];
+  private textType = 'P';
+
   constructor(readonly doc: Doc) {}
+
+  startStructure(): void {
+    const root = this.doc.struct('Document');
+    this.doc.addStructure(root);
+    this.parents = [root];
+  }
+
+  endStructure(): void {
+    while (this.parents.length > 0) this.parents.pop()!.end();
+  }
+
+  private get parent(): PDFKit.PDFStructureElement {
+    return this.parents[this.parents.length - 1]!;
+  }
+
+  /** Adds an empty element (`L`, `Table`, `TR`) under the current one; filled by `within`. */
+  element(
+    type: string,
+    options: PDFKit.Mixins.StructureElementOptions = {},
+  ): PDFKit.PDFStructureElement {
+    const el = this.doc.struct(type, options);
+    this.parent.add(el);
+    return el;
+  }
+
+  /** Runs `fill` with `el` as the parent of the content it draws. */
+  within(el: PDFKit.PDFStructureElement, fill: () => void): void {
+    this.parents.push(el);
+    try {
+      fill();
+    } finally {
+      this.parents.pop();
+    }
+  }
+
+  /** Draws content as one structure element of `type` under `parent` (the current one by default). */
+  leaf(
+    type: string,
+    draw: () => void,
+    options: PDFKit.Mixins.StructureElementOptions = {},
+    parent: PDFKit.PDFStructureElement = this.parent,
+  ): void {
+    const el = this.doc.struct(type, options);
+    parent.add(el);
+    el.add(this.doc.markStructureContent(type));
+    draw();
+    this.doc.endMarkedContent();
+    el.end();
+  }
+
+  /** Draws page furniture (rules, fills, borders, running heads) outside the structure tree. */
+  artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    this.doc.markContent('Artifact', { type });
+    draw();
+    this.doc.endMarkedContent();
+  }
 
   page(): number {
     const range = this.doc.bufferedPageRange();
@@ -374,12 +458,15 @@ class Writer {
       align: style.align ?? 'left',
     };
     if (style.characterSpacing) opts.characterSpacing = style.characterSpacing;
-    if (style.x !== undefined) d.text(s, style.x, style.y ?? d.y, opts);
-    else d.text(s, margin.left, d.y, opts);
+    this.leaf(this.textType, () => {
+      if (style.x !== undefined) d.text(s, style.x, style.y ?? d.y, opts);
+      else d.text(s, margin.left, d.y, opts);
+    });
     d.x = margin.left;
   }
 
-  heading(s: string, level: 2 | 3 | 4 | 5 | 6): void {
+  /** A heading drawn at `level` (2 parts … 5), tagged H1–H3 by the same rank unless `tag` says otherwise. */
+  heading(s: string, level: 2 | 3 | 4 | 5 | 6, tag?: string): void {
     const fontSize =
       level === 2 ? size.h2 : level === 3 ? size.h3 : level === 4 ? size.h4 : size.body;
     this.doc.font('bold').fontSize(fontSize);
@@ -387,7 +474,9 @@ class Writer {
     // Keep a heading with at least a few lines of what follows it.
     this.ensure(h + 50);
     if (this.doc.y > margin.top + 1) this.doc.moveDown(level <= 3 ? 0.8 : 0.5);
+    this.textType = tag ?? (level === 2 ? 'H1' : level === 3 ? 'H2' : level === 4 ? 'H3' : 'H4');
     this.text(s, { font: 'bold', size: fontSize, color: level === 2 ? color.accent : color.fg });
+    this.textType = 'P';
     if (level === 2) this.rule(2, 1.5, color.accent);
     else this.doc.moveDown(0.3);
   }
@@ -403,35 +492,57 @@ class Writer {
     d.fontSize(fontSize);
     this.ensure(d.currentLineHeight(true) * 2);
     const y = d.y;
-    if (opts.marker) {
-      d.font('regular')
-        .fillColor(opts.color ?? color.fg)
-        .text(opts.marker, margin.left + indent - 14, y, { width: 14, lineBreak: false });
-      d.y = y;
-    }
-    runs.forEach((r, i) => {
-      d.font(r.bold ? 'bold' : r.italic ? 'italic' : 'regular').fillColor(
-        r.link ? color.accent : (opts.color ?? color.fg),
-      );
-      const o: PDFKit.Mixins.TextOptions = {
-        continued: i < runs.length - 1,
-        lineGap: 1.5,
-        link: r.link ?? null,
-        underline: Boolean(r.link),
-      };
-      if (i === 0) {
-        o.width = width - indent;
-        d.text(r.text, margin.left + indent, y, o);
-      } else d.text(r.text, o);
+    this.leaf(opts.marker ? 'LI' : 'P', () => {
+      if (opts.marker) {
+        d.font('regular')
+          .fillColor(opts.color ?? color.fg)
+          .text(opts.marker, margin.left + indent - 14, y, { width: 14, lineBreak: false });
+        d.y = y;
+      }
+      runs.forEach((r, i) => {
+        d.font(r.bold ? 'bold' : r.italic ? 'italic' : 'regular').fillColor(
+          r.link ? color.accent : (opts.color ?? color.fg),
+        );
+        const o: PDFKit.Mixins.TextOptions = {
+          continued: i < runs.length - 1,
+          lineGap: 1.5,
+          link: r.link ?? null,
+          underline: Boolean(r.link),
+        };
+        if (i === 0) {
+          o.width = width - indent;
+          d.text(r.text, margin.left + indent, y, o);
+        } else d.text(r.text, o);
+      });
     });
     d.x = margin.left;
     d.moveDown(0.45);
   }
 
-  markdown(text: string, _headingLevel: number): void {
+  /** A text block; its `#` headings are tagged one rank below `headingLevel` (the HTML's level). */
+  markdown(text: string, headingLevel: number): void {
+    let list: PDFKit.PDFStructureElement | undefined;
+    const endList = () => {
+      list?.end();
+      list = undefined;
+    };
     for (const b of markdownBlocks(text)) {
+      if (b.kind === 'paragraph' && b.marker) {
+        list ??= this.element('L');
+        const o: { indent: number; marker: string } = {
+          indent: Math.max(0, b.indent - 1),
+          marker: b.marker,
+        };
+        this.within(list, () => this.paragraph(b.runs, o));
+        continue;
+      }
+      endList();
       if (b.kind === 'heading')
-        this.heading(b.runs.map((r) => r.text).join(''), b.level <= 1 ? 4 : 5);
+        this.heading(
+          b.runs.map((r) => r.text).join(''),
+          b.level <= 1 ? 4 : 5,
+          `H${Math.min(6, headingLevel - 2 + b.level)}`,
+        );
       else if (b.kind === 'paragraph') {
         const o: { indent: number; marker?: string } = {
           indent: Math.max(0, b.indent - (b.marker ? 1 : 0)),
@@ -445,6 +556,7 @@ class Writer {
         this.rule(4, 0.5, color.border);
       }
     }
+    endList();
   }
 
   problems(list: Problem[], labels: Labels): void {
@@ -489,17 +601,21 @@ class Writer {
     const d = this.doc;
     this.ensure(50);
     const y = d.y + 4;
-    d.rect(margin.left, y, width, 40).fillColor(color.box).fill();
-    d.rect(margin.left, y, 5, 40).fillColor(color.accent).fill();
-    d.font('bold')
-      .fontSize(20)
-      .fillColor(color.fg)
-      .text(big, margin.left + 16, y + 9, { lineBreak: false });
-    const bigWidth = d.widthOfString(big);
-    d.font('regular')
-      .fontSize(size.body)
-      .fillColor(color.muted)
-      .text(small, margin.left + 30 + bigWidth, y + 16, { lineBreak: false });
+    this.artifact(() => {
+      d.rect(margin.left, y, width, 40).fillColor(color.box).fill();
+      d.rect(margin.left, y, 5, 40).fillColor(color.accent).fill();
+    });
+    this.leaf('P', () => {
+      d.font('bold')
+        .fontSize(20)
+        .fillColor(color.fg)
+        .text(big, margin.left + 16, y + 9, { lineBreak: false });
+      const bigWidth = d.widthOfString(big);
+      d.font('regular')
+        .fontSize(size.body)
+        .fillColor(color.muted)
+        .text(small, margin.left + 30 + bigWidth, y + 16, { lineBreak: false });
+    });
     d.x = margin.left;
     d.y = y + 52;
   }
@@ -521,32 +637,46 @@ class Writer {
     const height = Math.max(70, 30 + listH + 8);
     this.ensure(height + 10);
     const y = d.y + 2;
-    d.rect(margin.left, y, width, height).fillColor(color.box).fill();
-    d.rect(margin.left, y, width, height).lineWidth(0.8).strokeColor(color.border).stroke();
-    d.moveTo(margin.left + width - right, y)
-      .lineTo(margin.left + width - right, y + height)
-      .stroke();
-    d.font('bold')
-      .fontSize(size.h4)
-      .fillColor(color.fg)
-      .text(headingsLabel, margin.left + 12, y + 8, { width: inner });
+    this.artifact(() => {
+      d.rect(margin.left, y, width, height).fillColor(color.box).fill();
+      d.rect(margin.left, y, width, height).lineWidth(0.8).strokeColor(color.border).stroke();
+      d.moveTo(margin.left + width - right, y)
+        .lineTo(margin.left + width - right, y + height)
+        .stroke();
+    });
+    this.leaf('P', () =>
+      d
+        .font('bold')
+        .fontSize(size.h4)
+        .fillColor(color.fg)
+        .text(headingsLabel, margin.left + 12, y + 8, { width: inner }),
+    );
     d.font('regular').fontSize(size.body);
+    const list = this.element('L');
     for (const x of headings) {
-      d.text(`•  ${x}`, margin.left + 12, d.y + 1, { width: inner });
+      this.leaf(
+        'LI',
+        () => d.text(`•  ${x}`, margin.left + 12, d.y + 1, { width: inner }),
+        {},
+        list,
+      );
     }
+    list.end();
     const cx = margin.left + width - right;
-    d.font('regular')
-      .fontSize(size.small)
-      .fillColor(color.muted)
-      .text(scoreLabel, cx, y + 10, { width: right, align: 'center' });
-    d.font('bold')
-      .fontSize(score.missing ? 14 : 24)
-      .fillColor(score.missing ? color.warn : color.fg)
-      .text(score.big, cx, y + 24, { width: right, align: 'center' });
-    d.font('regular')
-      .fontSize(size.small)
-      .fillColor(color.muted)
-      .text(score.small, cx, d.y, { width: right, align: 'center' });
+    this.leaf('P', () => {
+      d.font('regular')
+        .fontSize(size.small)
+        .fillColor(color.muted)
+        .text(scoreLabel, cx, y + 10, { width: right, align: 'center' });
+      d.font('bold')
+        .fontSize(score.missing ? 14 : 24)
+        .fillColor(score.missing ? color.warn : color.fg)
+        .text(score.big, cx, y + 24, { width: right, align: 'center' });
+      d.font('regular')
+        .fontSize(size.small)
+        .fillColor(color.muted)
+        .text(score.small, cx, d.y, { width: right, align: 'center' });
+    });
     d.x = margin.left;
     d.y = y + height + 10;
   }
@@ -591,11 +721,18 @@ class Writer {
     header: string[] | undefined,
     rows: Cell[][],
     footer?: Cell[],
-    opts: { borders?: boolean } = {},
+    opts: { borders?: boolean; asLists?: boolean } = {},
   ): void {
     const d = this.doc;
     const pad = 4;
     const borders = opts.borders ?? true;
+    // Columns of lists side by side (strengths, improvements) are tagged as a heading and a list
+    // each, in reading order; anything else as a table of rows with header cells.
+    const columnParts = opts.asLists
+      ? cols.map(() => ({ heading: this.element('H3'), list: this.element('L') }))
+      : undefined;
+    const tableEl = columnParts ? undefined : this.element('Table');
+    let headerDrawn = false;
     const cell = (c: Cell) => (typeof c === 'string' ? { text: c } : c);
     const heightOf = (row: Cell[], bold: boolean) =>
       Math.max(
@@ -612,27 +749,46 @@ class Writer {
       const h = heightOf(row, bold);
       const y = d.y;
       let x = margin.left;
+      // A header row drawn again after a page break is a repetition, not content.
+      const repeated = kind === 'header' && headerDrawn;
+      if (kind === 'header') headerDrawn = true;
+      const rowEl = tableEl && !repeated ? this.doc.struct('TR') : undefined;
+      if (rowEl) tableEl!.add(rowEl);
       row.forEach((c, i) => {
         const col = cols[i]!;
         const fill = kind !== 'body' ? (borders ? color.head : undefined) : col.fill;
-        if (fill) d.rect(x, y, col.width, h).fillColor(fill).fill();
-        if (borders) d.rect(x, y, col.width, h).lineWidth(0.5).strokeColor(color.border).stroke();
+        this.artifact(() => {
+          if (fill) d.rect(x, y, col.width, h).fillColor(fill).fill();
+          if (borders) d.rect(x, y, col.width, h).lineWidth(0.5).strokeColor(color.border).stroke();
+        });
         const t = cell(c);
-        d.font(bold || t.bold || col.bold ? 'bold' : t.italic ? 'italic' : 'regular')
-          .fontSize(size.body - 0.5)
-          .fillColor(t.color ?? color.fg)
-          .text(t.text, x + pad, y + pad, {
-            width: col.width - 2 * pad,
-            align: col.align ?? 'left',
-          });
+        const text = () =>
+          d
+            .font(bold || t.bold || col.bold ? 'bold' : t.italic ? 'italic' : 'regular')
+            .fontSize(size.body - 0.5)
+            .fillColor(t.color ?? color.fg)
+            .text(t.text, x + pad, y + pad, {
+              width: col.width - 2 * pad,
+              align: col.align ?? 'left',
+            });
+        const part = columnParts?.[i];
+        if (repeated) this.artifact(text);
+        else if (part && kind === 'header') this.leaf('H3', text, {}, part.heading);
+        else if (part) {
+          if (t.text) this.leaf('LI', text, {}, part.list);
+        } else this.leaf(kind === 'header' || col.bold ? 'TH' : 'TD', text, {}, rowEl);
         x += col.width;
       });
+      rowEl?.end();
       if (!borders && kind === 'header') {
-        d.moveTo(margin.left, y + h)
-          .lineTo(margin.left + width, y + h)
-          .lineWidth(0.8)
-          .strokeColor(color.border)
-          .stroke();
+        this.artifact(() =>
+          d
+            .moveTo(margin.left, y + h)
+            .lineTo(margin.left + width, y + h)
+            .lineWidth(0.8)
+            .strokeColor(color.border)
+            .stroke(),
+        );
       }
       d.x = margin.left;
       d.y = y + h;
@@ -651,6 +807,11 @@ class Writer {
     if (footer) {
       if (d.y + heightOf(footer, true) > this.bottom) this.newPage();
       draw(footer, 'footer');
+    }
+    tableEl?.end();
+    for (const part of columnParts ?? []) {
+      part.heading.end();
+      part.list.end();
     }
     d.y += 10;
   }
@@ -688,12 +849,14 @@ class Writer {
   /** A horizontal line across the text width, `gap` below the current position. */
   private rule(gap: number, lineWidth: number, stroke: string): void {
     const y = this.doc.y + gap;
-    this.doc
-      .moveTo(margin.left, y)
-      .lineTo(margin.left + width, y)
-      .lineWidth(lineWidth)
-      .strokeColor(stroke)
-      .stroke();
+    this.artifact(() =>
+      this.doc
+        .moveTo(margin.left, y)
+        .lineTo(margin.left + width, y)
+        .lineWidth(lineWidth)
+        .strokeColor(stroke)
+        .stroke(),
+    );
     this.doc.y = y + 8;
   }
 
@@ -701,16 +864,24 @@ class Writer {
   private chartStart(caption: string, height: number): { ox: number; oy: number } {
     const d = this.doc;
     this.ensure(height + 40);
-    d.font('italic').fontSize(size.small).fillColor(color.muted).text(caption, margin.left, d.y, {
-      width,
-    });
+    this.leaf('Caption', () =>
+      d.font('italic').fontSize(size.small).fillColor(color.muted).text(caption, margin.left, d.y, {
+        width,
+      }),
+    );
     return { ox: margin.left, oy: d.y + 4 };
   }
 
   radar(data: ChartData, labels: Labels): void {
-    const d = this.doc;
     const g = radarGeometry(data, width);
     const { ox, oy } = this.chartStart(labels.profileRadar, g.height);
+    this.leaf('Figure', () => this.drawRadar(data, g, ox, oy), {
+      alt: figure('radar', data, labels).alt,
+    });
+  }
+
+  private drawRadar(data: ChartData, g: RadarGeometry, ox: number, oy: number): void {
+    const d = this.doc;
     const at = (p: [number, number]): [number, number] => [ox + p[0], oy + p[1]];
     d.lineWidth(0.6).strokeColor(color.border);
     for (const ring of g.rings) d.polygon(...ring.points.map(at)).stroke();
@@ -759,9 +930,15 @@ class Writer {
   }
 
   bars(data: ChartData, labels: Labels): void {
-    const d = this.doc;
     const g = barGeometry(data, width);
     const { ox, oy } = this.chartStart(labels.profileBars, g.height);
+    this.leaf('Figure', () => this.drawBars(data, g, ox, oy, labels), {
+      alt: figure('bars', data, labels).alt,
+    });
+  }
+
+  private drawBars(data: ChartData, g: BarGeometry, ox: number, oy: number, labels: Labels): void {
+    const d = this.doc;
     d.lineWidth(0.5).strokeColor(color.border);
     d.font('regular').fontSize(6.5).fillColor(color.muted);
     for (const t of g.ticks) {
@@ -807,6 +984,7 @@ class Writer {
 
   contents(entries: ContentsEntry[], pages: Map<string, number>): void {
     const d = this.doc;
+    const toc = this.element('TOC');
     const line = (entry: ContentsEntry, depth: number) => {
       const page = pages.get(entry.part);
       const label = entry.number ? `${entry.number}  ${entry.title}` : entry.title;
@@ -815,17 +993,26 @@ class Writer {
       d.font(depth === 0 ? 'bold' : 'regular')
         .fontSize(depth === 0 ? 11 : size.body)
         .fillColor(color.fg);
-      d.text(label, x, y, { width: width - depth * 18 - 40 });
-      const after = d.y;
-      if (page !== undefined)
-        d.font('regular').text(String(page + 1), margin.left + width - 40, y, {
-          width: 40,
-          align: 'right',
-        });
+      let after = y;
+      this.leaf(
+        'TOCI',
+        () => {
+          d.text(label, x, y, { width: width - depth * 18 - 40 });
+          after = d.y;
+          if (page !== undefined)
+            d.font('regular').text(String(page + 1), margin.left + width - 40, y, {
+              width: 40,
+              align: 'right',
+            });
+        },
+        {},
+        toc,
+      );
       d.y = after + (depth === 0 ? 6 : 3);
       for (const child of entry.children) line(child, depth + 1);
     };
     for (const entry of entries) line(entry, 0);
+    toc.end();
     d.x = margin.left;
   }
 
@@ -840,6 +1027,7 @@ class Writer {
       const bottom = d.page.margins.bottom;
       d.page.margins.bottom = 0;
       const y = A4[1] - 40;
+      d.markContent('Artifact', { type: 'Pagination' });
       d.moveTo(margin.left, y - 6)
         .lineTo(margin.left + width, y - 6)
         .lineWidth(0.5)
@@ -852,6 +1040,7 @@ class Writer {
         align: 'right',
         lineBreak: false,
       });
+      d.endMarkedContent();
       d.page.margins.bottom = bottom;
     }
   }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import MarkdownIt from 'markdown-it';
 import { formatNumber } from '../../grammar/src/index';
 import { csvField, escapeMarkdown, isSafeUrl } from '../src/escape';
 import {
@@ -15,7 +16,8 @@ import {
   reportFormats,
 } from '../src/index';
 import { formatDateRange, labelsFor } from '../src/labels';
-import { markdownBlocks, renderMarkdownText, safeMarkdownSource } from '../src/markdown-text';
+import { textMd } from '../src/markdown';
+import { markdownBlocks, renderMarkdownText } from '../src/markdown-text';
 import { analyse, analyseText, seedAreaScores, seedScores } from './helpers';
 
 const { analysis } = analyse('samples/vasteras-2012.kompass');
@@ -98,7 +100,8 @@ describe('report: Markdown', () => {
       assert.ok(next > at, `${part} should follow the previous part`);
       at = next;
     }
-    assert.match(md, /\*\*561\/800\*\*/);
+    assert.match(md, /\*\*561 av 800 poäng · 70\u00a0%\*\*/);
+    assert.doesNotMatch(md, /561\/800[^\n]*561 av 800/);
     assert.match(md, /\| 1\\\. Offentlighet och demokrati \| 58 \| 100 \| 58\u00a0% \| 52 \|/);
     assert.match(md, /\| \*\*Folkmängd\*\* \| 140\u00a0499 \|/);
   });
@@ -106,10 +109,14 @@ describe('report: Markdown', () => {
   it('escapes values and defuses raw HTML and unsafe links in text blocks', () => {
     const { analysis: hostile } = analyse('fixtures/hostile.kompass');
     const md = renderMarkdown(hostile);
-    assert.doesNotMatch(md, /(?<!\\)<(script|img|iframe|details|a |style)/i);
+    // Code spans stay code in every renderer; outside them no `<` starts a tag.
+    assert.doesNotMatch(
+      md.replace(/`[^`\n]*`/g, ''),
+      /(?<!\\)<(script|img|iframe|details|a |style)/i,
+    );
     assert.match(md, /\\<script\\>window\.\\_\\_pwned=1\\<\/script\\>/);
     assert.doesNotMatch(md, /\]\(javascript:/i);
-    assert.match(md, /\[säker\]\(https:\/\/example\.org\/ok\)/);
+    assert.match(md, /\[säker\]\(<https:\/\/example\.org\/ok>\)/);
     // Rendered again by a Markdown renderer, nothing active survives.
     const html = renderMarkdownText(md);
     assert.doesNotMatch(html, /<(script|img|iframe|object|svg|details|style)\b/i);
@@ -119,10 +126,76 @@ describe('report: Markdown', () => {
   it('escapes one-line values so they stay text', () => {
     assert.equal(escapeMarkdown('1. [x](y) *z* <b>'), '1\\. \\[x\\](y) \\*z\\* \\<b\\>');
     assert.equal(escapeMarkdown('# a\nb'), '\\# a b');
+  });
+
+  it('writes text blocks from their tokens: unsafe links keep their label only', () => {
     assert.equal(
-      safeMarkdownSource('[a](javascript:x) [b](https://e.org)'),
-      'a [b](https://e.org)',
+      textMd('[a](javascript:alert(1)) [b](https://e.org)', 3).join('\n').trim(),
+      'a [b](<https://e.org>)',
     );
+    for (const source of [
+      '[a [b] c](javascript:alert(1))',
+      '[a\nb](javascript:alert(1))',
+      '> [r]: javascript:alert(1)\n>\n> [a][r]',
+      '- [r]: javascript:alert(1)\n\n  [a][r]',
+    ]) {
+      const out = textMd(source, 3).join('\n');
+      assert.doesNotMatch(out, /javascript/i, source);
+    }
+  });
+
+  it('keeps a text block heading below the report headings in every format, underlined or not', () => {
+    const doc = analyseText(
+      'evaluation "E" {\n  area 1 "A" {\n    intro """\n      Titel\n      =====\n\n      ## Under\n\n      Text.\n    """\n  }\n}\n',
+    );
+    const md = renderMarkdown(doc);
+    assert.match(md, /^##### Titel$/m);
+    assert.match(md, /^###### Under$/m);
+    const html = renderHtmlBody(doc);
+    assert.match(html, /<h5>Titel<\/h5>/);
+  });
+
+  it('stays inert when the exported .md is rendered with raw HTML allowed', () => {
+    const hostileText = analyseText(
+      'evaluation "E" {\n  summary """\n    \\<img src=x onerror=alert(1)>\n\n    [a [b] c](javascript:alert(1)) [x\n    y](javascript:alert(2))\n\n    > [r]: javascript:alert(3)\n    >\n    > [q][r]\n\n    - [s]: javascript:alert(4)\n\n      [t][s]\n  """\n}\n',
+    );
+    for (const doc of [hostileText, analyse('fixtures/hostile.kompass').analysis]) {
+      const md = renderMarkdown(doc);
+      const html = new MarkdownIt({ html: true, linkify: true }).render(md);
+      const tags = [...html.matchAll(/<([a-z][a-z0-9]*)\b/gi)].map((m) => m[1]!.toLowerCase());
+      const allowed = new Set([
+        'h1',
+        'h2',
+        'h3',
+        'h4',
+        'h5',
+        'h6',
+        'p',
+        'ul',
+        'ol',
+        'li',
+        'strong',
+        'em',
+        'code',
+        'pre',
+        'table',
+        'thead',
+        'tbody',
+        'tr',
+        'th',
+        'td',
+        'a',
+        'blockquote',
+        'hr',
+        'br',
+      ]);
+      assert.deepEqual(
+        tags.filter((t) => !allowed.has(t)),
+        [],
+      );
+      for (const m of html.matchAll(/href="([^"]*)"/g)) assert.match(m[1]!, /^(https?:|mailto:)/);
+      assert.doesNotMatch(html, /<[^>]*\son[a-z]+=/i);
+    }
   });
 });
 
@@ -258,8 +331,10 @@ describe('report: partial and invalid documents', () => {
       html,
       /<code>KK001<\/code> rad 13: Textblocket saknar avslutande &quot;&quot;&quot;/,
     );
-    const md = renderMarkdown(broken);
-    assert.ok(md.startsWith('> **Problem i dokumentet**'));
+    const md = renderMarkdown(broken, { sourceText: text });
+    assert.ok(md.startsWith('## Problem i dokumentet'));
+    for (const line of md.split('\n').filter((l) => /`KK\d{3}`/.test(l)))
+      assert.match(line, /`KK\d{3}` rad \d+: /, line);
     assert.match(md, /`KK012`/);
   });
 
