@@ -46,7 +46,7 @@ const layout = `
 .kk-scorebox ul { margin: 0; padding-left: 1.2em; }
 .kk-scorebox-score { border-left: 1px solid var(--kk-border); text-align: center; min-width: 7em; }
 .kk-score { display: block; font-size: 2.2em; font-weight: 700; line-height: 1.1; }
-.kk-of { color: var(--kk-muted); }
+.kk-of { color: var(--kk-fg); }
 .kk-pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5em; border-top: 1px solid var(--kk-border); border-bottom: 1px solid var(--kk-border); margin: 1em 0; }
 .kk-pair h4 { margin-top: 0.7em; }
 .kk-pair ul { padding-left: 1.2em; }
@@ -84,7 +84,7 @@ html, body { margin: 0; background: var(--kk-bg); }
 `;
 
 const vscodeTheme = `
-.kk-report { --kk-fg: var(--vscode-editor-foreground, #1b1f24); --kk-bg: var(--vscode-editor-background, #ffffff); --kk-muted: var(--vscode-descriptionForeground, #5b6470); --kk-border: var(--vscode-editorWidget-border, var(--vscode-panel-border, #c7ccd3)); --kk-head-bg: var(--vscode-editorWidget-background, #eef1f5); --kk-box-bg: var(--vscode-textBlockQuote-background, #f6f8fa); --kk-accent: var(--vscode-focusBorder, #1d5fa6); --kk-link: var(--vscode-textLink-foreground, #1d5fa6); --kk-error: var(--vscode-errorForeground, #b3261e); --kk-warn: var(--vscode-editorWarning-foreground, #9a5b00); --kk-font: var(--vscode-font-family, sans-serif); --kk-mono: var(--vscode-editor-font-family, monospace); --kk-size: var(--vscode-font-size, 13px); }
+.kk-report { --kk-fg: var(--vscode-editor-foreground, #1b1f24); --kk-bg: var(--vscode-editor-background, #ffffff); --kk-muted: var(--vscode-descriptionForeground, #5b6470); --kk-border: var(--vscode-editorWidget-border, var(--vscode-panel-border, #c7ccd3)); --kk-head-bg: var(--vscode-editorWidget-background, #eef1f5); --kk-box-bg: var(--vscode-textBlockQuote-background, #f6f8fa); --kk-accent: var(--vscode-textLink-foreground, #1d5fa6); --kk-link: var(--vscode-textLink-foreground, #1d5fa6); --kk-error: var(--vscode-errorForeground, #b3261e); --kk-warn: var(--vscode-editorWarning-foreground, #9a5b00); --kk-font: var(--vscode-font-family, sans-serif); --kk-mono: var(--vscode-editor-font-family, monospace); --kk-size: var(--vscode-font-size, 13px); }
 `;
 
 /** The style sheet for a theme: `print` for the exported file, `vscode` for the preview panel. */
