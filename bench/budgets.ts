@@ -51,13 +51,13 @@ export const budgets: readonly Budget[] = [
   {
     figure: 'Growth 10k → 100k lines (check, valid)',
     source: 'growth/valid/analyze',
-    limit: 12,
+    limit: 11,
     unit: '×',
   },
   {
     figure: 'Growth 10k → 100k lines (check, errors)',
     source: 'growth/errors/analyze',
-    limit: 12,
+    limit: 11,
     unit: '×',
   },
   {

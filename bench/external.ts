@@ -66,7 +66,7 @@ export async function measureServer(
     }
   }
   notes.push(
-    'server: edit → diagnostics with the debounce set to 0, so the figure is the server’s own work',
+    'server: edit → diagnostics with the default settings (the adaptive debounce), as a user gets it',
   );
   return { figures, notes };
 }

@@ -1,6 +1,7 @@
 /** The shape of a benchmark run as saved to JSON, and the figures compared between runs. */
 
 import type { LayerResult } from './layers';
+import type { PeerRun } from './peer';
 import type { Stat } from './stats';
 
 /** The machine a run was taken on. */
@@ -38,6 +39,8 @@ export interface RunResult {
   growth: Record<string, number>;
   budgets: BudgetRow[];
   notes: string[];
+  /** The side-by-side comparison with the Langium peer (bench/peer.ts), when measured. */
+  peer?: PeerRun;
 }
 
 /** A figure to compare: its value and the JSON.parse floor it is normalised by (if any). */

@@ -10,15 +10,16 @@
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { budgetRows } from './budgets';
 import { bundleLayers } from './bundle';
 import { measureClient, measureServer } from './external';
 import { generateDocument } from './generate';
 import type { DocumentSpec, LayerResult } from './layers';
+import { machine } from './machine';
 import { root } from './optional';
-import type { ExtraFigure, Machine, RunResult } from './results';
+import { formatPeerRun, type PeerRun, runPeerBench, writePeerDocs } from './peer';
+import type { ExtraFigure, RunResult } from './results';
 import { formatRun } from './table';
 
 /** The documents measured, smallest first. */
@@ -35,25 +36,6 @@ export const documents: DocumentSpec[] = [
     ),
   ),
 ];
-
-/** The machine this runs on: cores, CPU model, node version, load. */
-export function machine(): Machine {
-  let cpu = cpus()[0]?.model ?? 'unknown';
-  try {
-    const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
-    if (m) cpu = m[1]!.trim();
-  } catch {
-    // Not Linux: the os module's model name is what there is.
-  }
-  const nproc = spawnSync('nproc', { encoding: 'utf8' });
-  return {
-    nproc: Number(nproc.stdout?.trim()) || cpus().length,
-    cpu,
-    node: process.version,
-    platform: `${process.platform}-${process.arch}`,
-    load: Math.round(loadavg()[0]! * 100) / 100,
-  };
-}
 
 function runChild<T>(bundle: string, spec: DocumentSpec, flags: string[]): T {
   const args = [bundle, JSON.stringify(spec), ...flags];
@@ -76,7 +58,11 @@ function arg(name: string): string | undefined {
 }
 
 /** Runs the whole benchmark and returns what it measured. */
-export async function runBench(options: { quick: boolean; only?: string }): Promise<RunResult> {
+export async function runBench(options: {
+  quick: boolean;
+  only?: string;
+  peer?: boolean;
+}): Promise<RunResult> {
   const notes: string[] = [];
   const specs = documents.filter(
     (d) =>
@@ -107,6 +93,13 @@ export async function runBench(options: { quick: boolean; only?: string }): Prom
     notes.push(...client.notes);
   }
 
+  // Side by side with the Langium peer, in the same run (skipped with --only or --no-peer).
+  let peer: PeerRun | undefined;
+  if (!options.only && options.peer !== false) {
+    process.stderr.write('measuring against the peer ...\n');
+    peer = await runPeerBench({ runs: options.quick ? 3 : 5, quick: options.quick });
+  }
+
   const growth: Record<string, number> = {};
   const byName = new Map(results.map((r) => [r.name, r]));
   for (const variant of ['valid', 'errors']) {
@@ -128,6 +121,7 @@ export async function runBench(options: { quick: boolean; only?: string }): Prom
     growth,
     budgets: [],
     notes,
+    ...(peer ? { peer } : {}),
   };
   run.budgets = budgetRows(run);
   return run;
@@ -152,9 +146,16 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(root, 'bench/run.ts'
   const saved = arg('--render');
   const run: RunResult = saved
     ? (JSON.parse(readFileSync(resolve(root, saved), 'utf8')) as RunResult)
-    : await runBench({ quick, ...(only ? { only } : {}) });
+    : await runBench({
+        quick,
+        peer: !process.argv.includes('--no-peer'),
+        ...(only ? { only } : {}),
+      });
+  // A saved run is judged by today's budgets.
+  if (saved) run.budgets = budgetRows(run);
   const text = formatRun(run);
   process.stdout.write(`${text}\n`);
+  if (run.peer) process.stdout.write(`\n${formatPeerRun(run.peer)}\n`);
   mkdirSync(resolve(root, 'bench/results'), { recursive: true });
   writeFileSync(resolve(root, 'bench/results/latest.json'), `${JSON.stringify(run, null, 2)}\n`);
   process.stdout.write('\nsaved bench/results/latest.json\n');
@@ -164,6 +165,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(root, 'bench/run.ts'
   }
   if (process.argv.includes('--docs')) {
     writeDocs(text);
+    if (run.peer) writePeerDocs(formatPeerRun(run.peer));
     process.stdout.write('updated docs/performance.md\n');
   }
 }

@@ -93,7 +93,7 @@ export function formatRun(run: RunResult): string {
   }
   if (Object.keys(run.growth).length > 0) {
     out.push('');
-    out.push('Growth, time(100k) ÷ time(10k) (linear is 10; the budget is ≤ 12):');
+    out.push('Growth, time(100k) ÷ time(10k) (linear is 10; the budget is ≤ 11):');
     out.push('');
     out.push(row(['figure', 'ratio']));
     out.push(row(['---', '---:']));

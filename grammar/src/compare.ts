@@ -108,7 +108,10 @@ export interface CompareModel {
   areaCount: number;
 }
 
-const collator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
+// Made on first use: building a collator loads locale data, a visible share of every start-up.
+let collator: Intl.Collator | undefined;
+const swedishOrder = () =>
+  (collator ??= new Intl.Collator('sv', { sensitivity: 'base', numeric: true }));
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 
 function rowOf(ev: EvaluationResult, index: number): CompareRow {
@@ -265,7 +268,7 @@ export function compareEvaluations(
   const groupsInOrder = [...byKey.values()].map((g) => g.sort(byDate));
   const display = (g: CompareRow[]) => g[g.length - 1]!.name || g[0]!.uri;
   groupsInOrder.sort(
-    (a, b) => collator.compare(display(a), display(b)) || (a[0]!.key < b[0]!.key ? -1 : 1),
+    (a, b) => swedishOrder().compare(display(a), display(b)) || (a[0]!.key < b[0]!.key ? -1 : 1),
   );
 
   const rows: CompareRow[] = [];

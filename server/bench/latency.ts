@@ -17,8 +17,13 @@ export interface LatencyOptions {
   iterations?: number;
   /** The built server (default dist/server.js in the repository). */
   serverPath?: string;
-  /** The debounce the server is given, in ms (default 0, so the latency is the server's own). */
-  debounceMs?: number;
+  /** The debounce the server is given, in ms; null or absent: the server's default. */
+  debounceMs?: number | null;
+  /**
+   * The command that starts the server (default: node on `serverPath` with `--stdio`), for
+   * measuring another implementation of the language with the same client.
+   */
+  command?: { executable: string; args: string[]; cwd?: string };
   /** Offset to hover at (default: the first evaluation's name, else the start). */
   hoverOffset?: number;
   /** Per-wait timeout in ms (default 10 000). */
@@ -36,6 +41,8 @@ export interface Stats {
 export interface LatencyResult {
   /** From sending a didChange to receiving the diagnostics for that version. */
   editToDiagnostics: Stats;
+  /** Every edit's time, in order, for pooling runs. */
+  editSamples: number[];
   /** From sending a hover request to its answer. */
   hover: Stats;
   /** From spawning the process to the first diagnostics of the document. */
@@ -58,22 +65,42 @@ export async function measureServerLatency(opts: LatencyOptions): Promise<Latenc
   const timeout = opts.timeoutMs ?? 10_000;
   const serverPath = opts.serverPath ?? join(import.meta.dirname, '..', '..', 'dist', 'server.js');
   const started = performance.now();
-  const child = spawn(process.execPath, [serverPath, '--stdio'], {
+  const command = opts.command ?? { executable: process.execPath, args: [serverPath, '--stdio'] };
+  const child = spawn(command.executable, command.args, {
     stdio: ['pipe', 'pipe', 'ignore'],
+    ...(command.cwd ? { cwd: command.cwd } : {}),
   });
   const connection = createProtocolConnection(
     new StreamMessageReader(child.stdout!),
     new StreamMessageWriter(child.stdin!),
   );
   const waiting = new Map<number, () => void>();
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    if (p.version !== undefined) waiting.get(p.version)?.();
-  });
-  connection.onRequest('workspace/configuration', () => [
-    { diagnostics: { debounceMs: opts.debounceMs ?? 0 } },
-  ]);
-  connection.listen();
+  let latest = 0;
   const uri = pathToFileURL(join(process.cwd(), '.kompass-bench.kompass')).toString();
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    // Only this document's: a server may publish for its built-in files too. A server that
+    // publishes without versions answers the latest edit.
+    if (p.uri !== uri) return;
+    const v = p.version ?? latest;
+    waiting.get(v)?.();
+  });
+  connection.onRequest('workspace/configuration', (p: { items?: unknown[] }) =>
+    (p.items ?? [{}]).map(() =>
+      opts.debounceMs === undefined || opts.debounceMs === null
+        ? {}
+        : { diagnostics: { debounceMs: opts.debounceMs } },
+    ),
+  );
+  // Requests a server may send while starting; one left unanswered can hold up its start.
+  for (const method of [
+    'client/registerCapability',
+    'window/workDoneProgress/create',
+    'workspace/semanticTokens/refresh',
+    'workspace/inlayHint/refresh',
+  ]) {
+    connection.onRequest(method, () => null);
+  }
+  connection.listen();
   const wait = (version: number) =>
     new Promise<void>((resolve, reject) => {
       const t = setTimeout(
@@ -94,6 +121,7 @@ export async function measureServerLatency(opts: LatencyOptions): Promise<Latenc
       initializationOptions: { trusted: true },
     });
     await connection.sendNotification('initialized', {});
+    latest = 1;
     const first = wait(1);
     await connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId: 'kompass', version: 1, text: opts.text },
@@ -107,6 +135,7 @@ export async function measureServerLatency(opts: LatencyOptions): Promise<Latenc
     let version = 1;
     for (let i = 0; i < iterations; i++) {
       version++;
+      latest = version;
       const adding = i % 2 === 0;
       const done = wait(version);
       const t0 = performance.now();
@@ -135,7 +164,7 @@ export async function measureServerLatency(opts: LatencyOptions): Promise<Latenc
       await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
       hovers.push(performance.now() - t0);
     }
-    return { editToDiagnostics: stats(edits), hover: stats(hovers), startup };
+    return { editToDiagnostics: stats(edits), editSamples: edits, hover: stats(hovers), startup };
   } finally {
     try {
       await Promise.race([

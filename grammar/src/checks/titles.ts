@@ -11,7 +11,20 @@ import { quote } from '../writer';
  * quote marks do not make two titles different.
  */
 export function sameTitle(a: string, b: string): boolean {
-  return normalTitle(a) === normalTitle(b);
+  return a === b || normalised(a) === normalised(b);
+}
+
+// Every question's title is compared with its framework's, and the framework's 45 titles recur:
+// their normal forms are kept (a bounded cache, so a large document cannot grow it without end).
+const normalForms = new Map<string, string>();
+
+function normalised(s: string): string {
+  let n = normalForms.get(s);
+  if (n === undefined) {
+    n = normalTitle(s);
+    if (normalForms.size < 1024) normalForms.set(s, n);
+  }
+  return n;
 }
 
 function normalTitle(s: string): string {
