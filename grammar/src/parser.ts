@@ -66,12 +66,16 @@ function real(t: IToken | undefined): t is IToken {
 
 function kwNode(t: IToken): KeywordNode {
   const spec = keywordSpecByName.get(t.tokenType.name);
+  const image = t.image;
+  // The keyword table's own strings, not the token's copy: one string per spelling, not per use.
+  const text =
+    spec === undefined ? image : image === spec.sv ? spec.sv : image === spec.en ? spec.en : image;
   return {
     name: t.tokenType.name,
-    text: t.image,
-    swedish: spec !== undefined && spec.sv !== spec.en && t.image === spec.sv,
+    text,
+    swedish: spec !== undefined && spec.sv !== spec.en && image === spec.sv,
     start: t.startOffset,
-    end: t.startOffset + t.image.length,
+    end: t.startOffset + image.length,
   };
 }
 

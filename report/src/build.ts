@@ -247,15 +247,11 @@ function evaluationParts(e: EvaluationResult, n: number, options: ReportOptions)
   return parts;
 }
 
-/** The about text: the evaluation's own, else the framework's. */
+/** The about text of the evaluation's framework: Kommunkompassen 2020 has its own. */
 export function aboutText(e: EvaluationResult, labels: Labels): string[] {
-  const own = (e as { about?: string }).about;
-  if (own?.trim())
-    return own
-      .trim()
-      .split(/\n\s*\n/)
-      .map((p) => p.replace(/\s+/g, ' ').trim());
-  return labels.aboutText;
+  return (e.framework?.id ?? e.frameworkId) === 'kommunkompassen-2020'
+    ? labels.aboutText2020
+    : labels.aboutText;
 }
 
 /** The total said once: `561 av 800 poäng · 70 %` or `Totalt 561/800 · 70 %`. */

@@ -6,6 +6,7 @@
 
 import type { Analysis, AreaResult, EvaluationResult } from '../../grammar/src/index';
 import { formatNumber, formatPercent } from '../../grammar/src/index';
+import { aboutText } from './build';
 import { barsSvg, chartData, radarSvg } from './chart';
 import { reportCss } from './css';
 import { escapeHtml as h } from './escape';
@@ -94,7 +95,7 @@ function evaluationHtml(e: EvaluationResult, n: number, options: ReportOptions):
   const parts = [
     titleHtml(e, n, labels, options),
     contentsHtml(entries, n, labels),
-    aboutHtml(n, labels, num('about')),
+    aboutHtml(e, n, labels, num('about')),
     summaryHtml(e, n, labels, num('summary')),
   ];
   const rows = areaRows(e);
@@ -145,8 +146,18 @@ function contentsHtml(entries: ContentsEntry[], n: number, labels: Labels): stri
   return `<nav class="kk-part kk-contents" id="${partId(n, 'contents')}" data-kk-part="contents" aria-labelledby="${partId(n, 'contents')}-h"><h2 id="${partId(n, 'contents')}-h">${h(labels.contents)}</h2>${list(entries)}</nav>`;
 }
 
-function aboutHtml(n: number, labels: Labels, number: string | undefined): string {
-  return `<section class="kk-part kk-about" id="${partId(n, 'about')}" data-kk-part="about"><h2>${numbered(number, labels.about)}</h2>${labels.aboutText.map((p) => `<p>${h(p)}</p>`).join('')}</section>`;
+function aboutHtml(
+  e: EvaluationResult,
+  n: number,
+  labels: Labels,
+  number: string | undefined,
+): string {
+  return `<section class="kk-part kk-about" id="${partId(n, 'about')}" data-kk-part="about"><h2>${numbered(number, labels.about)}</h2>${aboutText(
+    e,
+    labels,
+  )
+    .map((p) => `<p>${h(p)}</p>`)
+    .join('')}</section>`;
 }
 
 function summaryHtml(

@@ -9,7 +9,10 @@ export interface Labels {
   analysisOf: string;
   contents: string;
   about: string;
+  /** About the method, told for Kommunkompassen 2.0 and its history. */
   aboutText: string[];
+  /** About the method, told for Kommunkompassen 2020 and its areas. */
+  aboutText2020: string[];
   summary: string;
   summaryOf: (name: string) => string;
   results: string;
@@ -71,6 +74,11 @@ const sv: Labels = {
     'Kommunkompassen är en nordisk metod för att granska hur en kommun leds, styrs och samspelar med sina invånare. Metoden växte fram i Norden under 1990-talet och används av kommuner i flera nordiska länder. Den reviderades 2010 så att den fångar nyare utvecklingstrender i offentlig sektor.',
     'Det är arbetssätten som bedöms, inte verksamhetens resultat i sig: hur kommunen informerar och för dialog, hur politiken sätter mål och följer upp, hur ledarskap, personalpolitik och förbättringsarbete fungerar och hur kommunen samverkar med civilsamhälle, kulturliv och näringsliv. Ett team av utvärderare läser styrdokument, går igenom webbplatsen och intervjuar förtroendevalda, chefer, medarbetare och fackliga företrädare.',
     'Bedömningen görs inom åtta områden med ett antal frågor vardera, och varje fråga har en högsta poäng. Rapporten redovisar poängen per område och fråga, beskriver styrkor och förbättringsmöjligheter och nämner kommuner som kan tjäna som goda exempel. Många kommuner utvärderas på nytt efter några år för att se hur förbättringsarbetet har gett resultat.',
+  ],
+  aboutText2020: [
+    'Kommunkompassen är en nordisk metod för att granska hur en kommun styrs, leds och samspelar med sina invånare. Kommunkompassen 2020 är den senare revisionen: samma grundidé, men områdena har nya namn och en ny indelning.',
+    'Det är arbetssätten som bedöms i åtta områden: samspelet mellan förtroendevalda och medborgare, samhällsutveckling, styrning och kontroll, effektivitet, brukarens fokus, kvalitetsutveckling, arbetsliv samt chefs- och ledarskap och medarbetarskap. Ett team av utvärderare läser styrdokument och intervjuar förtroendevalda, chefer, medarbetare och fackliga företrädare.',
+    'Varje område ger högst 100 poäng, 800 poäng totalt. Rapporten redovisar poängen per område, beskriver styrkor och förbättringsmöjligheter och nämner goda exempel.',
   ],
   summary: 'Sammanfattning',
   summaryOf: (name) => `${name}: sammanfattning`,
@@ -147,6 +155,11 @@ const en: Labels = {
     'What is assessed is the way of working, not the results of the services as such: how the municipality informs and consults its residents, how politicians set goals and follow them up, how leadership, staff policy and improvement work function, and how the municipality works with civil society, culture and business. A team of evaluators reads the governing documents, reviews the website and interviews elected members, managers, staff and union representatives.',
     'The assessment covers eight areas, each with a set of questions that carry a maximum score. The report gives the score for every area and question, describes strengths and areas for improvement, and names municipalities that can serve as good examples. Many municipalities are evaluated again after a few years to see how their improvement work has paid off.',
   ],
+  aboutText2020: [
+    'Kommunkompassen (the Municipal Compass) is a Nordic method for examining how a municipality is governed, led and engaged with its residents. Kommunkompassen 2020 is its later revision: the same idea, with the areas renamed and divided anew.',
+    'The way of working is assessed in eight areas: the interplay between elected members and residents, community development, governance and control, efficiency, the user in focus, quality development, working life, and management, leadership and staff engagement. A team of evaluators reads the governing documents and interviews elected members, managers, staff and union representatives.',
+    'Each area scores at most 100 points, 800 in all. The report gives the score of every area, describes strengths and areas for improvement, and names good examples.',
+  ],
   summary: 'Summary',
   summaryOf: (name) => `${name}: summary`,
   results: 'Results',
@@ -222,6 +235,11 @@ const nb: Labels = {
     'Kommunekompasset (Kommunkompassen) er en nordisk metode for å undersøke hvordan en kommune ledes, styres og samhandler med innbyggerne. Metoden ble utviklet i Norden på 1990-tallet, brukes av kommuner i flere nordiske land og ble revidert i 2010 for å fange opp nyere utviklingstrekk i offentlig sektor.',
     'Det er arbeidsmåtene som vurderes, ikke tjenestenes resultater i seg selv: hvordan kommunen informerer og er i dialog med innbyggerne, hvordan politikerne setter mål og følger dem opp, hvordan ledelse, personalpolitikk og forbedringsarbeid fungerer, og hvordan kommunen samarbeider med sivilsamfunn, kulturliv og næringsliv. Et team av evaluatorer leser styringsdokumenter, går gjennom nettstedet og intervjuer folkevalgte, ledere, ansatte og tillitsvalgte.',
     'Vurderingen omfatter åtte områder med flere spørsmål hver, og hvert spørsmål har en høyeste poengsum. Rapporten viser poengene per område og spørsmål, beskriver styrker og forbedringsmuligheter og nevner kommuner som kan tjene som gode eksempler. Mange kommuner lar seg evaluere på nytt etter noen år for å se hva forbedringsarbeidet har gitt.',
+  ],
+  aboutText2020: [
+    'Kommunekompasset er en nordisk metode for å vurdere hvordan en kommune styres, ledes og samhandler med innbyggerne. Kommunkompassen 2020 er den senere revisjonen: samme grunnidé, men områdene har nye navn og ny inndeling.',
+    'Det er arbeidsmåtene som vurderes i åtte områder: samspillet mellom folkevalgte og innbyggere, samfunnsutvikling, styring og kontroll, effektivitet, brukerens fokus, kvalitetsutvikling, arbeidsliv samt ledelse og medarbeiderskap. Et team av evaluatorer leser styringsdokumenter og intervjuer folkevalgte, ledere, medarbeidere og tillitsvalgte.',
+    'Hvert område gir høyst 100 poeng, 800 poeng i alt. Rapporten viser poengene per område, beskriver styrker og forbedringsmuligheter og nevner gode eksempler.',
   ],
   summary: 'Sammendrag',
   summaryOf: (name) => `${name}: sammendrag`,

@@ -7,7 +7,7 @@
 import PDFDocument from 'pdfkit';
 import type { Analysis, AreaResult, EvaluationResult } from '../../grammar/src/index';
 import { formatNumber, formatPercent } from '../../grammar/src/index';
-import { figure, languageTags, reportTitle } from './build';
+import { aboutText, figure, languageTags, reportTitle } from './build';
 import {
   type BarGeometry,
   barGeometry,
@@ -166,7 +166,7 @@ function evaluationPdf(w: Writer, e: EvaluationResult, options: ReportOptions): 
   };
 
   section('about', labels.about);
-  for (const p of labels.aboutText) w.paragraph([{ text: p }]);
+  for (const p of aboutText(e, labels)) w.paragraph([{ text: p }]);
 
   section('summary', labels.summaryOf(e.name));
   w.totalBox(

@@ -372,6 +372,19 @@ describe('report: partial and invalid documents', () => {
   });
 });
 
+describe('report: about the method', () => {
+  it('tells each framework its own story: 2020 without the 2010 revision of 2.0', async () => {
+    const kk2020 = analyseText(
+      'evaluation "E" {\n  framework "kommunkompassen-2020"\n  area 1 score 50\n}\n',
+    );
+    const html = renderHtmlBody(kk2020);
+    assert.match(html, /Kommunkompassen 2020 är den senare revisionen/);
+    assert.doesNotMatch(html, /reviderades 2010/);
+    assert.match(renderMarkdown(kk2020), /Kommunkompassen 2020 är den senare revisionen/);
+    assert.match(renderHtmlBody(analysis), /reviderades 2010/);
+  });
+});
+
 describe('report: labels', () => {
   it('writes English and Norwegian reports from the document language', () => {
     const en = renderHtmlBody(analyse('samples/exempelby-2014.kompass').analysis);
