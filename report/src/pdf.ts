@@ -754,13 +754,19 @@ class Writer {
       if (kind === 'header') headerDrawn = true;
       const rowEl = tableEl && !repeated ? this.doc.struct('TR') : undefined;
       if (rowEl) tableEl!.add(rowEl);
+      // The row's fills and borders in one artifact, then its cells as content.
+      this.artifact(() => {
+        let bx = margin.left;
+        for (const col of cols.slice(0, row.length)) {
+          const fill = kind !== 'body' ? (borders ? color.head : undefined) : col.fill;
+          if (fill) d.rect(bx, y, col.width, h).fillColor(fill).fill();
+          if (borders)
+            d.rect(bx, y, col.width, h).lineWidth(0.5).strokeColor(color.border).stroke();
+          bx += col.width;
+        }
+      });
       row.forEach((c, i) => {
         const col = cols[i]!;
-        const fill = kind !== 'body' ? (borders ? color.head : undefined) : col.fill;
-        this.artifact(() => {
-          if (fill) d.rect(x, y, col.width, h).fillColor(fill).fill();
-          if (borders) d.rect(x, y, col.width, h).lineWidth(0.5).strokeColor(color.border).stroke();
-        });
         const t = cell(c);
         const text = () =>
           d
