@@ -71,6 +71,43 @@ export async function measureServer(
   return { figures, notes };
 }
 
+type MeasureWebLatency = (opts: { text: string; iterations?: number }) => Promise<{
+  editToDiagnostics: LatencyStats;
+  startup: number;
+}>;
+
+/** Edit → diagnostics of the web worker server (dist/web/server.js) as a Worker in Chromium. */
+export async function measureWebServer(sample: string, quick: boolean): Promise<ExternalResult> {
+  const { module, note } = await importIfPresent('server/bench/webLatency.ts');
+  const measure = module?.measureWebServerLatency as MeasureWebLatency | undefined;
+  if (!measure) return { figures: [], notes: [note ?? 'web latency: no measureWebServerLatency'] };
+  if (!existsSync(resolve(root, 'dist/web/server.js'))) {
+    return {
+      figures: [],
+      notes: ['web latency skipped: dist/web/server.js missing (npm run build)'],
+    };
+  }
+  try {
+    const r = await measure({ text: sample, iterations: quick ? 10 : 50 });
+    return {
+      figures: [
+        {
+          name: 'web-worker/sample/diagnostics',
+          unit: 'ms',
+          value: r.editToDiagnostics.median,
+          p95: r.editToDiagnostics.p95,
+        },
+        { name: 'web-worker/sample/startup', unit: 'ms', value: r.startup },
+      ],
+      notes: [
+        'web worker: edit → diagnostics timed inside the Chromium page, debounce 0, full-text changes',
+      ],
+    };
+  } catch (err) {
+    return { figures: [], notes: [`web worker latency failed: ${(err as Error).message}`] };
+  }
+}
+
 /** Extension activation time and .vsix size, as client/bench/sizes.ts measures them. */
 export async function measureClient(): Promise<ExternalResult> {
   const { module, note } = await importIfPresent('client/bench/sizes.ts');

@@ -1,6 +1,7 @@
 // Builds every bundle the project ships. Used by `npm run build`, `prepare` and the tests.
 
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { generateFrameworks } from './gen-frameworks.mjs';
 
@@ -29,6 +30,28 @@ const node = {
 };
 
 /**
+ * The extensions ship in the .vsix, which has a size budget: fontkit's brotli decoder serves only
+ * WOFF2 fonts, and the report embeds TTF, so report/src/noWoff2.ts stands in for it there.
+ */
+const noWoff2 = {
+  name: 'no-woff2',
+  setup(b) {
+    b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({
+      path: resolve('report/src/noWoff2.ts'),
+    }));
+  },
+};
+
+const web = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  // pdfkit's browser build names its built-in ICC profile by a URL made from import.meta.url (only
+  // a key in its in-memory file table); a CommonJS bundle has no import.meta, so give it a base.
+  define: { 'import.meta.url': JSON.stringify('https://kompass.invalid/web/') },
+};
+
+/**
  * The CLI loads the report renderer only when it exports: its dynamic import of the report
  * becomes a require of dist/report.js, a bundle of its own, so `check` and `--version` read a
  * small file and never load pdfkit, fontkit or markdown-it.
@@ -51,10 +74,18 @@ const bundles = [
   },
   { ...node, entryPoints: { report: 'report/src/index.ts' } },
   { ...node, entryPoints: { server: 'server/src/server.ts' } },
-  { ...node, entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   {
     ...node,
-    entryPoints: { 'test/vscode-suite': 'client/test/suite/index.ts' },
+    entryPoints: { client: 'client/src/extension.ts' },
+    external: ['vscode'],
+    plugins: [noWoff2],
+  },
+  {
+    ...node,
+    entryPoints: {
+      'test/vscode-suite': 'client/test/suite/index.ts',
+      'test/vscode-web-suite': 'client/test/web-suite/index.ts',
+    },
     external: ['vscode', 'mocha'],
   },
   {
@@ -71,6 +102,17 @@ const bundles = [
     target: 'es2022',
     entryPoints: { compare: 'client/src/compare/webview.ts' },
   },
+  // VS Code for the Web: the extension for the browser's worker extension host (CommonJS, as
+  // VS Code loads it) and the language server as a classic worker script. Nothing Node-only may
+  // reach them; biome.json keeps `node:*` out of their sources.
+  {
+    ...web,
+    format: 'cjs',
+    entryPoints: { 'web/client': 'client/src/webExtension.ts' },
+    external: ['vscode'],
+    plugins: [noWoff2],
+  },
+  { ...web, format: 'iife', entryPoints: { 'web/server': 'server/src/webServer.ts' } },
   // Bundles whose sources are not written yet are skipped, so each part builds on its own.
 ]
   .filter((b) =>

@@ -24,10 +24,16 @@ export interface ClientSizes {
   notes: string[];
 }
 
-/** The .vsix must stay under this size. */
-export const vsixBudgetMB = 2;
+/** The .vsix, with the desktop and the web bundles, must stay under this size. */
+export const vsixBudgetMB = 2.5;
 
-const bundles = ['dist/client.js', 'dist/server.js', 'dist/webview.js'] as const;
+const bundles = [
+  'dist/client.js',
+  'dist/server.js',
+  'dist/webview.js',
+  'dist/web/client.js',
+  'dist/web/server.js',
+] as const;
 const defaultRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
@@ -58,7 +64,8 @@ export function measureClientSizes(root = defaultRoot): ClientSizes {
   if (existsSync(vsix)) {
     const size = statSync(vsix).size;
     figures.push({ name: 'client/vsix', unit: 'MB', value: mb(size) });
-    if (size >= vsixBudgetMB * 1024 * 1024)
+    // The budget in decimal megabytes, as stores and the issue state sizes.
+    if (size >= vsixBudgetMB * 1_000_000)
       notes.push(`kompass.vsix is ${mb(size)} MB, over the ${vsixBudgetMB} MB budget`);
   } else notes.push('kompass.vsix missing: npm run package');
   const activation = resolve(root, 'bench/results/vscode-activation.json');

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { builtinScheme, builtinSource } from '../../grammar/src/index';
-import { builtinSourceRequest } from './languageClient';
+import { builtinSourceRequest } from './clientOptions';
 
 /**
  * Serves the read-only text of the built-in frameworks under the `kompass-builtin` scheme, so
@@ -12,7 +12,7 @@ export class BuiltinFrameworkProvider implements vscode.TextDocumentContentProvi
   /** The scheme this provider serves. */
   static readonly scheme = builtinScheme;
 
-  constructor(private readonly client: () => LanguageClient | undefined) {}
+  constructor(private readonly client: () => BaseLanguageClient | undefined) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const client = this.client();

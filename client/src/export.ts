@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isReportFormat, reportFormat } from '../../report/src/formats';
 import type { KompassModel } from './model';
@@ -38,7 +37,7 @@ export function isExportFormat(value: unknown): value is ExportFormat {
  */
 export async function exportReport(
   model: KompassModel,
-  fontDir: string,
+  fontDir: vscode.Uri,
   args: ExportArgs,
 ): Promise<vscode.Uri> {
   const source = toUri(args.source);
@@ -59,7 +58,7 @@ export async function exportReport(
   const folder = vscode.Uri.joinPath(target, '..');
   const temp = vscode.Uri.joinPath(
     folder,
-    `.kompass-tmp-${process.pid}-${Date.now().toString(36)}-${path.posix.basename(target.path)}`,
+    `.kompass-tmp-${Date.now().toString(36)}-${randomId()}-${baseName(target)}`,
   );
   try {
     await vscode.workspace.fs.writeFile(temp, content);
@@ -77,7 +76,7 @@ export async function exportReport(
  */
 export async function exportCommand(
   model: KompassModel,
-  fontDir: string,
+  fontDir: vscode.Uri,
   arg: unknown,
   current: () => vscode.Uri | undefined,
 ): Promise<vscode.Uri | undefined> {
@@ -94,7 +93,7 @@ export async function exportCommand(
   const target = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.joinPath(
       exportFolder(source),
-      `${path.posix.basename(source.path).replace(/\.kompass$/i, '')}${extension}`,
+      `${baseName(source).replace(/\.kompass$/i, '')}${extension}`,
     ),
     filters: { [info.label()]: [extension.slice(1)] },
     saveLabel: vscode.l10n.t('Export'),
@@ -209,7 +208,7 @@ async function showExportedHtml(uri: vscode.Uri): Promise<void> {
   const bytes = await vscode.workspace.fs.readFile(uri);
   const panel = vscode.window.createWebviewPanel(
     exportedViewType,
-    path.posix.basename(uri.path),
+    baseName(uri),
     vscode.ViewColumn.Beside,
     { enableScripts: false, enableForms: false, enableCommandUris: false, localResourceRoots: [] },
   );
@@ -239,8 +238,11 @@ function exportFolder(source: vscode.Uri): vscode.Uri {
     .get<string>('export.folder', '')
     .trim();
   if (!setting) return sourceFolder;
-  if (path.isAbsolute(setting)) return vscode.Uri.file(setting);
   const root = vscode.workspace.getWorkspaceFolder(source)?.uri ?? sourceFolder;
+  if (/^([a-z]:)?[\\/]/i.test(setting)) {
+    // An absolute path: on the desktop a local file; in a browser a path of the workspace's scheme.
+    return root.scheme === 'file' ? vscode.Uri.file(setting) : root.with({ path: setting });
+  }
   return vscode.Uri.joinPath(root, setting);
 }
 
@@ -260,12 +262,21 @@ function toUri(value: vscode.Uri | string): vscode.Uri {
 function sameFile(a: vscode.Uri, b: vscode.Uri): boolean {
   if (a.scheme !== b.scheme || a.authority !== b.authority) return false;
   if (a.scheme !== 'file') return a.path === b.path;
-  const norm = (u: vscode.Uri) => {
-    const p = path.resolve(u.fsPath);
-    // Case-insensitive file systems: the same file under another spelling.
-    return process.platform === 'linux' ? p : p.toLowerCase();
-  };
+  // Case-insensitive file systems (Windows, macOS): the same file under another spelling.
+  const platform = (globalThis as { process?: { platform?: string } }).process?.platform;
+  const norm = (u: vscode.Uri) => (platform === 'linux' ? u.fsPath : u.fsPath.toLowerCase());
   return norm(a) === norm(b);
+}
+
+/** The last segment of a URI's path. */
+function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** A short random name part, so concurrent exports never share a temporary file. */
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

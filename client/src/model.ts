@@ -1,29 +1,23 @@
 import * as vscode from 'vscode';
-import { NodeFiles } from '../../files/src/node';
 import {
   type Analysis,
   builtinScheme,
-  decodeDocument,
-  defaultMaxDocumentSize,
   describeReadProblem,
+  type FileAccess,
   type Framework,
-  type ReadResult,
-  tooLarge,
   Workspace,
 } from '../../grammar/src/index';
+import { findKompassFiles } from './workspaceFiles';
 
 /** The language id of `.kompass` documents. */
 export const languageId = 'kompass';
 
-const kompassGlob = '**/*.kompass';
-const excludeGlob = '{**/node_modules/**,**/.git/**,**/dist/**,**/.vscode-test/**}';
-// Enough for any real set of evaluations; a bound so a huge folder cannot stall the host.
-const maxWorkspaceFiles = 2000;
-
 /**
  * The extension host's own view of the workspace, fed from open documents and the `.kompass`
  * files on disk: what the preview, export and New Evaluation read. It goes through the same core
- * as the language server, so both see the same model.
+ * as the language server, so both see the same model. Files are read through `files`, the
+ * entry's file access (Node's fs for local files on the desktop, VS Code's file system in a
+ * browser); reads that answer later show as pending and re-check what used them.
  */
 export class KompassModel implements vscode.Disposable {
   private readonly workspace: Workspace;
@@ -34,11 +28,8 @@ export class KompassModel implements vscode.Disposable {
   /** Fires with a document's URI when its text, or something its analysis used, changed. */
   readonly onDidChange = this.changed.event;
 
-  constructor() {
-    this.workspace = new Workspace({
-      resolve: (from, path) => vscode.Uri.joinPath(vscode.Uri.parse(from), '..', path).toString(),
-      readFile: (uri) => readFile(vscode.Uri.parse(uri)),
-    });
+  constructor(private readonly files: FileAccess) {
+    this.workspace = new Workspace(files, { onRead: (uri) => this.notify(uri) });
     for (const doc of vscode.workspace.textDocuments) this.setDocument(doc);
     this.disposables.push(
       this.changed,
@@ -46,7 +37,7 @@ export class KompassModel implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.setDocument(e.document)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.closeDocument(doc)),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher(kompassGlob);
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.kompass');
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => this.reload(uri)),
@@ -61,19 +52,25 @@ export class KompassModel implements vscode.Disposable {
     return this.scanned;
   }
 
-  /** The analysis of a document, reading it from disk when it is not open. */
+  /**
+   * The analysis of a document, reading it when it is not open, once every compare target it
+   * needs has been read.
+   */
   async analyze(uri: vscode.Uri): Promise<Analysis> {
     await this.ready();
     const key = uri.toString();
     if (!this.workspace.has(key)) {
-      const read = await readFileAsync(uri);
-      if (!('text' in read)) throw new Error(`${uri.fsPath}: ${describeReadProblem(read)}`);
+      const read = await this.files.readFile(key);
+      if (!('text' in read)) throw new Error(`${displayName(uri)}: ${describeReadProblem(read)}`);
       this.workspace.set(key, read.text);
     }
-    return this.workspace.analyze(key);
+    return this.workspace.analyzeSettled(key);
   }
 
-  /** The analysis of a document already held (open or scanned), without waiting for the scan. */
+  /**
+   * The analysis of a document already held (open or scanned), without waiting for the scan or
+   * for compare targets still being read (`onDidChange` fires when they land).
+   */
   analyzeHeld(uri: vscode.Uri): Analysis | undefined {
     const key = uri.toString();
     return this.workspace.has(key) ? this.workspace.analyze(key) : undefined;
@@ -108,8 +105,9 @@ export class KompassModel implements vscode.Disposable {
 
   private closeDocument(doc: vscode.TextDocument): void {
     if (doc.languageId !== languageId) return;
-    // A closed file is still part of the workspace: go back to what is on disk.
-    if (doc.uri.scheme === 'file') void this.reload(doc.uri);
+    // A closed file is still part of the workspace: go back to what is saved.
+    if (doc.uri.scheme !== 'untitled' && doc.uri.scheme !== builtinScheme)
+      void this.reload(doc.uri);
     else {
       this.workspace.delete(doc.uri.toString());
       this.notify(doc.uri.toString());
@@ -120,7 +118,8 @@ export class KompassModel implements vscode.Disposable {
     const key = uri.toString();
     this.workspace.invalidate(key);
     if (isOpen(uri)) return;
-    const read = await readFileAsync(uri);
+    const read = await this.files.readFile(key);
+    if (isOpen(uri)) return;
     if ('text' in read) this.workspace.set(key, read.text);
     else this.workspace.delete(key);
     this.notify(key);
@@ -139,12 +138,11 @@ export class KompassModel implements vscode.Disposable {
   }
 
   private async scan(): Promise<void> {
-    if (!vscode.workspace.workspaceFolders?.length) return;
-    const uris = await vscode.workspace.findFiles(kompassGlob, excludeGlob, maxWorkspaceFiles);
+    const uris = await findKompassFiles();
     await Promise.all(
       uris.map(async (uri) => {
         if (isOpen(uri) || this.workspace.has(uri.toString())) return;
-        const read = await readFileAsync(uri);
+        const read = await this.files.readFile(uri.toString());
         if ('text' in read) this.workspace.set(uri.toString(), read.text);
       }),
     );
@@ -158,50 +156,6 @@ function isOpen(uri: vscode.Uri): boolean {
   return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
 }
 
-/** The size limit the user set for documents, in bytes. */
-function maxBytes(): number {
-  const v = vscode.workspace.getConfiguration('kompass').get<number>('maxFileSize');
-  return typeof v === 'number' && v > 0 ? v : defaultMaxDocumentSize;
-}
-
-// Local files go through the file-access layer: regular files only, links resolved before the
-// trust scope applies, bounded reads.
-const localFiles = new NodeFiles({
-  maxBytes,
-  scope: () =>
-    vscode.workspace.isTrusted
-      ? undefined
-      : (vscode.workspace.workspaceFolders ?? [])
-          .filter((f) => f.uri.scheme === 'file')
-          .map((f) => f.uri.fsPath),
-});
-
-/** Whether an untrusted workspace may read this file: only inside its folders. */
-function mayRead(uri: vscode.Uri): boolean {
-  if (vscode.workspace.isTrusted) return true;
-  return vscode.workspace.getWorkspaceFolder(uri) !== undefined;
-}
-
-// The core reads compare targets synchronously here: local files only, other schemes when open.
-function readFile(uri: vscode.Uri): ReadResult {
-  if (uri.scheme !== 'file') return mayRead(uri) ? { error: 'missing' } : { error: 'outside' };
-  return localFiles.readFile(uri.toString());
-}
-
-async function readFileAsync(uri: vscode.Uri): Promise<ReadResult> {
-  if (uri.scheme === 'file') return localFiles.readFile(uri.toString());
-  if (!mayRead(uri)) return { error: 'outside' };
-  try {
-    const limit = maxBytes();
-    const st = await vscode.workspace.fs.stat(uri);
-    if (!(st.type & vscode.FileType.File)) return { error: 'notFile' };
-    if (st.size > limit) return tooLarge(st.size, limit);
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    if (bytes.length > limit) return tooLarge(bytes.length, limit);
-    return decodeDocument(bytes);
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    const missing = code === 'FileNotFound' || code === 'EntryNotFound';
-    return missing ? { error: 'missing' } : { error: 'unreadable', detail: String(err) };
-  }
+function displayName(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
 }

@@ -117,8 +117,8 @@ export async function renderDocxDocument(doc: ReportDocument): Promise<Uint8Arra
       },
     ],
   });
-  const buffer = await Packer.toBuffer(document);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  // An ArrayBuffer, not a Node Buffer: the same code runs in the web extension.
+  return new Uint8Array(await Packer.toArrayBuffer(document));
 }
 
 function pageBreak(): Paragraph {

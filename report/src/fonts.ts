@@ -1,75 +1,28 @@
 /**
- * Where the PDF's fonts are. Only embedded DejaVu TTFs are used (they cover å ä ö – ” and the
- * Nordic letters), so pdfkit never loads its standard AFM fonts, which a bundle cannot reach.
+ * The PDF's fonts, parsed from bytes. Only embedded DejaVu TTFs are used (they cover å ä ö – ”
+ * and the Nordic letters), so pdfkit never loads its standard AFM fonts, which a bundle cannot
+ * reach. Where the bytes come from is the caller's business: report/src/fontDir.ts reads them
+ * from disk in Node, the web extension from its own package.
  */
 
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { create, type Font } from 'fontkit';
+import { type FontBytes, type FontFace, fontFiles } from './fontFiles';
 
-/** The three faces the PDF uses; scripts/build.mjs copies these files to dist/fonts. */
-export const fontFiles = {
-  regular: 'DejaVuSans.ttf',
-  bold: 'DejaVuSans-Bold.ttf',
-  italic: 'DejaVuSans-Oblique.ttf',
-} as const;
+const cache = new WeakMap<Uint8Array, Record<FontFace, Font>>();
 
-/** A face of the report font. */
-export type FontFace = keyof typeof fontFiles;
-
-/** The font folders tried, in order, when no `fontDir` is given. */
-export function fontDirCandidates(): string[] {
-  const dirs: string[] = [];
-  // In the esbuild bundles (CommonJS) __dirname is dist/, and the build copies the fonts to dist/fonts.
-  if (typeof __dirname === 'string')
-    dirs.push(join(__dirname, 'fonts'), join(__dirname, '..', 'dist', 'fonts'));
-  const script = process.argv[1];
-  if (script) dirs.push(join(dirname(script), 'fonts'));
-  // Running from source (tsx, tests): the npm package itself.
-  try {
-    const require = createRequire(join(process.cwd(), 'package.json'));
-    dirs.push(join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf'));
-  } catch {
-    // Not installed here; the other candidates may still hold the fonts.
-  }
-  dirs.push(join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf'));
-  return dirs;
-}
-
-/** The first folder holding all the report's fonts, or undefined. */
-export function defaultFontDir(): string | undefined {
-  return fontDirCandidates().find((dir) =>
-    Object.values(fontFiles).every((f) => existsSync(join(dir, f))),
-  );
-}
-
-const cache = new Map<string, Record<FontFace, Font>>();
-
-/**
- * Reads and parses (once per folder) the report's fonts; throws naming the folders tried when
- * they are not found. The fonts are shared by every PDF the process renders.
- */
-export function loadFonts(fontDir?: string): Record<FontFace, Font> {
-  const dir = fontDir ?? defaultFontDir();
-  if (!dir) {
-    throw new Error(
-      `The report fonts (${Object.values(fontFiles).join(', ')}) were not found; looked in ${fontDirCandidates().join(', ')}. Pass fontDir.`,
-    );
-  }
-  let fonts = cache.get(dir);
+/** Parses the report's fonts (once per set of bytes; every PDF rendered shares them). */
+export function parseFonts(bytes: FontBytes): Record<FontFace, Font> {
+  let fonts = cache.get(bytes.regular);
   if (!fonts) {
-    const read = (f: string) => {
-      const path = join(dir, f);
-      if (!existsSync(path)) throw new Error(`Report font missing: ${path}`);
-      return simpleLayout(create(readFileSync(path)));
+    const parse = (face: FontFace) => {
+      try {
+        return simpleLayout(create(bytes[face]));
+      } catch (e) {
+        throw new Error(`Report font ${fontFiles[face]} could not be read: ${String(e)}`);
+      }
     };
-    fonts = {
-      regular: read(fontFiles.regular),
-      bold: read(fontFiles.bold),
-      italic: read(fontFiles.italic),
-    };
-    cache.set(dir, fonts);
+    fonts = { regular: parse('regular'), bold: parse('bold'), italic: parse('italic') };
+    cache.set(bytes.regular, fonts);
   }
   return fonts;
 }

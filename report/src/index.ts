@@ -1,72 +1,36 @@
 /**
- * The report: one renderer for the preview, the export command and `kompass export`, so what is
- * previewed is what is exported. Turns a core `Analysis` into HTML, PDF, Markdown, JSON or CSV.
+ * The report for Node: the platform-free renderer of report/src/render.ts, with the PDF's fonts
+ * read from disk when the caller does not pass them. The CLI, the desktop tests and the benchmark
+ * import this; the extensions (desktop and web) import render.ts and pass the fonts.
  */
 
 import type { Analysis } from '../../grammar/src/index';
-import { buildReport } from './build';
-import { renderCsv } from './csv';
-import { renderDocxDocument } from './docx';
+import { readFontDir } from './fontDir';
 import type { ReportFormat } from './formats';
-import { renderHtml } from './html';
-import { renderJson } from './json';
-import { renderMarkdown } from './markdown';
 import type { ReportOptions } from './options';
-import { renderPdf } from './pdf';
+import { renderPdf as renderPdfWith } from './pdf';
+import { renderReport as renderWith } from './render';
 
-/** Renders the report as a Word document (.docx). */
-export function renderDocx(analysis: Analysis, options: ReportOptions = {}): Promise<Uint8Array> {
-  return renderDocxDocument(buildReport(analysis, options));
+export { defaultFontDir, fontDirCandidates, readFontDir } from './fontDir';
+export * from './render';
+
+function withFonts(options: ReportOptions): ReportOptions {
+  return options.fonts ? options : { ...options, fonts: readFontDir(options.fontDir) };
 }
 
-/** Renders a report: a string for the text formats, bytes for PDF. */
+/** Renders a report: a string for the text formats, bytes for PDF (fonts from `fontDir` or found). */
 export async function renderReport(
   analysis: Analysis,
   format: ReportFormat,
   options: ReportOptions = {},
 ): Promise<Uint8Array | string> {
-  switch (format) {
-    case 'html':
-      return renderHtml(analysis, options);
-    case 'pdf':
-      return renderPdf(analysis, options);
-    case 'docx':
-      return renderDocx(analysis, options);
-    case 'md':
-      return renderMarkdown(analysis, options);
-    case 'json':
-      return `${JSON.stringify(renderJson(analysis, options), null, 2)}\n`;
-    case 'csv':
-      return renderCsv(analysis, options);
-  }
+  return renderWith(analysis, format, format === 'pdf' ? withFonts(options) : options);
 }
 
-export {
-  aboutText,
-  areasTable,
-  buildReport,
-  figure,
-  languageTags,
-  problemsPart,
-  questionTable,
-  reportTitle,
-} from './build';
-export { type ChartData, type ChartSeries, chartData, radarGeometry, radarSvg } from './chart';
-export { reportCss } from './css';
-export { renderCsv } from './csv';
-export type * from './document';
-export { renderDocxDocument } from './docx';
-export {
-  isReportFormat,
-  type ReportFormat,
-  type ReportFormatInfo,
-  reportFormat,
-  reportFormatList,
-  reportFormats,
-} from './formats';
-export { partId, renderHtml, renderHtmlBody } from './html';
-export { type JsonReport, jsonSchemaVersion, renderJson } from './json';
-export { labelsFor, type ReportLanguage, reportLanguage } from './labels';
-export { renderMarkdown } from './markdown';
-export type { ReportOptions } from './options';
-export { defaultFontDir, renderPdf } from './pdf';
+/** Renders the report as a PDF document (fonts from `fontDir` or found). */
+export async function renderPdf(
+  analysis: Analysis,
+  options: ReportOptions = {},
+): Promise<Uint8Array> {
+  return renderPdfWith(analysis, withFonts(options));
+}

@@ -1,13 +1,17 @@
 /** The options of every renderer, kept apart from the entry point so no renderer imports it. */
 
+import type { FontBytes } from './fontFiles';
+
 /** Options for every format; each format reads those that concern it. */
 export interface ReportOptions {
   /** CSV field separator; `;` also writes decimal commas, as Excel in Swedish locales expects. Default `,`. */
   csvSeparator?: ',' | ';';
   /** Start the CSV with a UTF-8 byte order mark so Excel reads å ä ö right. Default false. */
   csvBom?: boolean;
-  /** Folder holding the DejaVu TTFs for the PDF; found next to the bundle or in node_modules when omitted. */
+  /** Folder holding the DejaVu TTFs for the PDF; found next to the bundle or in node_modules when omitted (Node only). */
   fontDir?: string;
+  /** The PDF's fonts as bytes; when given, `fontDir` is not read. Required outside Node. */
+  fonts?: FontBytes;
   /** When the report was made; shown and stored only when given, so output is otherwise deterministic. */
   generatedAt?: Date;
   /** The document's text, so listed problems can carry line numbers. */

@@ -17,7 +17,7 @@ import {
   type RadarGeometry,
   radarGeometry,
 } from './chart';
-import { loadFonts } from './fonts';
+import { parseFonts } from './fonts';
 import { formatDateRange, type Labels, labelsFor } from './labels';
 import { type InlineRun, markdownBlocks } from './markdown-text';
 import type { ReportOptions } from './options';
@@ -32,8 +32,6 @@ import {
   questionRows,
   yearOf,
 } from './view';
-
-export { defaultFontDir } from './fonts';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -52,12 +50,17 @@ const color = {
 };
 const size = { body: 10, small: 8.5, h1: 28, h2: 17, h3: 13.5, h4: 11 };
 
-/** Renders the report as a PDF document. */
+/** Renders the report as a PDF document with the fonts given as bytes (`options.fonts`). */
 export async function renderPdf(
   analysis: Analysis,
   options: ReportOptions = {},
 ): Promise<Uint8Array> {
-  const fonts = loadFonts(options.fontDir);
+  if (!options.fonts) {
+    throw new Error(
+      'The PDF needs the report fonts: pass `fonts` (report/src/index.ts reads them in Node).',
+    );
+  }
+  const fonts = parseFonts(options.fonts);
   const first = analysis.evaluations[0];
   const labels = labelsFor(first?.language ?? analysis.messageLanguage);
   const info: PDFKit.DocumentInfo = {

@@ -4,7 +4,8 @@
  * the labels, which the picture's alternative text and the table after it carry.
  */
 
-import { deflateSync } from 'node:zlib';
+// fflate rather than node:zlib, so the web extension can draw the charts too.
+import { zlibSync } from 'fflate';
 import { barGeometry, type ChartData, type Point, radarGeometry } from './chart';
 
 type Rgb = [number, number, number];
@@ -89,7 +90,7 @@ class Canvas {
     return concat([
       new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
       chunk('IHDR', header),
-      chunk('IDAT', deflateSync(raw)),
+      chunk('IDAT', zlibSync(raw)),
       chunk('IEND', new Uint8Array(0)),
     ]);
   }

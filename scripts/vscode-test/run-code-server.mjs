@@ -3,7 +3,11 @@
 // headless Chromium as the window. See docs/testing-in-vscode.md.
 //
 //   node scripts/vscode-test/run-code-server.mjs [--extension DIR | --vsix FILE]
-//        [--suite FILE] [--workspace DIR] [--timeout SECONDS] [--keep]
+//        [--suite FILE] [--workspace DIR] [--timeout SECONDS] [--keep] [--web]
+//
+// --web forces the extension into the browser's web worker extension host (VS Code for the
+// Web) with the user setting `remote.extensionKind: { "<publisher>.<name>": ["ui"] }`, and runs
+// dist/test/vscode-web-suite.js unless --suite says otherwise.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -39,15 +43,17 @@ const { values: opts } = parseArgs({
   options: {
     extension: { type: 'string', default: process.env.KOMPASS_TEST_EXTENSION || repo },
     vsix: { type: 'string' },
-    suite: {
-      type: 'string',
-      default: process.env.KOMPASS_TEST_SUITE || path.join(repo, 'dist/test/vscode-suite.js'),
-    },
+    suite: { type: 'string', default: process.env.KOMPASS_TEST_SUITE },
     workspace: { type: 'string', default: process.env.KOMPASS_TEST_WORKSPACE },
     timeout: { type: 'string', default: process.env.KOMPASS_VSCODE_TIMEOUT || '180' },
     keep: { type: 'boolean', default: false },
+    web: { type: 'boolean', default: process.env.KOMPASS_TEST_WEB === '1' },
   },
 });
+opts.suite ??= path.join(
+  repo,
+  opts.web ? 'dist/test/vscode-web-suite.js' : 'dist/test/vscode-suite.js',
+);
 const timeoutMs = Number(opts.timeout) * 1000;
 
 const log = (msg) => console.log(`[vscode-test] ${msg}`);
@@ -141,6 +147,22 @@ const codeServerLog = path.join(tmp, 'code-server.log');
 const browserLog = path.join(tmp, 'browser-console.log');
 fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
 fs.mkdirSync(extensionsDir);
+// The extension's id, for --web: with a `browser` entry, ["ui"] makes it run in the web worker.
+const extensionId = (() => {
+  if (!opts.web) return undefined;
+  const pkg = opts.vsix
+    ? JSON.parse(
+        spawnSync('unzip', ['-p', path.resolve(opts.vsix), 'extension/package.json'], {
+          encoding: 'utf8',
+        }).stdout,
+      )
+    : JSON.parse(fs.readFileSync(extensionPkg, 'utf8'));
+  if (!pkg.browser) {
+    console.error('[vscode-test] --web: the extension has no `browser` entry in package.json');
+    process.exit(2);
+  }
+  return `${pkg.publisher}.${pkg.name}`;
+})();
 fs.writeFileSync(
   path.join(userDataDir, 'User/settings.json'),
   JSON.stringify({
@@ -150,8 +172,10 @@ fs.writeFileSync(
     'extensions.autoUpdate': false,
     'telemetry.telemetryLevel': 'off',
     'chat.disableAIFeatures': true,
+    ...(extensionId ? { 'remote.extensionKind': { [extensionId]: ['ui'] } } : {}),
   }),
 );
+if (extensionId) log(`--web: ${extensionId} forced into the web worker extension host`);
 // Our own config file, so code-server never creates or reads ~/.config/code-server.
 fs.writeFileSync(path.join(tmp, 'config.yaml'), 'auth: none\ncert: false\n');
 

@@ -49,7 +49,8 @@ export interface LatencyResult {
   startup: number;
 }
 
-function stats(values: number[]): Stats {
+/** Median and 95th percentile of a series. */
+export function stats(values: number[]): Stats {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) =>
     sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;

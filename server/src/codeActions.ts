@@ -1,4 +1,4 @@
-import { type CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver/node';
+import { type CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
 import {
   type CodeAction as CoreAction,
   codeActions,

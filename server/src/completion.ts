@@ -3,7 +3,7 @@ import {
   CompletionItemKind,
   type CompletionParams,
   InsertTextFormat,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { type CompletionKind, complete } from '../../grammar/src/features/index';
 import { toOffset, toRange } from './convert';
 import { analysisOf, type ServerState } from './state';

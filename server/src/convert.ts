@@ -1,4 +1,4 @@
-import type { Position, Range } from 'vscode-languageserver/node';
+import type { Position, Range } from 'vscode-languageserver';
 import type { LineIndex, Span } from '../../grammar/src/index';
 
 /** An offset span as an LSP range. */

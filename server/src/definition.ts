@@ -1,4 +1,4 @@
-import type { DefinitionParams, Location } from 'vscode-languageserver/node';
+import type { DefinitionParams, Location } from 'vscode-languageserver';
 import { definition } from '../../grammar/src/features/index';
 import { toOffset, toRange } from './convert';
 import { analysisOf, linesOf, type ServerState, textOf } from './state';

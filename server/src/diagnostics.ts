@@ -2,7 +2,7 @@ import {
   DiagnosticRelatedInformation,
   DiagnosticSeverity,
   type Diagnostic as LspDiagnostic,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { Analysis, Diagnostic, LineIndex } from '../../grammar/src/index';
 import { toRange } from './convert';
 import { adaptiveDelay, nextCost } from './debounce';

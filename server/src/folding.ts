@@ -2,7 +2,7 @@ import {
   type FoldingRange,
   FoldingRangeKind,
   type FoldingRangeParams,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { foldingRanges } from '../../grammar/src/features/index';
 import { analysisOf, type ServerState } from './state';
 

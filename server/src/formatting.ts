@@ -1,4 +1,4 @@
-import type { DocumentFormattingParams, TextEdit } from 'vscode-languageserver/node';
+import type { DocumentFormattingParams, TextEdit } from 'vscode-languageserver';
 import { format } from '../../grammar/src/features/index';
 import { toRange } from './convert';
 import { analysisOf, type ServerState } from './state';

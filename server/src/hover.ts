@@ -1,4 +1,4 @@
-import type { Hover, HoverParams } from 'vscode-languageserver/node';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import { hover } from '../../grammar/src/features/index';
 import { toOffset, toRange } from './convert';
 import { analysisOf, type ServerState } from './state';

@@ -1,4 +1,4 @@
-import type { InlayHint, InlayHintParams } from 'vscode-languageserver/node';
+import type { InlayHint, InlayHintParams } from 'vscode-languageserver';
 import { inlayHints } from '../../grammar/src/features/index';
 import { toSpan } from './convert';
 import { analysisOf, type ServerState } from './state';

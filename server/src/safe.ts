@@ -1,4 +1,4 @@
-import type { CancellationToken, Connection } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
 
 /**
  * Runs one request's handler so that a bug in one feature never takes the server down: an

@@ -1,4 +1,4 @@
-import type { SemanticTokens, SemanticTokensParams } from 'vscode-languageserver/node';
+import type { SemanticTokens, SemanticTokensParams } from 'vscode-languageserver';
 import {
   semanticTokenModifiers,
   semanticTokens,

@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, builtinSource, LineIndex, type Workspace } from '../../grammar/src/index';
 import type { Settings } from './settings';

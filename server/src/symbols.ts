@@ -1,8 +1,4 @@
-import {
-  type DocumentSymbol,
-  type DocumentSymbolParams,
-  SymbolKind,
-} from 'vscode-languageserver/node';
+import { type DocumentSymbol, type DocumentSymbolParams, SymbolKind } from 'vscode-languageserver';
 import {
   type SymbolKind as CoreKind,
   type DocumentSymbol as CoreSymbol,

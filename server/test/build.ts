@@ -34,3 +34,24 @@ export function buildServer(): Promise<void> {
   })();
   return built;
 }
+
+/** The web worker server bundle the browser test starts. */
+export const webServerBundle = join(root, 'dist', 'web', 'server.js');
+
+let builtWeb: Promise<void> | undefined;
+
+/** Builds the web worker server as scripts/build.mjs does, once per test run. */
+export function buildWebServer(): Promise<void> {
+  builtWeb ??= build({
+    entryPoints: { 'web/server': join(root, 'server', 'src', 'webServer.ts') },
+    outdir: join(root, 'dist'),
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    legalComments: 'none',
+  }).then(() => undefined);
+  return builtWeb;
+}

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { escapeHtml as h } from '../../../report/src/escape';
 import type { PreviewState, UpdateMessage } from './messages';
@@ -21,9 +20,12 @@ body { padding: 0 12px; }
 body.vscode-high-contrast #kompass-stale { border: 1px solid var(--vscode-contrastBorder); }
 `;
 
-/** A fresh random nonce for the script and style elements of one page load. */
+/**
+ * A fresh random nonce for the script and style elements of one page load. Web Crypto, present
+ * in Node 20 and in browsers alike, so the preview works in VS Code for the Web too.
+ */
 export function nonce(): string {
-  return randomBytes(16).toString('base64');
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
 
 /**
