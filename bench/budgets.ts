@@ -74,6 +74,18 @@ export const budgets: readonly Budget[] = [
     unit: 'ms',
   },
   { figure: 'Extension activation', source: 'client/activate', limit: 50, unit: 'ms' },
+  {
+    figure: 'kompass summary, 300 evaluations × 250 lines (whole process)',
+    source: 'compare/summary-300',
+    limit: 1000,
+    unit: 'ms',
+  },
+  {
+    figure: 'Comparison webview: first draw of 300 evaluations',
+    source: 'compare/webview-300',
+    limit: 500,
+    unit: 'ms',
+  },
   { figure: '.vsix size', source: 'client/vsix', limit: 2, unit: 'MB', strict: true },
 ];
 

@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { budgetRows } from './budgets';
 import { bundleLayers } from './bundle';
+import { measureComparison } from './comparison';
 import { measureClient, measureServer, measureWebServer } from './external';
 import { generateDocument } from './generate';
 import type { DocumentSpec, LayerResult } from './layers';
@@ -95,6 +96,10 @@ export async function runBench(options: {
     const client = await measureClient();
     extras.push(...client.figures);
     notes.push(...client.notes);
+    process.stderr.write('measuring the comparison ...\n');
+    const comparison = await measureComparison(options.quick);
+    extras.push(...comparison.figures);
+    notes.push(...comparison.notes);
   }
 
   // Side by side with the Langium peer, in the same run (skipped with --only or --no-peer).

@@ -18,6 +18,9 @@ Commands:
         --force                 Overwrite an existing output file
         --csv-separator , | ;   CSV field separator (default ,)
         --bom                   Start CSV output with a UTF-8 byte-order mark (for Excel)
+  export --compare PATH... --format docx|md -o FILE
+                                The comparison report of a set of files and folders: table,
+                                trend per municipality, ranking per area, average profile
 
 Options:
   -h, --help                    Show this help
@@ -155,9 +158,30 @@ export async function main(argv: string[], io: Out): Promise<number> {
         force: { type: 'boolean' },
         'csv-separator': { type: 'string' },
         bom: { type: 'boolean' },
+        compare: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       });
       if (values.help) return help(io);
+      if (values.compare) {
+        const format = values.format;
+        if (typeof format !== 'string' || !isReportFormat(format)) {
+          throw new UsageError(`export: --format must be ${reportFormatList()}`);
+        }
+        if (positionals.length === 0) throw new UsageError('export --compare: expected PATH...');
+        const { runCompareExport } = await import('./compareExport');
+        const r = await runCompareExport(
+          positionals,
+          {
+            format,
+            force: values.force === true,
+            ...(typeof values.output === 'string' ? { output: values.output } : {}),
+          },
+          io.out,
+        );
+        if (r.target !== '-') io.err(`wrote ${r.target}\n`);
+        if (r.errors > 0) io.err(`${r.errors} file(s) of the set have errors; see kompass check\n`);
+        return 0;
+      }
       const file = oneFile(positionals, 'export');
       const format = values.format;
       const { runExport } = await import('./export');

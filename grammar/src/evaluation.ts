@@ -224,7 +224,9 @@ export function buildEvaluation(block: TopBlock, ctx: EvaluationContext): Evalua
     }
   }
 
-  const total = sum(areas.map((a) => a.score ?? 0));
+  // Areas the framework does not define are reported (and shown) but do not count in the total.
+  const counted = framework ? areas.filter((a) => a.definition !== undefined) : areas;
+  const total = sum(counted.map((a) => a.score ?? 0));
   const max = framework ? framework.max : sum(areas.map((a) => a.max));
   const totalStmt = lastOfKind(byKind, 'total');
   const statedTotal = totalStmt?.value?.value;

@@ -78,6 +78,7 @@ export {
   defaultMaxDocumentSize,
   documentLanguage,
   maxCompareFiles,
+  maxDiagnostics,
   Workspace,
   type WorkspaceHost,
   type WorkspaceOptions,

@@ -278,6 +278,10 @@ export const messages = {
     lang === 'sv'
       ? `${name}: ${frameworks[1]} är inte jämförbart med föregående omgång enligt ${frameworks[0]}; ingen förändring räknas`
       : `${name}: ${frameworks[1]} is not comparable with the previous round under ${frameworks[0]}; no change is computed`,
+  moreDiagnostics: (lang: MessageLanguage, n: number) =>
+    lang === 'sv'
+      ? `${n} problem till visas inte; rätta dem ovan först`
+      : `${n} more problems are not shown; fix the ones above first`,
   tooLarge: (lang: MessageLanguage, size: number, limit: number) =>
     lang === 'sv'
       ? `Filen är ${Math.round(size / 1024)} kB, över gränsen ${Math.round(limit / 1024)} kB; den kontrolleras inte`

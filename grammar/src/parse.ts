@@ -452,6 +452,12 @@ export function parseRegion(
   if (!first || first.tokenType !== K.Evaluation) return undefined;
   if (from > 0 && first.startOffset !== from) return undefined;
   if (chunks(lexed.tokens).length !== 1) return undefined;
+  // Checked before parsing: the region is parsed uncut, so too deep braces would recurse deep.
+  let depth = enter;
+  for (const t of lexed.tokens) {
+    if (t.tokenType === LCurly && ++depth > maxNesting) return undefined;
+    if (t.tokenType === RCurly) depth--;
+  }
   const region = buildRegion(
     text,
     from,

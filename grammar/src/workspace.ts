@@ -302,6 +302,7 @@ export class Workspace {
     diagnostics: Diagnostic[],
   ): Analysis {
     diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
+    capDiagnostics(diagnostics, lang);
     return {
       uri,
       version,
@@ -569,6 +570,33 @@ export class Workspace {
     const name = (u: string) => u.slice(u.lastIndexOf('/') + 1);
     return (c.cycle ?? []).map(name).join(' → ');
   }
+}
+
+/**
+ * The most diagnostics one document reports. A broken 10 MB file could otherwise produce
+ * hundreds of thousands (an 87 MB message to the editor); past the first ones they help nobody.
+ */
+export const maxDiagnostics = 1000;
+
+/** Keeps the first `maxDiagnostics`, the last of them a KK050 saying how many more there are. */
+function capDiagnostics(diagnostics: Diagnostic[], lang: MessageLanguage): void {
+  if (diagnostics.length <= maxDiagnostics) return;
+  const rest = diagnostics.slice(maxDiagnostics - 1);
+  const first = rest[0]!;
+  // As severe as the worst it stands for, so an error hidden here still fails `kompass check`.
+  const severity = rest.some((d) => d.severity === 'error')
+    ? 'error'
+    : rest.some((d) => d.severity === 'warning')
+      ? 'warning'
+      : 'information';
+  diagnostics.length = maxDiagnostics - 1;
+  diagnostics.push({
+    code: Code.TooLarge,
+    severity,
+    message: messages.moreDiagnostics(lang, rest.length),
+    start: first.start,
+    end: first.start,
+  });
 }
 
 /** How many files a compare chain may visit; far more than any real set of evaluations. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyzeText, parse, Workspace } from '../src/index';
+import { analyzeText, maxDiagnostics, parse, sum, Workspace } from '../src/index';
 import { maxNesting } from '../src/parse';
 
 const nested = (n: number, close = true) =>
@@ -34,6 +34,16 @@ describe('limits: deep nesting and long tokens', () => {
     assert.ok(top.body!.statements.some((s) => s.kind === 'summary'));
   });
 
+  it('an edit that nests 309 unclosed areas is re-parsed without overflowing (fuzz case)', () => {
+    const ws = new Workspace();
+    const before = 'evaluation "x" {\n  framework "kommunkompassen-2.0"\n  area 1 score 5\n}\n';
+    ws.set('mem:/a.kompass', before);
+    ws.analyze('mem:/a.kompass');
+    ws.set('mem:/a.kompass', before.replace('  area 1 score 5', `${'area 1 {\n'.repeat(309)}`));
+    const a = ws.analyze('mem:/a.kompass');
+    assert.ok(a.diagnostics.some((d) => /djupare än 32/.test(d.message)));
+  });
+
   it('a string of 8.4 million characters lexes as one string', () => {
     const long = 'a'.repeat(8_400_000);
     const r = parse(`evaluation "x" { summary "${long}" }`);
@@ -54,5 +64,37 @@ describe('limits: deep nesting and long tokens', () => {
     const name = 'b'.repeat(8_400_000);
     ws.set('mem:/fw.kompass', `framework "${name}" { area 1 "A" { question 1.1 "Q" max 5 } }`);
     assert.ok(ws.framework(name));
+  });
+});
+
+describe('limits: cost and numeric edges', () => {
+  it('a document with 5,000 errors reports 1,000 diagnostics, the last saying how many more', () => {
+    const text = `evaluation "x" {\n${'  @\n'.repeat(5000)}}`;
+    const a = analyzeText(text);
+    assert.equal(a.diagnostics.length, maxDiagnostics);
+    const last = a.diagnostics[a.diagnostics.length - 1]!;
+    assert.equal(last.code, 'KK050');
+    assert.equal(last.severity, 'error');
+    assert.match(last.message, /^\d+ problem till visas inte/);
+    const shown = a.diagnostics.length - 1;
+    const more = Number(/^(\d+)/.exec(last.message)![1]);
+    assert.ok(shown + more >= 5000);
+  });
+
+  it('0.0000004 + 0.0000004 sums to a stated 0.0000008 without a false KK020', () => {
+    assert.equal(sum([0.0000004, 0.0000004]), 0.0000008);
+    assert.equal(sum([0.1, 0.2]), 0.3);
+    assert.equal(sum([1e-12, 1]), 1.000000000001);
+    assert.equal(sum([14, 14.5, -0.25]), 28.25);
+  });
+
+  it('areas unknown to the framework do not count in the total', () => {
+    const a = analyzeText(
+      'evaluation "x" {\n  framework "kommunkompassen-2.0"\n  area 1 score 50\n  area 9 score 4950000\n}',
+    );
+    const ev = a.evaluations[0]!;
+    assert.equal(ev.total, 50);
+    assert.equal(ev.max, 800);
+    assert.ok(ev.percent <= 100);
   });
 });

@@ -54,6 +54,7 @@ export {
   reportTitle,
 } from './build';
 export { type ChartData, type ChartSeries, chartData, radarGeometry, radarSvg } from './chart';
+export { buildComparisonReport } from './compareReport';
 export { reportCss } from './css';
 export { renderCsv } from './csv';
 export type * from './document';
@@ -70,6 +71,6 @@ export {
 export { partId, renderHtml, renderHtmlBody } from './html';
 export { type JsonReport, jsonSchemaVersion, renderJson } from './json';
 export { labelsFor, type ReportLanguage, reportLanguage } from './labels';
-export { renderMarkdown } from './markdown';
+export { renderMarkdown, renderMarkdownDocument } from './markdown';
 export type { ReportOptions } from './options';
 export { renderPdf } from './pdf';

@@ -1,4 +1,12 @@
-import type { CancellationToken, Connection } from 'vscode-languageserver';
+import {
+  type CancellationToken,
+  type Connection,
+  ErrorCodes,
+  ResponseError,
+} from 'vscode-languageserver';
+
+/** Whether the client has sent `initialize`; requests before it get `ServerNotInitialized`. */
+export const lifecycle = { initialized: false };
 
 /**
  * Runs one request's handler so that a bug in one feature never takes the server down: an
@@ -13,6 +21,10 @@ export function guarded<P, R>(
   ready: Promise<unknown> = Promise.resolve(),
 ): (params: P, token: CancellationToken) => Promise<R> {
   return async (params, token) => {
+    // The protocol's answer to a request before `initialize`, at once rather than after `ready`.
+    if (!lifecycle.initialized) {
+      throw new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized');
+    }
     await ready;
     if (token?.isCancellationRequested) return empty;
     try {

@@ -21,7 +21,7 @@ import { onHover } from './hover';
 import { onInlayHints } from './inlayHints';
 import { scanFolders } from './loader';
 import type { FileAccessFactory, WorkspaceView } from './platform';
-import { describe, guarded } from './safe';
+import { describe, guarded, lifecycle } from './safe';
 import { onSemanticTokens, semanticTokensLegend } from './semanticTokens';
 import { defaultSettings, parseSettings, type Settings } from './settings';
 import { forgetLines, type ServerState } from './state';
@@ -59,6 +59,7 @@ export function startSession(connection: Connection, fileAccess: FileAccessFacto
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
+    lifecycle.initialized = true;
     const options = (params.initializationOptions ?? {}) as {
       trusted?: unknown;
       settings?: unknown;

@@ -195,3 +195,159 @@ export const mutatedSample: fc.Arbitrary<MutatedSample> = fc
     const original = mutationBases.get(base)!;
     return { base, mutations, original, text: mutations.reduce(mutate, original) };
   });
+
+/**
+ * A change that knows the language's structure: where blocks open and close, what a token is.
+ * Aimed at the costs and depths the random mutations rarely reach.
+ */
+export type GrammarMutation =
+  /** Wraps a line in `depth` nested areas (closed or not). */
+  | { kind: 'nest'; at: number; depth: number; closed: boolean }
+  /** Repeats a brace-balanced block (an area, a question) `times` times in place. */
+  | { kind: 'repeatBlock'; at: number; times: number }
+  /** Inserts one very long token: a string, a text block, an identifier, a number, a comment. */
+  | {
+      kind: 'longToken';
+      at: number;
+      token: 'string' | 'unterminated' | 'textBlock' | 'word' | 'number' | 'comment';
+      length: number;
+    }
+  /** Cuts the document at a brace, as a save in mid-edit does. */
+  | { kind: 'cutAtBrace'; at: number }
+  /** Removes every closing brace after a point. */
+  | { kind: 'dropClosers'; at: number };
+
+const grammarMutation: fc.Arbitrary<GrammarMutation> = fc.oneof(
+  fc.record({
+    kind: fc.constant('nest'),
+    at: fc.nat(),
+    depth: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 100, max: 3000 })),
+    closed: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('repeatBlock'),
+    at: fc.nat(),
+    times: fc.integer({ min: 2, max: 300 }),
+  }),
+  fc.record({
+    kind: fc.constant('longToken'),
+    at: fc.nat(),
+    token: fc.constantFrom('string', 'unterminated', 'textBlock', 'word', 'number', 'comment'),
+    length: fc.integer({ min: 1000, max: 60_000 }),
+  }),
+  fc.record({ kind: fc.constant('cutAtBrace'), at: fc.nat() }),
+  fc.record({ kind: fc.constant('dropClosers'), at: fc.nat() }),
+);
+
+function longToken(
+  token: Extract<GrammarMutation, { kind: 'longToken' }>['token'],
+  n: number,
+): string {
+  switch (token) {
+    case 'string':
+      return ` summary "${'å'.repeat(n)}" `;
+    case 'unterminated':
+      return ` summary "${'a\\"'.repeat(Math.ceil(n / 3))}`;
+    case 'textBlock':
+      return ` summary """${'x\n'.repeat(Math.ceil(n / 2))}""" `;
+    case 'word':
+      return ` ${'ö'.repeat(n)} `;
+    case 'number':
+      return ` score ${'1.'.repeat(Math.ceil(n / 2))}1 `;
+    case 'comment':
+      return ` /*${'*'.repeat(n)}`;
+  }
+}
+
+/** Finds the brace-balanced block that starts at the n-th `{` (modulo their count). */
+function blockAt(text: string, at: number): { start: number; end: number } | undefined {
+  const opens = [...text.matchAll(/\{/g)].map((m) => m.index);
+  if (opens.length === 0) return undefined;
+  const open = opens[at % opens.length]!;
+  // Back to the start of the line, so the block's keyword comes along.
+  const start = text.lastIndexOf('\n', open) + 1;
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return { start, end: i + 1 };
+  }
+  return undefined;
+}
+
+/** Past this length no further mutation is applied: each case stays well under a second. */
+const maxMutatedLength = 300_000;
+
+/** Applies one grammar-aware mutation. */
+export function mutateGrammar(text: string, m: GrammarMutation): string {
+  switch (m.kind) {
+    case 'nest': {
+      const lines = text.split('\n');
+      const i = m.at % Math.max(1, lines.length);
+      lines[i] =
+        `${'area 1 {\n'.repeat(m.depth)}${lines[i] ?? ''}${m.closed ? '\n}'.repeat(m.depth) : ''}`;
+      return lines.join('\n');
+    }
+    case 'repeatBlock': {
+      const b = blockAt(text, m.at);
+      if (!b) return text;
+      const block = text.slice(b.start, b.end);
+      // Bounded, so mutations stacked on each other cannot make a case of many megabytes.
+      const times = Math.max(
+        1,
+        Math.min(m.times, Math.floor(maxMutatedLength / 5 / (block.length + 1))),
+      );
+      return text.slice(0, b.start) + `${block}\n`.repeat(times) + text.slice(b.end);
+    }
+    case 'longToken': {
+      const at = m.at % (text.length + 1);
+      return text.slice(0, at) + longToken(m.token, m.length) + text.slice(at);
+    }
+    case 'cutAtBrace': {
+      const braces = [...text.matchAll(/[{}]/g)].map((x) => x.index);
+      if (braces.length === 0) return text;
+      return text.slice(0, braces[m.at % braces.length]! + 1);
+    }
+    case 'dropClosers': {
+      const at = m.at % (text.length + 1);
+      return text.slice(0, at) + text.slice(at).replace(/\}/g, '');
+    }
+  }
+}
+
+/** A sample with one or two grammar-aware mutations (and maybe an ordinary one). */
+export interface GrammarMutatedSample {
+  base: string;
+  mutations: (GrammarMutation | Mutation)[];
+  original: string;
+  text: string;
+}
+
+/** Grammar-aware mutations of the small samples: deep nesting, repetition, long tokens, cuts. */
+export const grammarMutatedSample: fc.Arbitrary<GrammarMutatedSample> = fc
+  .record({
+    base: fc.constantFrom(...smallBases),
+    mutations: fc.array(
+      fc.oneof({ weight: 3, arbitrary: grammarMutation }, { weight: 1, arbitrary: mutation }),
+      {
+        minLength: 1,
+        maxLength: 3,
+      },
+    ),
+  })
+  .map(({ base, mutations }) => {
+    const original = mutationBases.get(base)!;
+    const text = mutations.reduce(
+      (t, m) =>
+        t.length > maxMutatedLength
+          ? t
+          : 'depth' in m ||
+              'times' in m ||
+              'token' in m ||
+              m.kind === 'cutAtBrace' ||
+              m.kind === 'dropClosers'
+            ? mutateGrammar(t, m as GrammarMutation)
+            : mutate(t, m as Mutation),
+      original,
+    );
+    return { base, mutations, original, text };
+  });

@@ -46,7 +46,8 @@ for (const p of properties) {
     });
     const result = await fc.check(property, { numRuns, seed: chunkSeed });
     // A failing chunk stops at its failure; the cases it ran (shrinking aside) count.
-    const cases = result.failed ? result.numRuns : numRuns;
+    // At least one, so a chunk failing at its first case cannot keep the run from ending.
+    const cases = result.failed ? Math.max(1, result.numRuns) : numRuns;
     done += cases;
     ran += cases;
     if (result.failed) {

@@ -3,6 +3,8 @@
 import fc from 'fast-check';
 import {
   evaluationLike,
+  type GrammarMutatedSample,
+  grammarMutatedSample,
   type MutatedSample,
   mutatedSample,
   randomText,
@@ -57,6 +59,14 @@ export const properties: readonly FuzzProperty<never>[] = [
     run: (m: MutatedSample, { pdf }) =>
       runPipeline(m.text, { renderers: pdf ? 'all' : 'text', previous: m.original }),
   } satisfies FuzzProperty<MutatedSample>,
+  {
+    name: 'grammar-aware mutations (deep nesting, repeated blocks, long tokens, cuts)',
+    arbitrary: grammarMutatedSample,
+    weight: 3,
+    ciRuns: 150,
+    run: (m: GrammarMutatedSample, { pdf }) =>
+      runPipeline(m.text, { renderers: pdf ? 'all' : 'text', previous: m.original }),
+  } satisfies FuzzProperty<GrammarMutatedSample>,
 ] as unknown as FuzzProperty<never>[];
 
 /** An async fast-check property for `p`; PDF is rendered for one case in `pdfEvery`. */

@@ -24,6 +24,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('kompass-compare')!;
 const svgNs = 'http://www.w3.org/2000/svg';
+const maxTrends = 12;
 
 let state: SavedState = vscode.getState() ?? {};
 let view: CompareView | undefined;
@@ -191,7 +192,12 @@ function legend(items: { label: string; color: string; dashed?: boolean }[]): HT
 }
 
 function trends(v: CompareView): HTMLElement | undefined {
-  const groups = v.groups.filter((g) => g.trend);
+  // A folder of every municipality would be a wall of charts: past a dozen, the selected ones'.
+  const chosen = new Set(
+    (state.selected ?? []).map((s) => v.rows.find((r) => r.source === s)?.group),
+  );
+  const all = v.groups.filter((g) => g.trend);
+  const groups = all.length <= maxTrends ? all : all.filter((g) => chosen.has(v.groups.indexOf(g)));
   if (groups.length === 0) return undefined;
   const section = el('section', {}, el('h2', {}, v.labels.trends));
   const wrap = el('div', { class: 'kc-charts' });

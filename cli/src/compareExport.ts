@@ -1,0 +1,54 @@
+import { extname, resolve } from 'node:path';
+import { compareEvaluations } from '../../grammar/src/index';
+import type { ReportFormat } from '../../report/src/formats';
+import { UsageError } from './errors';
+import { loadEvaluationSet, setLanguage } from './summary';
+import { writeOutput } from './write';
+
+/** The formats a comparison report is written in. */
+export const compareFormats: readonly ReportFormat[] = ['docx', 'md'];
+
+/**
+ * `kompass export --compare PATH... --format F -o FILE`: the comparison report of a set of files
+ * and folders. Returns where it went and how many files of the set have errors.
+ */
+export async function runCompareExport(
+  paths: readonly string[],
+  options: { format: ReportFormat; output?: string; force: boolean },
+  stdout: (data: string | Uint8Array) => void,
+): Promise<{ target: string; errors: number }> {
+  if (!compareFormats.includes(options.format)) {
+    throw new UsageError(
+      `export --compare: --format must be ${compareFormats.join(' or ')}, not ${options.format}`,
+    );
+  }
+  if (options.output === undefined) {
+    throw new UsageError(
+      'export --compare: give the file to write with -o FILE (or -o - for standard output)',
+    );
+  }
+  const set = loadEvaluationSet(paths);
+  if (set.evaluations.length === 0) {
+    throw new UsageError(`export --compare: no evaluation in ${paths.join(', ')}`);
+  }
+  const lang = setLanguage(set.evaluations);
+  const model = compareEvaluations(set.evaluations, lang);
+  // Loaded on use, as for a single report: the renderer is a bundle of its own.
+  const report = await import('../../report/src/index');
+  const doc = report.buildComparisonReport(model, lang);
+  const data =
+    options.format === 'docx'
+      ? await report.renderDocxDocument(doc)
+      : report.renderMarkdownDocument(doc);
+  const errors = set.errors.size;
+  if (options.output === '-') {
+    stdout(data);
+    return { target: '-', errors };
+  }
+  const target = options.output;
+  if (extname(target) === '.kompass' || set.files.some((f) => resolve(f) === resolve(target))) {
+    throw new UsageError(`${target}: refusing to write a report into a .kompass file`);
+  }
+  writeOutput(target, data, { source: set.files[0]!, force: options.force });
+  return { target, errors };
+}

@@ -1,0 +1,225 @@
+/**
+ * The comparison report: the set's table, a trend table per municipality across its rounds, the
+ * ranking of the set per area and the average profile per framework, built as the report's own
+ * structure (document.ts) so each format's layout renders it like an evaluation's report.
+ */
+
+import {
+  type CompareModel,
+  type CompareRow,
+  formatDelta,
+  formatNumber,
+  formatPercent,
+} from '../../grammar/src/index';
+import { figure, languageTags } from './build';
+import type { Block, Cell, Part, ReportDocument, Row, TableBlock } from './document';
+import { labelsFor } from './labels';
+
+const words = {
+  sv: {
+    title: (n: number, m: number) => `Jämförelse av ${n} utvärderingar, ${m} kommuner`,
+    set: 'Utvärderingarna',
+    name: 'Namn',
+    change: 'Förändring',
+    trends: 'Utveckling per område mellan omgångarna',
+    trendOf: (name: string) => `${name}: procent av max per område och omgång`,
+    ranking: 'Rangordning per område',
+    rankingIntro: 'Varje kommuns senaste omgång enligt ramverket, högst poäng först.',
+    rank: 'Plats',
+    averages: 'Medelprofil',
+    averageOf: (fw: string, n: number) => `Medel av ${n} utvärderingar enligt ${fw}`,
+    average: 'Medel',
+    notes: 'Obs!',
+  },
+  en: {
+    title: (n: number, m: number) => `Comparison of ${n} evaluations, ${m} municipalities`,
+    set: 'The evaluations',
+    name: 'Name',
+    change: 'Change',
+    trends: 'Trend per area across rounds',
+    trendOf: (name: string) => `${name}: percent of max per area and round`,
+    ranking: 'Ranking per area',
+    rankingIntro: "Each municipality's latest round under the framework, highest score first.",
+    rank: 'Rank',
+    averages: 'Average profile',
+    averageOf: (fw: string, n: number) => `Average of ${n} evaluations under ${fw}`,
+    average: 'Average',
+    notes: 'Note:',
+  },
+};
+
+const num = (text: string): Cell => ({ text, numeric: true });
+
+/** The comparison of a set as a report every layout can render; `lang` is `sv` or `en`. */
+export function buildComparisonReport(model: CompareModel, lang: 'sv' | 'en'): ReportDocument {
+  const labels = labelsFor(lang);
+  const W = words[lang];
+  const n = (x: number | undefined) => (x === undefined ? '' : formatNumber(x, lang));
+  const title = W.title(model.rows.length, model.groups.length);
+  const areaNumbers = Array.from({ length: Math.max(8, model.areaCount) }, (_, i) => i + 1);
+  const fw = (r: { frameworkTitle: string; framework: string }) => r.frameworkTitle || r.framework;
+
+  const setTable: TableBlock = {
+    kind: 'table',
+    role: 'comparison',
+    caption: W.set,
+    showCaption: false,
+    head: [
+      { text: W.name },
+      { text: labels.date },
+      { text: labels.framework },
+      num(labels.round),
+      num(labels.total),
+      num(labels.percent),
+      num(W.change),
+      ...areaNumbers.map((a) => num(String(a))),
+    ],
+    rows: model.rows.map((r): Row => {
+      const byNumber = new Map(r.areas.map((a) => [a.number, a]));
+      return {
+        key: String(r.index),
+        cells: [
+          { text: r.name },
+          { text: r.date ?? '' },
+          { text: fw(r) },
+          num(n(r.round)),
+          num(n(r.total)),
+          num(formatPercent(r.percent, lang)),
+          num(r.delta ? formatDelta(r.delta.total, lang) : ''),
+          ...areaNumbers.map((a) => {
+            const x = byNumber.get(a);
+            const d = x?.delta === undefined ? '' : ` (${formatDelta(x.delta, lang)})`;
+            return num(x?.score === undefined ? '' : `${n(x.score)}${d}`);
+          }),
+        ],
+      };
+    }),
+  };
+  const first: Block[] = [
+    { kind: 'heading', level: 1, text: title },
+    ...model.notes.map(
+      (note): Block => ({ kind: 'note', tone: 'info', text: `${W.notes} ${note.message}` }),
+    ),
+    setTable,
+  ];
+  const parts: Part[] = [
+    {
+      id: 'comparison',
+      evaluation: 0,
+      newPage: false,
+      bookmark: { title, level: 1 },
+      blocks: first,
+    },
+  ];
+
+  const trendBlocks: Block[] = [];
+  for (const g of model.groups) {
+    const rows = g.rows.map((i) => model.rows[i]!);
+    const same = rows.filter((r) => r.framework === rows[0]!.framework);
+    if (same.length < 2) continue;
+    trendBlocks.push({ kind: 'heading', level: 2, text: g.name });
+    trendBlocks.push({
+      kind: 'table',
+      role: 'comparison',
+      caption: W.trendOf(g.name),
+      showCaption: true,
+      head: [
+        { text: labels.area },
+        ...same.map((r) => num(r.date ?? `${labels.round} ${n(r.round)}`)),
+      ],
+      rows: same[0]!.areas.map((a) => ({
+        key: String(a.number),
+        cells: [
+          { text: `${a.number}. ${a.title}` },
+          ...same.map((r) => {
+            const p = r.areas.find((x) => x.number === a.number)?.percent;
+            return num(p === undefined ? labels.missing : formatPercent(p, lang));
+          }),
+        ],
+      })),
+    });
+  }
+  if (trendBlocks.length > 0) {
+    parts.push({
+      id: 'trends',
+      evaluation: 0,
+      newPage: true,
+      bookmark: { title: W.trends, level: 1 },
+      blocks: [{ kind: 'heading', level: 1, text: W.trends }, ...trendBlocks],
+    });
+  }
+
+  const ranking: Block[] = [
+    { kind: 'heading', level: 1, text: W.ranking },
+    { kind: 'paragraph', runs: [{ text: W.rankingIntro }] },
+  ];
+  const averages: Block[] = [{ kind: 'heading', level: 1, text: W.averages }];
+  for (const avg of model.averages) {
+    const latest = new Map<string, CompareRow>();
+    for (const r of model.rows) if (r.framework === avg.framework) latest.set(r.key, r);
+    if (model.averages.length > 1) ranking.push({ kind: 'heading', level: 2, text: fw(avg) });
+    for (const area of avg.areas) {
+      const ranked = [...latest.values()]
+        .map((r) => ({ r, a: r.areas.find((x) => x.number === area.number) }))
+        .filter((x) => x.a?.score !== undefined)
+        .sort((x, y) => y.a!.score! - x.a!.score! || x.r.name.localeCompare(y.r.name, 'sv'));
+      if (ranked.length === 0) continue;
+      ranking.push({
+        kind: 'table',
+        role: 'comparison',
+        caption: `${area.number}. ${area.title}`,
+        showCaption: true,
+        head: [
+          num(W.rank),
+          { text: W.name },
+          { text: labels.date },
+          num(labels.score),
+          num(labels.percent),
+        ],
+        rows: ranked.map((x, i) => ({
+          cells: [
+            num(String(i + 1)),
+            { text: x.r.name },
+            { text: x.r.date ?? '' },
+            num(n(x.a!.score)),
+            num(formatPercent(x.a!.percent, lang)),
+          ],
+        })),
+      });
+    }
+    const data = {
+      axes: avg.areas.map((a) => ({ number: a.number, title: a.title, max: a.max })),
+      series: [
+        {
+          name: W.averageOf(fw(avg), avg.count),
+          own: true,
+          scores: avg.areas.map((a) => a.score),
+          color: '#1d5fa6',
+        },
+      ],
+    };
+    averages.push({ kind: 'heading', level: 2, text: W.averageOf(fw(avg), avg.count) });
+    averages.push(figure('radar', data, labels));
+  }
+  parts.push({
+    id: 'ranking',
+    evaluation: 0,
+    newPage: true,
+    bookmark: { title: W.ranking, level: 1 },
+    blocks: ranking,
+  });
+  parts.push({
+    id: 'averages',
+    evaluation: 0,
+    newPage: true,
+    bookmark: { title: W.averages, level: 1 },
+    blocks: averages,
+  });
+  return {
+    lang: languageTags[lang],
+    title,
+    header: title,
+    pageLabel: labels.page,
+    parts,
+  };
+}
