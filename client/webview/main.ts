@@ -42,6 +42,11 @@ let seq = 0;
 let anchors: Anchor[] = [];
 // Until when scroll events are ours (following the editor), not the user's.
 let scrollingForEditorUntil = 0;
+// Where we last scrolled the page for the editor: a scroll event landing there is ours too.
+let scrolledForEditorTo = -1;
+// When the user last scrolled the page: while they drive it, the editor's echo is ignored.
+let userScrolledAt = 0;
+const userDrives = () => Date.now() - userScrolledAt < 500;
 // The anchors whose elements are in the page, and the monotonic run of them; found lazily.
 let found: { anchor: Anchor; el: Element }[] | undefined;
 let monotonic: { anchor: Anchor; el: Element }[] | undefined;
@@ -141,13 +146,15 @@ function placed(): Placed[] {
 
 /** Scrolls the part showing `line` to the top; a line no part shows leaves the page still. */
 function scrollToLine(line: number): void {
+  if (userDrives()) return;
   const anchors = placed();
   // Already showing that line (the editor is following us): stay put.
   if (lineForOffset(anchors, window.scrollY + staleBanner.offsetHeight) === line) return;
   const y = offsetForLine(anchors, line);
   if (y === undefined) return;
   scrollingForEditorUntil = Date.now() + 150;
-  window.scrollTo(0, Math.max(0, y - staleBanner.offsetHeight));
+  scrolledForEditorTo = Math.round(Math.max(0, y - staleBanner.offsetHeight));
+  window.scrollTo(0, scrolledForEditorTo);
 }
 
 // Layout changes move the elements; the run of anchors is found again on the next scroll.
@@ -188,6 +195,11 @@ let saveTimer: ReturnType<typeof setTimeout> | undefined;
 let editorFrame = 0;
 window.addEventListener('scroll', () => {
   if (Date.now() < scrollingForEditorUntil) return;
+  if (Math.abs(window.scrollY - scrolledForEditorTo) < 2) {
+    scrolledForEditorTo = -1;
+    return;
+  }
+  userScrolledAt = Date.now();
   // The user scrolled: the editor follows (when the setting allows; the extension decides).
   cancelAnimationFrame(editorFrame);
   editorFrame = requestAnimationFrame(() => {

@@ -149,11 +149,21 @@ describe('preview scroll sync over the Västerås sample, in Chromium', function
     assert.ok(last > text.split('\n').length * 0.9, `the bottom maps near the end: ${last}`);
   });
 
-  it('is readable at 500 px: no sideways scrolling', async () => {
-    const wide = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  it('is readable at 500 px: no sideways scrolling, also with the problem box open', async () => {
+    const wide = () =>
+      page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+    assert.ok((await wide()) <= 0, `the page is ${await wide()} px wider than the panel`);
+    const broken = fs.readFileSync('samples/alla-diagnostiker.kompass', 'utf8');
+    await page.setContent(
+      `<!doctype html><html><head><style>${reportCss('vscode')}</style></head><body>${renderHtmlBody(analyzeText(broken), { sourceText: broken })}</body></html>`,
     );
-    assert.ok(wide <= 0, `the page is ${wide} px wider than the panel`);
+    assert.equal(
+      (await page.locator('details.kk-problems[open] li[data-kk-line]').count()) > 10,
+      true,
+    );
+    assert.ok((await wide()) <= 0, `with problems the page is ${await wide()} px wider`);
   });
 });
 
