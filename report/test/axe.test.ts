@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
-import { chromiumPath, hasChromium, launchChromium } from '../../test/chromium';
+import { launchChromium, requireChromium } from '../../test/chromium';
 import { renderHtml, renderHtmlBody, reportCss } from '../src/index';
 import { analyse } from './helpers';
 
@@ -55,13 +55,7 @@ describe('report: accessibility in Chromium (axe-core, WCAG 2.1 A and AA)', func
   let browser: Browser | undefined;
 
   before(async function () {
-    if (!hasChromium()) {
-      if (process.env.CI) assert.fail(`axe-core checks cannot run: ${chromiumPath} is absent`);
-      console.warn(
-        `\n    !!! SKIPPED the axe-core checks: ${chromiumPath} is absent (apt-get install chromium)\n`,
-      );
-      this.skip();
-    }
+    requireChromium(this, 'the axe-core checks');
     browser = await launchChromium();
   });
   after(async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import type { Analysis } from '../../grammar/src/index';
-import { chromiumPath, hasChromium, launchChromium } from '../../test/chromium';
+import { launchChromium, requireChromium } from '../../test/chromium';
 import { renderHtml, renderHtmlBody } from '../src/index';
 import { analyse } from './helpers';
 
@@ -16,10 +16,7 @@ describe('report: HTML in headless Chromium', function () {
   let browser: Browser | undefined;
 
   before(async function () {
-    if (!hasChromium()) {
-      console.warn(`    skipped: ${chromiumPath} is absent (apt-get install chromium)`);
-      this.skip();
-    }
+    requireChromium(this, 'the HTML report checks');
     browser = await launchChromium();
   });
 

@@ -9,7 +9,7 @@ import type {
   InitializeResult,
   PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
-import { chromiumPath, hasChromium, launchChromium } from '../../test/chromium';
+import { launchChromium, requireChromium } from '../../test/chromium';
 import { buildServer, buildWebServer, root, webServerBundle } from './build';
 import { TestClient, uriOf } from './client';
 import { workerPage } from './webWorkerPage';
@@ -90,12 +90,7 @@ describe('web server: dist/web/server.js as a Worker in Chromium, answering as t
     );
 
   before(async function () {
-    if (!hasChromium()) {
-      const message = `${chromiumPath} is absent: the web server test needs it (apt-get install chromium)`;
-      if (process.env.CI) throw new Error(message);
-      console.warn(`\n    SKIPPED: ${message}\n`);
-      this.skip();
-    }
+    requireChromium(this, 'the web server test');
     await Promise.all([buildServer(), buildWebServer()]);
     const served = await serve();
     http = served.server;

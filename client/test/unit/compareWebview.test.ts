@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { analyzeText, compareEvaluations, type EvaluationResult } from '../../../grammar/src/index';
-import { chromiumPath, hasChromium, launchChromium } from '../../../test/chromium';
+import { launchChromium, requireChromium } from '../../../test/chromium';
 import type { FromCompareWebview } from '../../src/compare/messages';
 import { compareView } from '../../src/compare/view';
 import { drawComparison, swedishLabels as labels } from './compareBrowser';
@@ -21,13 +21,7 @@ describe('comparison webview in Chromium', function () {
   let browser: Browser | undefined;
 
   before(async function () {
-    if (!hasChromium()) {
-      if (process.env.CI) throw new Error(`${chromiumPath} is missing: apt-get install chromium`);
-      console.warn(
-        `    SKIPPED: ${chromiumPath} is absent; install it with apt-get install chromium`,
-      );
-      this.skip();
-    }
+    requireChromium(this, 'the comparison webview checks');
     browser = await launchChromium();
   });
   after(async () => browser?.close());

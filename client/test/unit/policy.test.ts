@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { analyzeText } from '../../../grammar/src/index';
 import { renderHtmlBody, reportCss } from '../../../report/src/index';
-import { chromiumPath, hasChromium, launchChromium } from '../../../test/chromium';
+import { launchChromium, requireChromium } from '../../../test/chromium';
 import { contentSecurityPolicy, isExternalLink } from '../../src/preview/policy';
 
 describe('preview policy', () => {
@@ -36,10 +36,7 @@ describe('preview policy', () => {
     let browser: Browser | undefined;
 
     before(async function () {
-      if (!hasChromium()) {
-        console.warn(`    skipped: ${chromiumPath} is absent`);
-        this.skip();
-      }
+      requireChromium(this, 'the preview policy check');
       browser = await launchChromium();
     });
     after(async () => browser?.close());

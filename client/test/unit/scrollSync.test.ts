@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { analyzeText } from '../../../grammar/src/index';
 import { partId, renderHtmlBody, reportCss } from '../../../report/src/index';
-import { chromiumPath, hasChromium, launchChromium } from '../../../test/chromium';
+import { launchChromium, requireChromium } from '../../../test/chromium';
 import { anchorsFor } from '../../src/preview/anchors';
 import type { Anchor } from '../../src/preview/messages';
 import { increasing, lineForOffset, offsetForLine, type Placed } from '../../src/preview/scrollMap';
@@ -74,14 +74,7 @@ describe('preview scroll sync over the Västerås sample, in Chromium', function
   let found: { anchor: Anchor; top: number; height: number }[];
 
   before(async function () {
-    if (!hasChromium()) {
-      if (process.env.CI)
-        throw new Error(`${chromiumPath} is required in CI (apt-get install chromium)`);
-      console.warn(
-        `    SKIPPED: ${chromiumPath} is absent; install it with apt-get install chromium`,
-      );
-      this.skip();
-    }
+    requireChromium(this, 'the scroll sync checks');
     browser = await launchChromium();
     // The usual side panel.
     page = await browser.newPage({ viewport: { width: 500, height: 800 } });
