@@ -9,6 +9,9 @@ import {
 } from '../../grammar/src/index';
 import { findKompassFiles } from './workspaceFiles';
 
+// The same bounds as the workspace scan: enough for any real set of evaluations.
+const folderWalk = { maxFiles: 2000, maxDepth: 32 };
+
 /** The language id of `.kompass` documents. */
 export const languageId = 'kompass';
 
@@ -79,6 +82,18 @@ export class KompassModel implements vscode.Disposable {
   /** Every document the model holds: the open ones and the workspace's `.kompass` files. */
   uris(): string[] {
     return this.workspace.uris();
+  }
+
+  /**
+   * The `.kompass` files under a folder as they are on disk now, whether or not a file watcher
+   * has reported them yet, so a comparison of the folder never misses a file.
+   */
+  async documentsIn(folder: vscode.Uri): Promise<string[]> {
+    try {
+      return await this.files.listDocuments(folder.toString(), folderWalk);
+    } catch {
+      return [];
+    }
   }
 
   /** The text of a document the model holds. */

@@ -89,6 +89,7 @@ export class ComparePanel implements vscode.Disposable {
   };
   private disposed = false;
   private loaded = false;
+  private folderWatchers: vscode.Disposable[] = [];
   private readonly onDispose = new vscode.EventEmitter<void>();
   /** Fires once when the panel closes. */
   readonly onDidDispose = this.onDispose.event;
@@ -113,12 +114,14 @@ export class ComparePanel implements vscode.Disposable {
         if (this.inScope(uri)) this.schedule();
       }),
     );
+    this.watchFolders();
     void this.render(true);
   }
 
   /** Shows another scope in the same panel. */
   show(scope: CompareScope): void {
     this.scope = scope;
+    this.watchFolders();
     void this.render(true);
   }
 
@@ -132,8 +135,31 @@ export class ComparePanel implements vscode.Disposable {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
     this.onDispose.fire();
+    for (const d of this.folderWatchers) d.dispose();
     for (const d of this.disposables) d.dispose();
     this.panel.dispose();
+  }
+
+  /**
+   * One watcher per compared folder, besides the model's workspace-wide one: a watcher on a
+   * folder is its own watch, so a file created there reaches the comparison even when the
+   * workspace watcher is slow or drops the event, and folders outside the workspace work too.
+   */
+  private watchFolders(): void {
+    for (const d of this.folderWatchers) d.dispose();
+    this.folderWatchers = [];
+    for (const folder of this.scope.folders) {
+      const watcher = vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(folder, '**/*.kompass'),
+      );
+      const changed = (): void => this.schedule();
+      this.folderWatchers.push(
+        watcher,
+        watcher.onDidCreate(changed),
+        watcher.onDidChange(changed),
+        watcher.onDidDelete(changed),
+      );
+    }
   }
 
   private inScope(uri: string): boolean {
@@ -156,9 +182,19 @@ export class ComparePanel implements vscode.Disposable {
     await this.model.ready();
     const uris = new Map<string, vscode.Uri>();
     for (const f of this.scope.files) uris.set(f.toString(), f);
-    for (const key of this.model.uris()) {
-      if (key.endsWith('.kompass') && this.inScope(key)) uris.set(key, vscode.Uri.parse(key));
+    // A folder counts what is on disk in it now, so a new or deleted file is right even before
+    // a watcher reported it, plus its open documents.
+    const onDisk = new Set<string>();
+    for (const folder of this.scope.folders) {
+      for (const key of await this.model.documentsIn(folder)) onDisk.add(key);
     }
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    for (const key of this.model.uris()) {
+      if (!key.endsWith('.kompass') || !this.inScope(key)) continue;
+      const listed = this.scope.workspace || onDisk.has(key) || open.has(key) || uris.has(key);
+      if (listed) uris.set(key, vscode.Uri.parse(key));
+    }
+    for (const key of onDisk) if (!uris.has(key)) uris.set(key, vscode.Uri.parse(key));
     const evaluations: EvaluationResult[] = [];
     const problems: string[] = [];
     this.sources = [];

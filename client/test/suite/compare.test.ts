@@ -84,7 +84,10 @@ suite('comparison', () => {
           : undefined;
       },
       30_000,
-    );
+    ).catch((err: unknown) => {
+      // Say what the panel showed, so a timeout tells a missed event from an undrawn page.
+      throw new Error(`${String(err)}; last: ${JSON.stringify(api.comparison())}`);
+    });
     assert.deepEqual(after.changes, ['', '', '+6'], 'Alby sorts first, Tallby keeps its change');
   });
 });
