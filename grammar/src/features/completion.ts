@@ -6,7 +6,7 @@ import { formatNumber } from '../numbers';
 import { isKeyword, type KeywordName, keywordText } from '../tokens';
 import { KompassWriter } from '../writer';
 import { type Location, locate, prefersSwedishKeywords } from './locate';
-import { lineEndAt, say } from './text';
+import { lineEndAt, say, trailingRun } from './text';
 
 /** What a completion item stands for. */
 export type CompletionKind =
@@ -65,7 +65,8 @@ const keywordsIn: Record<Exclude<Context, 'facts'>, readonly KeywordName[]> = {
   frameworkArea: ['Max', 'Heading', 'Alias', 'Question', 'Intro'],
 };
 
-const word = /[\p{L}\p{N}_-]*$/u;
+const wordChar = /^[\p{L}\p{N}_-]$/u;
+const numberChar = /^[\d.]$/;
 
 /** The completions at an offset, in context: keywords, numbers, names, paths, codes, snippets. */
 export function complete(
@@ -89,12 +90,12 @@ export function complete(
     if (isKeyword(kw, 'Compare')) return fileItems(analysis.uri, options.files ?? [], range);
     return [];
   }
-  const typed = word.exec(prefix)![0];
+  const typed = trailingRun(prefix, wordChar);
   const range = { start: at - typed.length, end: at };
   const before = prefix.slice(0, prefix.length - typed.length);
   const after = /(?:^|\s)([\p{L}]+)\s+$/u.exec(before)?.[1];
   if (isKeyword(after, 'Language')) return languageItems(range, analysis);
-  const numberTyped = /[\d.]*$/.exec(prefix)![0];
+  const numberTyped = trailingRun(prefix, numberChar);
   const numberRange = { start: at - numberTyped.length, end: at };
   const beforeNumber = prefix.slice(0, prefix.length - numberTyped.length);
   const numberAfter = /(?:^|\s)([\p{L}]+)\s+$/u.exec(beforeNumber)?.[1];
