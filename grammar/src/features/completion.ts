@@ -6,7 +6,8 @@ import { formatNumber } from '../numbers';
 import { isKeyword, type KeywordName, keywordText } from '../tokens';
 import { KompassWriter } from '../writer';
 import { type Location, locate, prefersSwedishKeywords } from './locate';
-import { lineEndAt, say } from './text';
+import { lineEndAt } from './text';
+import { editorTexts } from './texts';
 
 /** What a completion item stands for. */
 export type CompletionKind =
@@ -122,11 +123,7 @@ export function complete(
       items.push({
         label: `${areaKeyword} ${fa.number} ${fa.title}`,
         kind: 'snippet',
-        detail: say(
-          analysis.messageLanguage,
-          'hela området ur ramverket',
-          'the whole area from the framework',
-        ),
+        detail: editorTexts[analysis.messageLanguage].completion.wholeArea,
         insertText: new KompassWriter({ swedish, snippet: true }).area(fa, summaryOnly).join('\n'),
         snippet: true,
         range,
@@ -139,8 +136,8 @@ export function complete(
     items.push({
       label: `${area} { … }`,
       kind: 'snippet',
-      detail: say(analysis.messageLanguage, 'ett nytt område', 'a new area'),
-      insertText: `${area} \${1:1} "\${2:${say(analysis.messageLanguage, 'Rubrik', 'Title')}}" {\n  $0\n}`,
+      detail: editorTexts[analysis.messageLanguage].completion.newArea,
+      insertText: `${area} \${1:1} "\${2:${editorTexts[analysis.messageLanguage].completion.areaTitle}}" {\n  $0\n}`,
       snippet: true,
       range,
       sortText: '0~',
@@ -154,7 +151,7 @@ export function complete(
     items.push({
       label: `${ev} { … }`,
       kind: 'snippet',
-      detail: say(analysis.messageLanguage, 'en ny utvärdering', 'a new evaluation'),
+      detail: editorTexts[analysis.messageLanguage].completion.newEvaluation,
       insertText: `${ev} "\${1:Kommun}" {\n  ${fw} "\${2:kommunkompassen-2.0}"\n  ${date} \${3:2024-01-01}\n  $0\n}`,
       snippet: true,
       range,
@@ -192,7 +189,7 @@ function frameworkItems(
       {
         label: f.id,
         kind: 'framework' as const,
-        detail: `${f.title} · ${f.areas.length} ${say(lang, 'områden', 'areas')}, ${questions} ${say(lang, 'frågor', 'questions')}, max ${formatNumber(f.max, lang)}`,
+        detail: `${f.title} · ${f.areas.length} ${editorTexts[lang].completion.areas}, ${questions} ${editorTexts[lang].completion.questions}, max ${formatNumber(f.max, lang)}`,
         insertText: range.closed ? f.id : `${f.id}"`,
         range: { start: range.start, end: range.end },
       },
@@ -332,8 +329,8 @@ function areaBodyItems(
   out.push({
     label: `${question} { … }`,
     kind: 'snippet',
-    detail: say(lang, 'en ny fråga', 'a new question'),
-    insertText: `${question} \${1:${n ?? 1}.${present.size + 1}} "\${2:${say(lang, 'Frågans titel', 'Title')}}" \${3}/\${4:10}`,
+    detail: editorTexts[lang].completion.newQuestion,
+    insertText: `${question} \${1:${n ?? 1}.${present.size + 1}} "\${2:${editorTexts[lang].completion.questionTitle}}" \${3}/\${4:10}`,
     snippet: true,
     range,
     sortText: '0~1',
@@ -342,8 +339,8 @@ function areaBodyItems(
   out.push({
     label: `${section} { … }`,
     kind: 'snippet',
-    detail: say(lang, 'ett avsnitt med rubrik och text', 'a section: heading and text'),
-    insertText: `${section} "\${1:${say(lang, 'Rubrik', 'Heading')}}" """\n  $0\n"""`,
+    detail: editorTexts[lang].completion.newSection,
+    insertText: `${section} "\${1:${editorTexts[lang].completion.sectionHeading}}" """\n  $0\n"""`,
     snippet: true,
     range,
     sortText: '0~2',
