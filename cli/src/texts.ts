@@ -120,7 +120,8 @@ Exit codes: 0 no errors, 1 the documents have errors, 2 the command could not ru
   badOption: (detail) => `unknown or incomplete option: ${detail}`,
   unknownCommand: (c) => `unknown command "${c}"; see kompass --help`,
   noEvaluationIn: (paths) => `summary: no evaluation in ${paths}`,
-  compareFormat: (formats, v) => `export --compare: --format must be ${formats.join(' or ')}, not ${v}`,
+  compareFormat: (formats, v) =>
+    `export --compare: --format must be ${formats.join(' or ')}, not ${v}`,
   compareOutput: () =>
     'export --compare: give the file to write with -o FILE (or -o - for standard output)',
   compareNoEvaluation: (paths) => `export --compare: no evaluation in ${paths}`,

@@ -63,12 +63,7 @@ export function fixAllOfKind(analysis: Analysis, text: string, range: Span): Cod
       return d.end >= range.start && d.start <= range.end;
     });
     if (list.length < 2 || !touched) continue;
-    out.push(
-      combine(
-        editorTexts[lang].codeActions.fixAllOf(code, list.length),
-        list,
-      ),
-    );
+    out.push(combine(editorTexts[lang].codeActions.fixAllOf(code, list.length), list));
   }
   return out;
 }

@@ -133,10 +133,7 @@ function evaluationHover(ev: EvaluationResult, lang: MessageLanguage): string {
     }
   }
   if (ev.statedTotal !== undefined && ev.statedTotal !== ev.total) {
-    out.push(
-      '',
-      `${T.statedTotal}: ${formatNumber(ev.statedTotal, lang)}`,
-    );
+    out.push('', `${T.statedTotal}: ${formatNumber(ev.statedTotal, lang)}`);
   }
   return out.join('\n');
 }

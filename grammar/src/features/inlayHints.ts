@@ -51,10 +51,7 @@ export function inlayHints(
       out.push({
         offset: end,
         label: ` ${score} · ${formatPercent(a.percent ?? 0, lang)}`,
-        tooltip:
-          a.computedScore !== undefined
-            ? T.sumOfQuestions
-            : T.statedScore,
+        tooltip: a.computedScore !== undefined ? T.sumOfQuestions : T.statedScore,
       });
     }
   }
