@@ -167,8 +167,8 @@ function contextOf(loc: Location): Context {
 }
 
 /**
- * The string the cursor stands in, right after a keyword: `framework "kommun`, `ramverk ”kommun`
- * or `jämför «../` (any of the quotes of `stringQuotes`), with what is typed so far and the
+ * The string the cursor stands in, right after a keyword: `framework "kommun`, `framework ”kommun`
+ * or `compare «../` (any of the quotes of `stringQuotes`), with what is typed so far and the
  * quotes that would close it.
  */
 function openString(prefix: string): { keyword: string; typed: string; close: string } | undefined {
