@@ -211,4 +211,14 @@ describe('features: completion', () => {
     assert.ok(items.length > 0, 'the questions of area 1 are offered');
     for (const i of items) assert.equal(line.text.slice(i.range.start, i.range.end), '1.', i.label);
   });
+  it('looks for an open string on a line of 30,000 quoted words ended by a line separator, without quadratic cost', () => {
+    const { text, offset } = marked(kk(`  ${'a " '.repeat(30_000)}\u2028x<|>\n`));
+    assert.deepEqual(complete(analyze(text), text, offset), []);
+    const after = marked(kk('  framework "x"\u2028framework "kommun<|>\n'));
+    const items = complete(analyze(after.text), after.text, after.offset);
+    assert.ok(
+      items.some((i) => i.kind === 'framework'),
+      'frameworks after the separator',
+    );
+  });
 });
