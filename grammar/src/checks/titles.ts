@@ -92,7 +92,8 @@ export function checkTitle(
   if (title.block || title.unterminated || sameTitle(title.value, frameworkTitle)) return;
   for (const a of aliases) if (sameTitle(title.value, a)) return;
   const w = wording(framework, frameworkTitle);
-  const message = (w[lang] ??= messages.titleDiffers(lang, frameworkTitle, framework.id));
+  w[lang] ??= messages.titleDiffers(lang, frameworkTitle, framework.id);
+  const message = w[lang];
   // A built-in framework's locations never move with an edit (incremental.ts shifts only the
   // edited document's), so its related information can be shared.
   let related: RelatedLocation[] | undefined;
