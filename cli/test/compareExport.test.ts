@@ -9,6 +9,7 @@ function kompass(...args: string[]) {
   const r = spawnSync(process.execPath, ['bin/kompass.js', ...args], {
     encoding: 'utf8',
     timeout: 30_000,
+    env: { ...process.env, LANG: 'C' },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -98,7 +99,7 @@ describe('kompass export --compare', function () {
     assert.match(kompass('export', '--compare', dir, '--format', 'md').err, /-o FILE/);
     const csv = kompass('export', '--compare', dir, '--format', 'csv', '-o', join(dir, 'x.csv'));
     assert.equal(csv.code, 2);
-    assert.match(csv.err, /docx, md, pdf/);
+    assert.match(csv.err, /docx, md or pdf/);
     const over = kompass(
       'export',
       '--compare',
@@ -111,5 +112,35 @@ describe('kompass export --compare', function () {
     assert.equal(over.code, 2);
     assert.ok(readFileSync(join(dir, 'a.kompass'), 'utf8').startsWith('evaluation'));
     assert.equal(existsSync(join(dir, 'x.csv')), false);
+  });
+
+  it('words its errors in --lang, else in the language of the set', () => {
+    const md = ['export', '--compare', dir, '--format'];
+    assert.equal(
+      kompass(...md, 'csv', '-o', join(dir, 'x.csv'), '--lang', 'sv').err,
+      'kompass: export --compare: --format ska vara docx, md eller pdf, inte csv\n',
+    );
+    assert.equal(
+      kompass(...md, 'csv', '-o', join(dir, 'x.csv'), '--lang', 'en').err,
+      'kompass: export --compare: --format must be docx, md or pdf, not csv\n',
+    );
+    assert.match(kompass(...md, 'md', '--lang', 'sv').err, /ange filen som ska skrivas med -o FIL/);
+    const empty = mkdtempSync(join(tmpdir(), 'kompass-compare-empty-'));
+    try {
+      const none = kompass('export', '--compare', empty, '--format', 'md', '-o', '-', '--lang=sv');
+      assert.equal(none.code, 2);
+      assert.match(none.err, /export --compare: ingen utvärdering i /);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+    // The set is Swedish (no `language en`), so with LANG=C the refusal is still in Swedish.
+    const over = kompass(...md, 'md', '-o', join(dir, 'ut.kompass'));
+    assert.equal(over.code, 2);
+    assert.match(over.err, /ut\.kompass: skriver inte en rapport till en \.kompass-fil/);
+    const wrote = kompass(...md, 'md', '-o', join(dir, 'ut.md'));
+    assert.equal(wrote.code, 0, wrote.err);
+    assert.match(wrote.err, /^skrev .*ut\.md$/m);
+    const english = kompass(...md, 'md', '-o', join(dir, 'out.md'), '--lang', 'en');
+    assert.match(english.err, /^wrote .*out\.md$/m);
   });
 });
