@@ -52,7 +52,7 @@ export function reportFormat(format: ReportFormat): ReportFormatInfo {
   return info;
 }
 
-/** The format names joined for a message: `html, pdf, md, json or csv`. */
+/** Format names (every report format unless given) joined for a message: `html, pdf, md, json or csv`. */
 export function reportFormatList(
   or = 'or',
   names: readonly string[] = reportFormats.map((f) => f.format),
