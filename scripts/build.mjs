@@ -1,5 +1,6 @@
 // Builds every bundle the project ships. Used by `npm run build`, `prepare` and the tests.
 
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -137,4 +138,9 @@ for (const f of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.tt
 }
 // The package is ESM for its sources; the bundles are CommonJS, as VS Code loads extensions.
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
+// The CLI starts from V8's code cache of its bundle (bin/bundle.cjs), made by running it once.
+if (existsSync('dist/cli.js')) {
+  const r = spawnSync(process.execPath, ['scripts/code-cache.mjs'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`scripts/code-cache.mjs failed:\n${r.stderr}`);
+}
 if (watch) console.log('watch mode is not supported; run the build again');
