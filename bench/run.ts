@@ -18,6 +18,7 @@ import { measureClient, measureServer, measureWebServer } from './external';
 import { generateDocument } from './generate';
 import type { DocumentSpec, LayerResult } from './layers';
 import { machine } from './machine';
+import { measureMemoryBudget } from './memoryBudget';
 import { root } from './optional';
 import { formatPeerRun, type PeerRun, runPeerBench, writePeerDocs } from './peer';
 import type { ExtraFigure, RunResult } from './results';
@@ -100,6 +101,11 @@ export async function runBench(options: {
     const comparison = await measureComparison(options.quick);
     extras.push(...comparison.figures);
     notes.push(...comparison.notes);
+    process.stderr.write('measuring the memory budget ...\n');
+    const memory = measureMemoryBudget(options.quick);
+    process.stderr.write(`${memory.table}\n`);
+    extras.push(...memory.figures);
+    notes.push(...memory.notes);
   }
 
   // Side by side with the Langium peer, in the same run (skipped with --only or --no-peer).
