@@ -17,7 +17,7 @@ import { summarise } from './stats';
 
 /** Printed by the child at exit: its peak RSS in KiB (preloaded with `-r`). */
 const rssProbe =
-  "process.on('exit', () => process.stderr.write(`\\nkompass-bench-maxrss ${process.resourceUsage().maxRSS}\\n`));\n";
+  "process.on('exit', () => process.stderr.write('\\nkompass-bench-maxrss ' + process.resourceUsage().maxRSS + '\\n'));\n";
 
 /** Runs `kompass export FILE --format pdf` in a fresh process; its wall time and peak RSS. */
 function exportOnce(probe: string, source: string, out: string): { ms: number; rssMb: number } {
