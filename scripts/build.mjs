@@ -31,8 +31,9 @@ const node = {
 };
 
 /**
- * The extensions ship in the .vsix, which has a size budget: fontkit's brotli decoder serves only
- * WOFF2 fonts, and the report embeds TTF, so report/src/noWoff2.ts stands in for it there.
+ * fontkit's brotli decoder serves only WOFF2 fonts, and the report embeds TTF, so
+ * report/src/noWoff2.ts stands in for it in the extensions (the .vsix has a size budget) and in
+ * the report bundle the CLI loads.
  */
 const noWoff2 = {
   name: 'no-woff2',
@@ -76,7 +77,8 @@ const bundles = [
     supported: { 'dynamic-import': false },
     requires: ['report/src/index.ts'],
   },
-  { ...node, entryPoints: { report: 'report/src/index.ts' } },
+  // The report bundle too: the CLI loads it for every export, and 1.3 MB less is faster to load.
+  { ...node, entryPoints: { report: 'report/src/index.ts' }, plugins: [noWoff2] },
   { ...node, entryPoints: { server: 'server/src/server.ts' } },
   {
     ...node,
