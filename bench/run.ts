@@ -20,6 +20,7 @@ import type { DocumentSpec, LayerResult } from './layers';
 import { machine } from './machine';
 import { measureMemoryBudget } from './memoryBudget';
 import { root } from './optional';
+import { measurePdf } from './pdf';
 import { formatPeerRun, type PeerRun, runPeerBench, writePeerDocs } from './peer';
 import type { ExtraFigure, RunResult } from './results';
 import { formatRun } from './table';
@@ -101,6 +102,10 @@ export async function runBench(options: {
     const comparison = await measureComparison(options.quick);
     extras.push(...comparison.figures);
     notes.push(...comparison.notes);
+    process.stderr.write('measuring the PDF ...\n');
+    const pdf = await measurePdf(options.quick);
+    extras.push(...pdf.figures);
+    notes.push(...pdf.notes);
     process.stderr.write('measuring the memory budget ...\n');
     const memory = measureMemoryBudget(options.quick);
     process.stderr.write(`${memory.table}\n`);
