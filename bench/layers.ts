@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fastTokenize } from '../grammar/src/fastLex';
 import {
   type Analysis,
   analyzeText,
@@ -15,7 +16,6 @@ import {
   Workspace,
   type WorkspaceHost,
 } from '../grammar/src/index';
-import { fastTokenize } from '../grammar/src/fastLex';
 import { kompassLexer } from '../grammar/src/lexer';
 import { generateDocument } from './generate';
 import { loadHover, loadRender, renderedSize, root } from './optional';
