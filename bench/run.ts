@@ -40,8 +40,13 @@ export const documents: DocumentSpec[] = [
   ),
 ];
 
-function runChild<T>(bundle: string, spec: DocumentSpec, flags: string[]): T {
-  const args = [bundle, JSON.stringify(spec), ...flags];
+function runChild<T>(
+  bundle: string,
+  spec: DocumentSpec,
+  flags: string[],
+  nodeFlags: string[] = [],
+): T {
+  const args = [...nodeFlags, bundle, JSON.stringify(spec), ...flags];
   const r = spawnSync(process.execPath, args, {
     cwd: root,
     env: { ...process.env, KOMPASS_ROOT: root },
@@ -78,6 +83,7 @@ export async function runBench(options: {
     process.stderr.write(`measuring ${spec.name} ...\n`);
     const r = runChild<LayerResult>(bundle, spec, options.quick ? ['--quick'] : []);
     r.rss.check = runChild<{ rss: number }>(bundle, spec, ['--rss']).rss;
+    r.heap = runChild<{ heap: number }>(bundle, spec, ['--heap'], ['--expose-gc']).heap;
     for (const n of r.notes) if (!notes.includes(n) && !/^html \d/.test(n)) notes.push(n);
     results.push(r);
   }
