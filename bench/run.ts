@@ -18,6 +18,7 @@ import { measureClient, measureServer, measureWebServer } from './external';
 import { generateDocument } from './generate';
 import type { DocumentSpec, LayerResult } from './layers';
 import { machine } from './machine';
+import { measureMemoryBudget } from './memoryBudget';
 import { root } from './optional';
 import { measurePdf } from './pdf';
 import { formatPeerRun, type PeerRun, runPeerBench, writePeerDocs } from './peer';
@@ -111,6 +112,11 @@ export async function runBench(options: {
     const pdf = await measurePdf(options.quick);
     extras.push(...pdf.figures);
     notes.push(...pdf.notes);
+    process.stderr.write('measuring the memory budget ...\n');
+    const memory = measureMemoryBudget(options.quick);
+    process.stderr.write(`${memory.table}\n`);
+    extras.push(...memory.figures);
+    notes.push(...memory.notes);
   }
 
   // Side by side with the Langium peer, in the same run (skipped with --only or --no-peer).
