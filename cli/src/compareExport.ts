@@ -6,7 +6,7 @@ import { loadEvaluationSet, setLanguage } from './summary';
 import { writeOutput } from './write';
 
 /** The formats a comparison report is written in. */
-export const compareFormats: readonly ReportFormat[] = ['docx', 'md'];
+export const compareFormats: readonly ReportFormat[] = ['docx', 'md', 'pdf'];
 
 /**
  * `kompass export --compare PATH... --format F -o FILE`: the comparison report of a set of files
@@ -39,7 +39,9 @@ export async function runCompareExport(
   const data =
     options.format === 'docx'
       ? await report.renderDocxDocument(doc)
-      : report.renderMarkdownDocument(doc);
+      : options.format === 'pdf'
+        ? await report.renderPdfDocument(doc)
+        : report.renderMarkdownDocument(doc);
   const errors = set.errors.size;
   if (options.output === '-') {
     stdout(data);

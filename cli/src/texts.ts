@@ -40,7 +40,7 @@ Slutkoder: 0 inga fel, 1 dokumenten har fel, 2 kommandot kunde inte köras.
   unknownCommand: (c: string) => `okänt kommando ”${c}”; se kompass --help`,
   noEvaluationIn: (paths: string) => `summary: ingen utvärdering i ${paths}`,
   compareFormat: (formats: readonly string[], v: string) =>
-    `export --compare: --format ska vara ${formats.join(' eller ')}, inte ${v}`,
+    `export --compare: --format ska vara ${reportFormatList('eller', formats)}, inte ${v}`,
   compareOutput: () =>
     'export --compare: ange filen som ska skrivas med -o FIL (eller -o - för standard ut)',
   compareNoEvaluation: (paths: string) => `export --compare: ingen utvärdering i ${paths}`,
@@ -121,7 +121,7 @@ Exit codes: 0 no errors, 1 the documents have errors, 2 the command could not ru
   unknownCommand: (c) => `unknown command "${c}"; see kompass --help`,
   noEvaluationIn: (paths) => `summary: no evaluation in ${paths}`,
   compareFormat: (formats, v) =>
-    `export --compare: --format must be ${formats.join(' or ')}, not ${v}`,
+    `export --compare: --format must be ${reportFormatList('or', formats)}, not ${v}`,
   compareOutput: () =>
     'export --compare: give the file to write with -o FILE (or -o - for standard output)',
   compareNoEvaluation: (paths) => `export --compare: no evaluation in ${paths}`,

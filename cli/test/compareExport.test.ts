@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readPdf, requirePoppler } from '../../test/poppler';
 
 function kompass(...args: string[]) {
   const r = spawnSync(process.execPath, ['bin/kompass.js', ...args], {
@@ -75,11 +76,30 @@ describe('kompass export --compare', function () {
     assert.ok(bytes.includes(Buffer.from('word/document.xml')));
   });
 
+  it('writes a tagged PDF laid out from the same structure', function () {
+    requirePoppler(this, 'the comparison PDF check');
+    const out = join(dir, 'jamforelse.pdf');
+    const r = kompass('export', '--compare', dir, '--format', 'pdf', '-o', out);
+    assert.equal(r.code, 0, r.err);
+    const pdf = readPdf(readFileSync(out));
+    assert.match(pdf.info, /^Tagged:\s+yes$/m);
+    assert.match(pdf.info, /^Title:\s+Jämförelse av 3 utvärderingar, 2 kommuner$/m);
+    const text = pdf.pages.join('\n');
+    for (const s of ['Rangordning per område', 'Utveckling per område mellan omgångarna'])
+      assert.ok(text.includes(s), s);
+    // The set's table: every evaluation's row with its total, and header cells in the tree.
+    assert.match(text, /2016-04-12\s.*\s517\s+65\s%\s+\+26\s/);
+    assert.match(pdf.tree, /TH\s*\n\s+"Namn"/);
+    assert.match(pdf.tree, /^ {2}H1 \(block\)\n\s+"Medelprofil"/m);
+    assert.equal(pdf.tree.match(/^\s*Figure\b/gm)?.length, 1, 'the average profile');
+    assert.match(pdf.pages.at(-1)!, new RegExp(`Sida ${pdf.pages.length} av ${pdf.pages.length}`));
+  });
+
   it('needs -o, refuses formats it cannot lay out yet, and never writes over an input', () => {
     assert.match(kompass('export', '--compare', dir, '--format', 'md').err, /-o FILE/);
-    const pdf = kompass('export', '--compare', dir, '--format', 'pdf', '-o', join(dir, 'x.pdf'));
-    assert.equal(pdf.code, 2);
-    assert.match(pdf.err, /docx or md/);
+    const csv = kompass('export', '--compare', dir, '--format', 'csv', '-o', join(dir, 'x.csv'));
+    assert.equal(csv.code, 2);
+    assert.match(csv.err, /docx, md or pdf/);
     const over = kompass(
       'export',
       '--compare',
@@ -91,18 +111,18 @@ describe('kompass export --compare', function () {
     );
     assert.equal(over.code, 2);
     assert.ok(readFileSync(join(dir, 'a.kompass'), 'utf8').startsWith('evaluation'));
-    assert.equal(existsSync(join(dir, 'x.pdf')), false);
+    assert.equal(existsSync(join(dir, 'x.csv')), false);
   });
 
   it('words its errors in --lang, else in the language of the set', () => {
     const md = ['export', '--compare', dir, '--format'];
     assert.equal(
-      kompass(...md, 'pdf', '-o', join(dir, 'x.pdf'), '--lang', 'sv').err,
-      'kompass: export --compare: --format ska vara docx eller md, inte pdf\n',
+      kompass(...md, 'csv', '-o', join(dir, 'x.csv'), '--lang', 'sv').err,
+      'kompass: export --compare: --format ska vara docx, md eller pdf, inte csv\n',
     );
     assert.equal(
-      kompass(...md, 'pdf', '-o', join(dir, 'x.pdf'), '--lang', 'en').err,
-      'kompass: export --compare: --format must be docx or md, not pdf\n',
+      kompass(...md, 'csv', '-o', join(dir, 'x.csv'), '--lang', 'en').err,
+      'kompass: export --compare: --format must be docx, md or pdf, not csv\n',
     );
     assert.match(kompass(...md, 'md', '--lang', 'sv').err, /ange filen som ska skrivas med -o FIL/);
     const empty = mkdtempSync(join(tmpdir(), 'kompass-compare-empty-'));

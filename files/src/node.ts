@@ -15,6 +15,7 @@ import {
   decodeDocument,
   type FileAccess,
   type ReadResult,
+  resolveUri,
   tooLarge,
   type WalkLimits,
   walksInto,
@@ -180,11 +181,7 @@ export class NodeFiles implements FileAccess {
     } else if (isAbsolute(fromUri)) {
       return resolve(dirname(fromUri), path);
     }
-    try {
-      return new URL(path, fromUri).toString();
-    } catch {
-      return `${fromUri}/../${path}`;
-    }
+    return resolveUri(fromUri, path) ?? `${fromUri}/../${path}`;
   }
 
   readFile(uri: string): ReadResult {

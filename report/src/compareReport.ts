@@ -220,6 +220,7 @@ export function buildComparisonReport(model: CompareModel, lang: 'sv' | 'en'): R
     title,
     header: title,
     pageLabel: labels.page,
+    pageOf: labels.of,
     parts,
   };
 }
