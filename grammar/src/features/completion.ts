@@ -67,7 +67,27 @@ const keywordsIn: Record<Exclude<Context, 'facts'>, readonly KeywordName[]> = {
   frameworkArea: ['Max', 'Heading', 'Alias', 'Question', 'Intro'],
 };
 
-const word = /[\p{L}\p{N}_-]*$/u;
+const wordChar = /^[\p{L}\p{N}_-]$/u;
+const numberChar = /^[\d.]$/;
+
+/**
+ * The run of characters at the end of `s` that `char` accepts, found by a backward scan: a
+ * `[…]*$` regex retries from every position of a long run and is quadratic on a long line.
+ */
+function trailing(s: string, char: RegExp): string {
+  let i = s.length;
+  while (i > 0) {
+    let j = i - 1;
+    const low = s.charCodeAt(j);
+    if (low >= 0xdc00 && low <= 0xdfff && j > 0) {
+      const high = s.charCodeAt(j - 1);
+      if (high >= 0xd800 && high <= 0xdbff) j--;
+    }
+    if (!char.test(s.slice(j, i))) break;
+    i = j;
+  }
+  return s.slice(i);
+}
 
 /** The completions at an offset, in context: keywords, numbers, names, paths, codes, snippets. */
 export function complete(
@@ -91,12 +111,12 @@ export function complete(
     if (isKeyword(kw, 'Compare')) return fileItems(analysis.uri, options.files ?? [], range);
     return [];
   }
-  const typed = word.exec(prefix)![0];
+  const typed = trailing(prefix, wordChar);
   const range = { start: at - typed.length, end: at };
   const before = prefix.slice(0, prefix.length - typed.length);
   const after = /(?:^|\s)([\p{L}]+)\s+$/u.exec(before)?.[1];
   if (isKeyword(after, 'Language')) return languageItems(range, analysis);
-  const numberTyped = /[\d.]*$/.exec(prefix)![0];
+  const numberTyped = trailing(prefix, numberChar);
   const numberRange = { start: at - numberTyped.length, end: at };
   const beforeNumber = prefix.slice(0, prefix.length - numberTyped.length);
   const numberAfter = /(?:^|\s)([\p{L}]+)\s+$/u.exec(beforeNumber)?.[1];
