@@ -12,6 +12,7 @@ import { parseFonts } from '../fonts';
 import { reportLanguage } from '../labels';
 import type { ContentsEntry } from '../view';
 import { blocks } from './blocks';
+import { bufferPageContent } from './contentBuffer';
 import { Flow } from './flow';
 import { Bookmarks, contents, furniture, partKey } from './pages';
 import { A4, margin } from './style';
@@ -49,6 +50,7 @@ export async function renderPdfDocument(
   for (const face of ['regular', 'bold', 'italic'] as const)
     doc.registerFont(face, fonts[face] as unknown as PDFKit.Mixins.PDFFontSource);
   doc.font('regular');
+  bufferPageContent(doc);
   const chunks: Uint8Array[] = [];
   doc.on('data', (c: Uint8Array) => chunks.push(c));
   const ended = new Promise<void>((resolve, reject) => {

@@ -19,6 +19,8 @@ interface GridCell {
   align: 'left' | 'right';
   span: number;
   tag: 'TH' | 'TD';
+  /** What a header cell heads: its column (the header row) or its row (a label). */
+  scope?: 'Column' | 'Row';
 }
 
 /** A row as drawn; `kind` sets its fill and whether it repeats after a page break. */
@@ -44,7 +46,7 @@ function cellOf(c: Cell, kind: GridRow['kind'], missingRow: boolean): GridCell {
     color: c.missing ? color.warn : missingRow ? color.muted : color.fg,
     align: c.numeric ? 'right' : 'left',
     span: Math.max(1, c.span ?? 1),
-    tag: kind === 'head' ? 'TH' : 'TD',
+    ...(kind === 'head' ? { tag: 'TH', scope: 'Column' } : { tag: 'TD' }),
   };
 }
 
@@ -92,6 +94,7 @@ export function keyValue(f: Flow, b: KeyValueBlock): void {
         align: 'left',
         span: 1,
         tag: 'TH',
+        scope: 'Row',
       },
       { text: r.value, face: 'regular', color: color.fg, align: 'left', span: 1, tag: 'TD' },
     ],
@@ -179,14 +182,23 @@ function cellWidths(row: GridRow, widths: number[]): number[] {
   });
 }
 
+/** A cell's text fits on one line: it is drawn without pdfkit's line wrapping, the costly part. */
+function oneLine(f: Flow, c: GridCell, w: number, fontSize: number): boolean {
+  if (c.text.includes('\n')) return false;
+  f.doc.font(c.face).fontSize(fontSize);
+  return f.doc.widthOfString(c.text) <= w;
+}
+
 function rowHeight(f: Flow, row: GridRow, widths: number[], fontSize: number): number {
   const d = f.doc;
   const pad = padFor(fontSize);
   const ws = cellWidths(row, widths);
   return Math.max(
     ...row.cells.map((c, i) => {
+      const w = ws[i]! - 2 * pad;
+      if (oneLine(f, c, w, fontSize)) return d.currentLineHeight(true) + 2 * pad;
       d.font(c.face).fontSize(fontSize);
-      return d.heightOfString(c.text || ' ', { width: ws[i]! - 2 * pad }) + 2 * pad;
+      return d.heightOfString(c.text || ' ', { width: w }) + 2 * pad;
     }),
   );
 }
@@ -228,11 +240,19 @@ function drawGrid(f: Flow, g: Grid): void {
       let x = margin.left;
       row.cells.forEach((c, i) => {
         const w = ws[i]!;
-        const text = () =>
-          f
-            .look(c.face, g.fontSize, c.color)
-            .text(c.text, x + pad, y + pad, { width: w - 2 * pad, align: c.align });
+        const inner = w - 2 * pad;
+        const cx = x;
+        const text = () => {
+          const doc = f.look(c.face, g.fontSize, c.color);
+          if (!oneLine(f, c, inner, g.fontSize))
+            doc.text(c.text, cx + pad, y + pad, { width: inner, align: c.align });
+          else if (c.text) {
+            const left = c.align === 'right' ? cx + w - pad - doc.widthOfString(c.text) : cx + pad;
+            doc.text(c.text, left, y + pad, { lineBreak: false });
+          }
+        };
         if (repeat) tags.artifact(text);
+        else if (c.scope) tags.leaf(c.tag, text, {}, { O: 'Table', Scope: c.scope });
         else tags.leaf(c.tag, text);
         x += w;
       });
