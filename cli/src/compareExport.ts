@@ -6,7 +6,7 @@ import { loadEvaluationSet, setLanguage } from './summary';
 import { writeOutput } from './write';
 
 /** The formats a comparison report is written in. */
-export const compareFormats: readonly ReportFormat[] = ['docx', 'md'];
+export const compareFormats: readonly ReportFormat[] = ['html', 'docx', 'md'];
 
 /**
  * `kompass export --compare PATH... --format F -o FILE`: the comparison report of a set of files
@@ -19,7 +19,7 @@ export async function runCompareExport(
 ): Promise<{ target: string; errors: number }> {
   if (!compareFormats.includes(options.format)) {
     throw new UsageError(
-      `export --compare: --format must be ${compareFormats.join(' or ')}, not ${options.format}`,
+      `export --compare: --format must be ${compareFormats.slice(0, -1).join(', ')} or ${compareFormats[compareFormats.length - 1]}, not ${options.format}`,
     );
   }
   if (options.output === undefined) {
@@ -39,7 +39,9 @@ export async function runCompareExport(
   const data =
     options.format === 'docx'
       ? await report.renderDocxDocument(doc)
-      : report.renderMarkdownDocument(doc);
+      : options.format === 'html'
+        ? report.renderHtmlDocument(doc)
+        : report.renderMarkdownDocument(doc);
   const errors = set.errors.size;
   if (options.output === '-') {
     stdout(data);

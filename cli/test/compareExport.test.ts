@@ -74,11 +74,26 @@ describe('kompass export --compare', function () {
     assert.ok(bytes.includes(Buffer.from('word/document.xml')));
   });
 
+  it('writes a self-contained HTML page with the trend chart and its numbers', () => {
+    const out = join(dir, 'jamforelse.html');
+    const r = kompass('export', '--compare', dir, '--format', 'html', '-o', out);
+    assert.equal(r.code, 0, r.err);
+    const html = readFileSync(out, 'utf8');
+    assert.match(html, /^<!DOCTYPE html>\n<html lang="sv-SE">/);
+    assert.match(html, /<title>Jämförelse av 3 utvärderingar, 2 kommuner<\/title>/);
+    assert.doesNotMatch(html, /<script/i);
+    // Tallby's two rounds: area 1 went from 50 % to 60 %.
+    assert.match(
+      html,
+      /<svg class="kk-chart kk-trend"[^>]*aria-label="Tallby kommun: procent av max per område och omgång\. 1\. Offentlighet och demokrati: 2012-03-01 50\u00a0%, 2016-04-12 60\u00a0%;/,
+    );
+  });
+
   it('needs -o, refuses formats it cannot lay out yet, and never writes over an input', () => {
     assert.match(kompass('export', '--compare', dir, '--format', 'md').err, /-o FILE/);
     const pdf = kompass('export', '--compare', dir, '--format', 'pdf', '-o', join(dir, 'x.pdf'));
     assert.equal(pdf.code, 2);
-    assert.match(pdf.err, /docx or md/);
+    assert.match(pdf.err, /html, docx or md/);
     const over = kompass(
       'export',
       '--compare',
