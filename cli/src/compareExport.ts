@@ -1,12 +1,12 @@
 import { extname, resolve } from 'node:path';
-import { compareEvaluations } from '../../grammar/src/index';
+import { compareEvaluations, type MessageLanguage } from '../../grammar/src/index';
 import type { ReportFormat } from '../../report/src/formats';
 import { UsageError } from './errors';
 import { loadEvaluationSet, setLanguage } from './summary';
 import { writeOutput } from './write';
 
 /** The formats a comparison report is written in. */
-export const compareFormats: readonly ReportFormat[] = ['html', 'docx', 'md'];
+export const compareFormats: readonly ReportFormat[] = ['html', 'pdf', 'docx', 'md'];
 
 /**
  * `kompass export --compare PATH... --format F -o FILE`: the comparison report of a set of files
@@ -16,22 +16,22 @@ export async function runCompareExport(
   paths: readonly string[],
   options: { format: ReportFormat; output?: string; force: boolean },
   stdout: (data: string | Uint8Array) => void,
+  /** Told the set's language as soon as it is read, so later errors speak it. */
+  onLanguage?: (setLanguage: MessageLanguage) => void,
 ): Promise<{ target: string; errors: number }> {
   if (!compareFormats.includes(options.format)) {
-    throw new UsageError(
-      `export --compare: --format must be ${compareFormats.slice(0, -1).join(', ')} or ${compareFormats[compareFormats.length - 1]}, not ${options.format}`,
-    );
+    const format = options.format;
+    throw new UsageError((t) => t.compareFormat(compareFormats, format));
   }
   if (options.output === undefined) {
-    throw new UsageError(
-      'export --compare: give the file to write with -o FILE (or -o - for standard output)',
-    );
+    throw new UsageError((t) => t.compareOutput());
   }
   const set = loadEvaluationSet(paths);
   if (set.evaluations.length === 0) {
-    throw new UsageError(`export --compare: no evaluation in ${paths.join(', ')}`);
+    throw new UsageError((t) => t.compareNoEvaluation(paths.join(', ')));
   }
   const lang = setLanguage(set.evaluations);
+  onLanguage?.(lang);
   const model = compareEvaluations(set.evaluations, lang);
   // Loaded on use, as for a single report: the renderer is a bundle of its own.
   const report = await import('../../report/src/index');
@@ -39,9 +39,11 @@ export async function runCompareExport(
   const data =
     options.format === 'docx'
       ? await report.renderDocxDocument(doc)
-      : options.format === 'html'
-        ? report.renderHtmlDocument(doc)
-        : report.renderMarkdownDocument(doc);
+      : options.format === 'pdf'
+        ? await report.renderPdfDocument(doc)
+        : options.format === 'html'
+          ? report.renderHtmlDocument(doc)
+          : report.renderMarkdownDocument(doc);
   const errors = set.errors.size;
   if (options.output === '-') {
     stdout(data);
@@ -49,7 +51,7 @@ export async function runCompareExport(
   }
   const target = options.output;
   if (extname(target) === '.kompass' || set.files.some((f) => resolve(f) === resolve(target))) {
-    throw new UsageError(`${target}: refusing to write a report into a .kompass file`);
+    throw new UsageError((t) => t.intoKompass(target));
   }
   writeOutput(target, data, { source: set.files[0]!, force: options.force });
   return { target, errors };

@@ -192,9 +192,10 @@ export async function main(
             ...(typeof values.output === 'string' ? { output: values.output } : {}),
           },
           io.out,
+          (documents) => follow(speech, documents),
         );
-        if (r.target !== '-') io.err(`wrote ${r.target}\n`);
-        if (r.errors > 0) io.err(`${r.errors} file(s) of the set have errors; see kompass check\n`);
+        if (r.target !== '-') io.err(`${t().wrote(r.target)}\n`);
+        if (r.errors > 0) io.err(`${t().setHasErrors(r.errors)}\n`);
         return 0;
       }
       const file = oneFile(positionals, 'export');

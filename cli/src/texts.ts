@@ -39,6 +39,13 @@ Slutkoder: 0 inga fel, 1 dokumenten har fel, 2 kommandot kunde inte köras.
   badOption: (detail: string) => `okänd eller ofullständig flagga: ${detail}`,
   unknownCommand: (c: string) => `okänt kommando ”${c}”; se kompass --help`,
   noEvaluationIn: (paths: string) => `summary: ingen utvärdering i ${paths}`,
+  compareFormat: (formats: readonly string[], v: string) =>
+    `export --compare: --format ska vara ${reportFormatList('eller', formats)}, inte ${v}`,
+  compareOutput: () =>
+    'export --compare: ange filen som ska skrivas med -o FIL (eller -o - för standard ut)',
+  compareNoEvaluation: (paths: string) => `export --compare: ingen utvärdering i ${paths}`,
+  setHasErrors: (n: number) =>
+    `${plural(n, 'fil', 'filer')} i jämförelsen har fel; se kompass check`,
   holdsNoEvaluation: (p: string) => `${p}: innehåller ingen utvärdering`,
   intoKompass: (p: string) => `${p}: skriver inte en rapport till en .kompass-fil`,
   overInput: (p: string) => `${p}: skriver inte över källdokumentet`,
@@ -113,6 +120,13 @@ Exit codes: 0 no errors, 1 the documents have errors, 2 the command could not ru
   badOption: (detail) => `unknown or incomplete option: ${detail}`,
   unknownCommand: (c) => `unknown command "${c}"; see kompass --help`,
   noEvaluationIn: (paths) => `summary: no evaluation in ${paths}`,
+  compareFormat: (formats, v) =>
+    `export --compare: --format must be ${reportFormatList('or', formats)}, not ${v}`,
+  compareOutput: () =>
+    'export --compare: give the file to write with -o FILE (or -o - for standard output)',
+  compareNoEvaluation: (paths) => `export --compare: no evaluation in ${paths}`,
+  setHasErrors: (n) =>
+    `${plural(n, 'file', 'files')} of the set ${n === 1 ? 'has' : 'have'} errors; see kompass check`,
   holdsNoEvaluation: (p) => `${p}: holds no evaluation`,
   intoKompass: (p) => `${p}: refusing to write a report into a .kompass file`,
   overInput: (p) => `${p}: refusing to write over the input document`,

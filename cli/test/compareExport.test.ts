@@ -3,11 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readPdf, requirePoppler } from '../../test/poppler';
 
 function kompass(...args: string[]) {
   const r = spawnSync(process.execPath, ['bin/kompass.js', ...args], {
     encoding: 'utf8',
     timeout: 30_000,
+    env: { ...process.env, LANG: 'C' },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -89,11 +91,34 @@ describe('kompass export --compare', function () {
     );
   });
 
+  it('writes a tagged PDF laid out from the same structure', function () {
+    requirePoppler(this, 'the comparison PDF check');
+    const out = join(dir, 'jamforelse.pdf');
+    const r = kompass('export', '--compare', dir, '--format', 'pdf', '-o', out);
+    assert.equal(r.code, 0, r.err);
+    const pdf = readPdf(readFileSync(out));
+    assert.match(pdf.info, /^Tagged:\s+yes$/m);
+    assert.match(pdf.info, /^Title:\s+Jämförelse av 3 utvärderingar, 2 kommuner$/m);
+    const text = pdf.pages.join('\n');
+    for (const s of ['Rangordning per område', 'Utveckling per område mellan omgångarna'])
+      assert.ok(text.includes(s), s);
+    // The set's table: every evaluation's row with its total, and header cells in the tree.
+    assert.match(text, /2016-04-12\s.*\s517\s+65\s%\s+\+26\s/);
+    assert.match(pdf.tree, /TH\s*\n\s+"Namn"/);
+    assert.match(pdf.tree, /^ {2}H1 \(block\)\n\s+"Medelprofil"/m);
+    assert.equal(
+      pdf.tree.match(/^\s*Figure\b/gm)?.length,
+      2,
+      "Tallby's trend and the average profile",
+    );
+    assert.match(pdf.pages.at(-1)!, new RegExp(`Sida ${pdf.pages.length} av ${pdf.pages.length}`));
+  });
+
   it('needs -o, refuses formats it cannot lay out yet, and never writes over an input', () => {
     assert.match(kompass('export', '--compare', dir, '--format', 'md').err, /-o FILE/);
-    const pdf = kompass('export', '--compare', dir, '--format', 'pdf', '-o', join(dir, 'x.pdf'));
-    assert.equal(pdf.code, 2);
-    assert.match(pdf.err, /html, docx or md/);
+    const csv = kompass('export', '--compare', dir, '--format', 'csv', '-o', join(dir, 'x.csv'));
+    assert.equal(csv.code, 2);
+    assert.match(csv.err, /html, pdf, docx or md/);
     const over = kompass(
       'export',
       '--compare',
@@ -105,6 +130,36 @@ describe('kompass export --compare', function () {
     );
     assert.equal(over.code, 2);
     assert.ok(readFileSync(join(dir, 'a.kompass'), 'utf8').startsWith('evaluation'));
-    assert.equal(existsSync(join(dir, 'x.pdf')), false);
+    assert.equal(existsSync(join(dir, 'x.csv')), false);
+  });
+
+  it('words its errors in --lang, else in the language of the set', () => {
+    const md = ['export', '--compare', dir, '--format'];
+    assert.equal(
+      kompass(...md, 'csv', '-o', join(dir, 'x.csv'), '--lang', 'sv').err,
+      'kompass: export --compare: --format ska vara docx, md eller pdf, inte csv\n',
+    );
+    assert.equal(
+      kompass(...md, 'csv', '-o', join(dir, 'x.csv'), '--lang', 'en').err,
+      'kompass: export --compare: --format must be docx, md or pdf, not csv\n',
+    );
+    assert.match(kompass(...md, 'md', '--lang', 'sv').err, /ange filen som ska skrivas med -o FIL/);
+    const empty = mkdtempSync(join(tmpdir(), 'kompass-compare-empty-'));
+    try {
+      const none = kompass('export', '--compare', empty, '--format', 'md', '-o', '-', '--lang=sv');
+      assert.equal(none.code, 2);
+      assert.match(none.err, /export --compare: ingen utvärdering i /);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+    // The set is Swedish (no `language en`), so with LANG=C the refusal is still in Swedish.
+    const over = kompass(...md, 'md', '-o', join(dir, 'ut.kompass'));
+    assert.equal(over.code, 2);
+    assert.match(over.err, /ut\.kompass: skriver inte en rapport till en \.kompass-fil/);
+    const wrote = kompass(...md, 'md', '-o', join(dir, 'ut.md'));
+    assert.equal(wrote.code, 0, wrote.err);
+    assert.match(wrote.err, /^skrev .*ut\.md$/m);
+    const english = kompass(...md, 'md', '-o', join(dir, 'out.md'), '--lang', 'en');
+    assert.match(english.err, /^wrote .*out\.md$/m);
   });
 });

@@ -13,8 +13,10 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   decodeDocument,
+  encodeSegment,
   type FileAccess,
   type ReadResult,
+  resolveUri,
   tooLarge,
   type WalkLimits,
   walksInto,
@@ -43,9 +45,28 @@ export function uriToPath(uri: string): string | undefined {
   return isAbsolute(uri) ? uri : undefined;
 }
 
-/** Converts a path to a `file:` URI. */
+/**
+ * Converts a path to a `file:` URI in VS Code's encoding (parentheses, commas and the like
+ * escaped, a Windows drive letter in lower case), so a file found on disk and the same file
+ * open in the editor are one document, not two.
+ */
 export function pathToUri(path: string): string {
-  return pathToFileURL(path).toString();
+  const href = pathToFileURL(path).toString();
+  const m = /^file:\/\/([^/]*)(\/.*)$/.exec(href);
+  if (!m) return href;
+  const segments = (m[2] ?? '').split('/').map((s, i) => {
+    const name = decodeSegment(s);
+    return encodeSegment(i === 1 && /^[A-Za-z]:$/.test(name) ? name.toLowerCase() : name);
+  });
+  return `file://${m[1]}${segments.join('/')}`;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** Whether `path` lies inside one of `folders` (names only; resolve links first). */
@@ -180,11 +201,7 @@ export class NodeFiles implements FileAccess {
     } else if (isAbsolute(fromUri)) {
       return resolve(dirname(fromUri), path);
     }
-    try {
-      return new URL(path, fromUri).toString();
-    } catch {
-      return `${fromUri}/../${path}`;
-    }
+    return resolveUri(fromUri, path) ?? `${fromUri}/../${path}`;
   }
 
   readFile(uri: string): ReadResult {

@@ -131,4 +131,22 @@ describe('file access over Node fs', () => {
     assert.equal(files.resolve('/a/b/c.kompass', '../d.kompass'), '/a/d.kompass');
     assert.equal(files.resolve('file:///a/b/c.kompass', 'd.kompass'), 'file:///a/b/d.kompass');
   });
+
+  it('names files in the editor’s URI encoding, so a file on disk and the open one are one', () => {
+    // What VS Code's Uri.file(...).toString() gives for these paths.
+    assert.equal(
+      pathToUri('/rapporter/Västerås (2012), slutlig #2.kompass'),
+      'file:///rapporter/V%C3%A4ster%C3%A5s%20%282012%29%2C%20slutlig%20%232.kompass',
+    );
+    assert.equal(pathToUri('/a/100%.kompass'), 'file:///a/100%25.kompass');
+    const files = new NodeFiles({ maxBytes: () => limit });
+    assert.equal(
+      files.resolve('file:///r/a%20%281%29.kompass', 'b (2).kompass'),
+      'file:///r/b%20%282%29.kompass',
+    );
+    const folder = mkdtempSync(join(tmpdir(), 'kompass-uri-'));
+    writeFileSync(join(folder, 'x (1).kompass'), 'evaluation "X" {}');
+    assert.ok('text' in files.readFile(pathToUri(join(folder, 'x (1).kompass'))));
+    rmSync(folder, { recursive: true });
+  });
 });

@@ -74,6 +74,7 @@ export {
   keywordSpecs,
   keywordText,
 } from './tokens';
+export { encodeSegment, resolveUri } from './uri';
 export {
   defaultMaxDocumentSize,
   documentLanguage,

@@ -1,6 +1,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import type { CommentNode, DocumentNode, Span, TopBlock } from './ast';
 import type { FixData } from './diagnostics';
+import { fastTopBlock } from './fastParse';
 import { kompassLexer } from './lexer';
 import { KompassParser, type SyntaxProblem } from './parser';
 import { nearest } from './suggest';
@@ -54,6 +55,16 @@ export interface ParseResult {
 }
 
 let sharedParser: KompassParser | undefined;
+
+// Blocks without a syntax error are parsed by fastParse.ts; the tests turn it off to compare.
+let fastPath = true;
+
+/** Turns the parser's fast path on or off (on by default); returns the previous setting. */
+export function setFastPath(on: boolean): boolean {
+  const was = fastPath;
+  fastPath = on;
+  return was;
+}
 
 function parser(): KompassParser {
   sharedParser ??= new KompassParser();
@@ -301,6 +312,13 @@ function parseChunk(text: string, chunk: IToken[], region: Region): void {
     );
     if (next < 0) return;
     tokens = tokens.slice(next);
+  }
+  if (fastPath) {
+    const fast = fastTopBlock(tokens);
+    if (fast) {
+      region.block = fast;
+      return;
+    }
   }
   const p = parser();
   p.clearOpenNodes();

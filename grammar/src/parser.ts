@@ -55,7 +55,8 @@ export interface SyntaxProblem {
   expected: string[];
 }
 
-function real(t: IToken | undefined): t is IToken {
+/** Whether a token was read from the input (not inserted by recovery, not the end). */
+export function real(t: IToken | undefined): t is IToken {
   return (
     t !== undefined &&
     !t.isInsertedInRecovery &&
@@ -64,7 +65,8 @@ function real(t: IToken | undefined): t is IToken {
   );
 }
 
-function kwNode(t: IToken): KeywordNode {
+/** A keyword node; its text is the keyword table's own string for the spelling used. */
+export function kwNode(t: IToken): KeywordNode {
   const spec = keywordSpecByName.get(t.tokenType.name);
   const image = t.image;
   // The keyword table's own strings, not the token's copy: one string per spelling, not per use.
@@ -80,7 +82,8 @@ function kwNode(t: IToken): KeywordNode {
 }
 
 // Built as single object literals: spreads here cost a fifth of the parse on text-heavy files.
-function strNode(t: IToken): StringNode {
+/** A string or text block node with its decoded value. */
+export function strNode(t: IToken): StringNode {
   const start = t.startOffset;
   const image = t.image;
   if (t.tokenType === TextBlock) {
@@ -96,7 +99,7 @@ function strNode(t: IToken): StringNode {
 }
 
 /** Whether a number has more than one dot or comma: a question number, not a value. */
-function isDotted(image: string): boolean {
+export function isDotted(image: string): boolean {
   let separators = 0;
   for (let i = 0; i < image.length; i++) {
     const c = image.charCodeAt(i);
@@ -105,7 +108,8 @@ function isDotted(image: string): boolean {
   return false;
 }
 
-function numNode(t: IToken): NumberNode {
+/** A number node; `value` is NaN for dotted question numbers. */
+export function numNode(t: IToken): NumberNode {
   const image = t.image;
   const comma = image.indexOf(',');
   return {
@@ -119,11 +123,13 @@ function numNode(t: IToken): NumberNode {
   };
 }
 
-function wordNode(t: IToken): WordNode {
+/** A bare word or punctuation node. */
+export function wordNode(t: IToken): WordNode {
   return { start: t.startOffset, end: t.startOffset + t.image.length, text: t.image };
 }
 
-function end(t: IToken): number {
+/** Where a token ends. */
+export function end(t: IToken): number {
   return t.startOffset + t.image.length;
 }
 
@@ -677,6 +683,7 @@ export class KompassParser extends EmbeddedActionsParser {
   }
 }
 
-function dateNode(t: IToken): DateNode {
+/** A date node. */
+export function dateNode(t: IToken): DateNode {
   return { start: t.startOffset, end: end(t), text: t.image };
 }

@@ -68,4 +68,24 @@ describe('one home for each fact', () => {
     );
     assert.deepEqual(found, []);
   });
+
+  it('keeps the words of hover, completion, inlay hints and code actions in one table', () => {
+    // grammar/src/features/texts.ts holds them; no editor feature, core or server, picks between
+    // a Swedish and an English wording inline.
+    const inline = [
+      /\bsay\(/g,
+      /===\s*['"]sv['"]/g,
+      /['"]sv['"]\s*===/g,
+      /\bsv:\s*['"`]/g,
+      /['"`][^'"`\n]*[åäöÅÄÖ][^'"`\n]*['"`]/g,
+    ];
+    const found = files.flatMap((f) =>
+      (f.path.startsWith('grammar/src/features/') && f.path !== 'grammar/src/features/texts.ts') ||
+      f.path.startsWith('server/src/')
+        ? inline.flatMap((re) => [...f.text.matchAll(re)].map((m) => `${f.path}: ${m[0]}`))
+        : [],
+    );
+    assert.deepEqual(found, []);
+    assert.ok(files.some((f) => f.path === 'grammar/src/features/texts.ts'));
+  });
 });

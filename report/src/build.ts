@@ -50,6 +50,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
     title: reportTitle(first),
     header: reportTitle(first),
     pageLabel: labels.page,
+    pageOf: labels.of,
     parts: [],
   };
   if (first?.evaluators.length) doc.author = first.evaluators.join(', ');

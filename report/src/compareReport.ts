@@ -262,6 +262,7 @@ export function buildComparisonReport(model: CompareModel, lang: 'sv' | 'en'): R
     title,
     header: title,
     pageLabel: labels.page,
+    pageOf: labels.of,
     parts,
   };
 }

@@ -179,6 +179,8 @@ export interface ReportDocument {
   header: string;
   /** `Sida`, `Page`: for page numbers. */
   pageLabel: string;
+  /** `av`, `of`: between a page number and the page count (`Sida 3 av 26`). */
+  pageOf?: string;
   /** The date the report was made, when given. */
   generatedAt?: Date;
   parts: Part[];

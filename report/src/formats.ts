@@ -52,9 +52,11 @@ export function reportFormat(format: ReportFormat): ReportFormatInfo {
   return info;
 }
 
-/** The format names joined for a message: `html, pdf, md, json or csv`. */
-export function reportFormatList(or = 'or'): string {
-  const names = reportFormats.map((f) => f.format);
+/** Format names (every report format unless given) joined for a message: `html, pdf, md, json or csv`. */
+export function reportFormatList(
+  or = 'or',
+  names: readonly string[] = reportFormats.map((f) => f.format),
+): string {
   return names.length < 2
     ? names.join('')
     : `${names.slice(0, -1).join(', ')} ${or} ${names[names.length - 1]}`;

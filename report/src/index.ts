@@ -5,10 +5,11 @@
  */
 
 import type { Analysis } from '../../grammar/src/index';
+import type { ReportDocument } from './document';
 import { readFontDir } from './fontDir';
 import type { ReportFormat } from './formats';
 import type { ReportOptions } from './options';
-import { renderPdf as renderPdfWith } from './pdf';
+import { renderPdfDocument as renderPdfDocumentWith, renderPdf as renderPdfWith } from './pdf';
 import { renderReport as renderWith } from './render';
 
 export { defaultFontDir, fontDirCandidates, readFontDir } from './fontDir';
@@ -33,4 +34,12 @@ export async function renderPdf(
   options: ReportOptions = {},
 ): Promise<Uint8Array> {
   return renderPdfWith(analysis, withFonts(options));
+}
+
+/** Renders a report's structure (an evaluation's or a comparison's) as a PDF (fonts from `fontDir` or found). */
+export function renderPdfDocument(
+  doc: ReportDocument,
+  options: ReportOptions = {},
+): Promise<Uint8Array> {
+  return renderPdfDocumentWith(doc, withFonts(options));
 }

@@ -79,4 +79,4 @@ export { type JsonReport, jsonSchemaVersion, renderJson } from './json';
 export { labelsFor, type ReportLanguage, reportLanguage } from './labels';
 export { renderMarkdown, renderMarkdownDocument } from './markdown';
 export type { ReportOptions } from './options';
-export { renderPdf } from './pdf';
+export { renderPdf, renderPdfDocument } from './pdf';

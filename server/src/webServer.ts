@@ -11,7 +11,12 @@ import {
   BrowserMessageWriter,
   createConnection,
 } from 'vscode-languageserver/browser';
-import type { FileAccess, ReadResult, WalkLimits } from '../../grammar/src/index';
+import {
+  type FileAccess,
+  type ReadResult,
+  resolveUri,
+  type WalkLimits,
+} from '../../grammar/src/index';
 import { listDocumentsRequest, readFileRequest } from './relay';
 import { describe } from './safe';
 import { startSession } from './session';
@@ -27,11 +32,8 @@ const connection = createConnection(
 /** File access relayed to the client; the client applies the limits and the trust scope. */
 const relayed: FileAccess = {
   resolve(fromUri: string, path: string): string {
-    try {
-      return new URL(path, fromUri).toString();
-    } catch {
-      return `${fromUri}/../${path}`;
-    }
+    // The client's URIs are VS Code's: resolve in its encoding, so the target is the same key.
+    return resolveUri(fromUri, path) ?? `${fromUri}/../${path}`;
   },
   async readFile(uri: string): Promise<ReadResult> {
     try {

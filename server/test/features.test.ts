@@ -187,6 +187,24 @@ describe('server: features over stdio', function () {
     assert.deepEqual(codes, ['sv', 'en', 'nb', 'da', 'fi']);
   });
 
+  it('completes framework names and compare paths inside typographic quotes', async () => {
+    const fw = await openMarked('utvärdering "E" {\n  ramverk ”kommun<|>\n}\n');
+    const items = await completeAt(fw.uri, fw.position);
+    const kk20 = items.find((i) => i.label === 'kommunkompassen-2.0');
+    assert.ok(kk20, items.map((i) => i.label).join(', '));
+    const edit = kk20.textEdit as TextEdit;
+    assert.equal(edit.newText, 'kommunkompassen-2.0”');
+    assert.deepEqual(edit.range, {
+      start: { line: 1, character: 11 },
+      end: { line: 1, character: 17 },
+    });
+    const cmp = await openMarked('utvärdering "E" {\n  jämför «<|>»\n}\n');
+    const paths = await completeAt(cmp.uri, cmp.position);
+    const v = paths.find((i) => i.label === 'vasteras-2012.kompass');
+    assert.ok(v, paths.map((i) => i.label).join(', '));
+    assert.equal((v.textEdit as TextEdit).newText, 'vasteras-2012.kompass');
+  });
+
   it('completes missing area numbers after `area`', async () => {
     const { uri, position } = await openMarked(
       'evaluation "E" {\n  framework "kommunkompassen-2.0"\n  area 1 score 5\n  area 3 score 5\n  area <|>\n}\n',

@@ -54,7 +54,7 @@ suite('VS Code for the Web: the extension in the browser worker extension host',
     for (const code of ['KK001', 'KK010', 'KK020', 'KK030']) assert.ok(codes.has(code), code);
   });
 
-  test('hovers with the compare target read through the workspace file system', async () => {
+  test('hovers with the total, the document read through the workspace file system', async () => {
     const uri = writeScratch('hover.kompass', sampleText('vasteras-2012.kompass'));
     const editor = await open(uri);
     const position = editor.document.positionAt(
@@ -66,6 +66,28 @@ suite('VS Code for the Web: the extension in the browser worker extension host',
     });
     // The sample shows the published figures only: no invented comparison.
     assert.doesNotMatch(text, /Referensprofil/);
+  });
+
+  test('finds a compare target whose file name has #, parentheses and spaces', async () => {
+    // In a URI, # and ? would start a fragment or a query: the target must still be the file.
+    writeScratch('Exempelby #1 (2010).kompass', sampleText('exempelby-2010.kompass'));
+    const text = sampleText('exempelby-2014.kompass').replace(
+      'compare "exempelby-2010.kompass"',
+      'compare "Exempelby #1 (2010).kompass"',
+    );
+    assert.match(text, /Exempelby #1/);
+    const uri = writeScratch('runda-2014.kompass', text);
+    const editor = await open(uri);
+    const position = editor.document.positionAt(
+      editor.document.getText().indexOf('evaluation "') + 3,
+    );
+    const hover = await waitFor('a hover comparing with the 2010 round', async () => {
+      const t = await hoverText(uri, position);
+      return /Compared with|Jämfört med/.test(t) ? t : undefined;
+    });
+    assert.match(hover, /\d+\/800/);
+    const codes = vscode.languages.getDiagnostics(uri).map(codeOf);
+    assert.ok(!codes.includes('KK031'), `the target was not found: ${codes.join(', ')}`);
   });
 
   test('completes and formats through the web worker server', async () => {

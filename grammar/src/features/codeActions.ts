@@ -1,11 +1,13 @@
 import type { Span, Statement } from '../ast';
 import { Code, type Diagnostic } from '../diagnostics';
 import { compareIds } from '../evaluation';
+import type { MessageLanguage } from '../language';
 import type { Analysis, EvaluationResult } from '../model';
 import { formatNumber } from '../numbers';
 import { KompassWriter } from '../writer';
 import { prefersSwedishKeywords } from './locate';
-import { indentAt, lineBreakOf, lineEndAt, say } from './text';
+import { indentAt, lineBreakOf, lineEndAt } from './text';
+import { editorTexts } from './texts';
 
 /** A replacement of `start..end` with `newText`, offsets into the document. */
 export interface TextEdit extends Span {
@@ -32,7 +34,7 @@ export function codeActions(analysis: Analysis, text: string, range: Span): Code
     if (!d.fix || d.end < range.start || d.start > range.end) continue;
     const fix = d.fix;
     if (fix.kind === 'replace') {
-      const title = replaceTitle(d.code, fix.text, fix.start === fix.end)[lang];
+      const title = replaceTitle(d.code, fix.text, fix.start === fix.end, lang);
       out.push({
         title,
         kind: 'quickfix',
@@ -62,46 +64,30 @@ export function codeActions(analysis: Analysis, text: string, range: Span): Code
 
 const num = (text: string) => formatNumber(Number(text), 'en');
 
-/** The title of a fix that replaces text, by the diagnostic's code: Swedish and English. */
-function replaceTitle(code: string, text: string, insert: boolean): { sv: string; en: string } {
+/** The title of a fix that replaces text, by the diagnostic's code. */
+function replaceTitle(code: string, text: string, insert: boolean, lang: MessageLanguage): string {
+  const T = editorTexts[lang].codeActions;
   switch (code) {
     case Code.OverMax:
-      return {
-        sv: `Sätt poängen till max ${num(text)}`,
-        en: `Clamp the points to the max ${num(text)}`,
-      };
+      return T.clampToMax(num(text));
     case Code.MaxMismatch:
-      return {
-        sv: `Använd ramverkets max ${num(text)}`,
-        en: `Use the framework's max ${num(text)}`,
-      };
+      return T.frameworkMax(num(text));
     case Code.AreaSum:
-      return {
-        sv: `Sätt poängen till summan ${num(text)}`,
-        en: `Set the score to the sum ${num(text)}`,
-      };
+      return T.scoreToSum(num(text));
     case Code.TotalSum:
-      return {
-        sv: `Sätt totalen till summan ${num(text)}`,
-        en: `Set the total to the sum ${num(text)}`,
-      };
+      return T.totalToSum(num(text));
     case Code.TitleDiffers:
-      return { sv: `Använd ramverkets titel ${text}`, en: `Use the framework's title ${text}` };
+      return T.frameworkTitle(text);
     case Code.StringForNumber:
-      return {
-        sv: `Skriv talet ${text} utan citattecken`,
-        en: `Write the number ${text} without quotes`,
-      };
+      return T.unquoteNumber(text);
     case Code.Framework:
-      return { sv: `Ändra till ramverket ${text}`, en: `Change to the framework ${text}` };
+      return T.toFramework(text);
     case Code.UnknownNumber:
-      return { sv: `Ändra till fråga ${text}`, en: `Change to question ${text}` };
+      return T.toQuestion(text);
     case Code.UnknownWord:
-      return { sv: `Ändra till ${text}`, en: `Change to ${text}` };
+      return T.changeTo(text);
     default:
-      return insert
-        ? { sv: `Lägg till ${text}`, en: `Insert ${text}` }
-        : { sv: `Ersätt med ${text}`, en: `Replace with ${text}` };
+      return insert ? T.insert(text) : T.replaceWith(text);
   }
 }
 
@@ -160,11 +146,7 @@ function addQuestionsAction(
   );
   const ids = area.missingQuestions.map((q) => q.id).join(', ');
   return {
-    title: say(
-      analysis.messageLanguage,
-      `Lägg till saknade frågor i område ${areaNumber} (${ids})`,
-      `Add the missing questions of area ${areaNumber} (${ids})`,
-    ),
+    title: editorTexts[analysis.messageLanguage].codeActions.addMissingQuestions(areaNumber, ids),
     kind: 'quickfix',
     diagnostics: [d],
     edits,
@@ -215,11 +197,7 @@ function addAreasAction(analysis: Analysis, text: string, d: Diagnostic): CodeAc
   }
   const numbers = ev.missingAreas.map((a) => a.number).join(', ');
   return {
-    title: say(
-      analysis.messageLanguage,
-      `Lägg till saknade områden (${numbers})`,
-      `Add the missing areas (${numbers})`,
-    ),
+    title: editorTexts[analysis.messageLanguage].codeActions.addMissingAreas(numbers),
     kind: 'quickfix',
     diagnostics: [d],
     edits,

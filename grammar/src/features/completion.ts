@@ -3,10 +3,11 @@ import { builtinFrameworks } from '../framework';
 import { languageCodes, languageNames } from '../language';
 import type { Analysis, Framework } from '../model';
 import { formatNumber } from '../numbers';
-import { isKeyword, type KeywordName, keywordText } from '../tokens';
+import { isKeyword, type KeywordName, keywordText, stringQuotes } from '../tokens';
 import { KompassWriter } from '../writer';
 import { type Location, locate, prefersSwedishKeywords } from './locate';
-import { lineEndAt, say } from './text';
+import { lineEndAt } from './text';
+import { editorTexts } from './texts';
 
 /** What a completion item stands for. */
 export type CompletionKind =
@@ -81,10 +82,10 @@ export function complete(
   const swedish = prefersSwedishKeywords(analysis);
   const frameworks = options.frameworks ?? [...analysis.frameworks, ...builtinFrameworks()];
 
-  const inString = /(?:^|\s)([\p{L}]+)\s+"([^"]*)$/u.exec(prefix);
+  const inString = openString(prefix);
   if (inString) {
-    const kw = inString[1]!;
-    const range = stringRange(text, at, inString[2]!.length);
+    const kw = inString.keyword;
+    const range = stringRange(text, at, inString.typed.length, inString.close);
     if (isKeyword(kw, 'Framework')) return frameworkItems(frameworks, range, analysis);
     if (isKeyword(kw, 'Compare')) return fileItems(analysis.uri, options.files ?? [], range);
     return [];
@@ -122,11 +123,7 @@ export function complete(
       items.push({
         label: `${areaKeyword} ${fa.number} ${fa.title}`,
         kind: 'snippet',
-        detail: say(
-          analysis.messageLanguage,
-          'hela området ur ramverket',
-          'the whole area from the framework',
-        ),
+        detail: editorTexts[analysis.messageLanguage].completion.wholeArea,
         insertText: new KompassWriter({ swedish, snippet: true }).area(fa, summaryOnly).join('\n'),
         snippet: true,
         range,
@@ -139,8 +136,8 @@ export function complete(
     items.push({
       label: `${area} { … }`,
       kind: 'snippet',
-      detail: say(analysis.messageLanguage, 'ett nytt område', 'a new area'),
-      insertText: `${area} \${1:1} "\${2:${say(analysis.messageLanguage, 'Rubrik', 'Title')}}" {\n  $0\n}`,
+      detail: editorTexts[analysis.messageLanguage].completion.newArea,
+      insertText: `${area} \${1:1} "\${2:${editorTexts[analysis.messageLanguage].completion.areaTitle}}" {\n  $0\n}`,
       snippet: true,
       range,
       sortText: '0~',
@@ -154,7 +151,7 @@ export function complete(
     items.push({
       label: `${ev} { … }`,
       kind: 'snippet',
-      detail: say(analysis.messageLanguage, 'en ny utvärdering', 'a new evaluation'),
+      detail: editorTexts[analysis.messageLanguage].completion.newEvaluation,
       insertText: `${ev} "\${1:Kommun}" {\n  ${fw} "\${2:kommunkompassen-2.0}"\n  ${date} \${3:2024-01-01}\n  $0\n}`,
       snippet: true,
       range,
@@ -169,17 +166,43 @@ function contextOf(loc: Location): Context {
   return loc.body.owner;
 }
 
+/**
+ * The string the cursor stands in, right after a keyword: `framework "kommun`, `framework ”kommun`
+ * or `compare «../` (any of the quotes of `stringQuotes`), with what is typed so far and the
+ * quotes that would close it.
+ */
+function openString(prefix: string): { keyword: string; typed: string; close: string } | undefined {
+  const m = /(?:^|\s)([\p{L}]+)\s+(["\u201D\u201C\u201E\u00AB])(.*)$/u.exec(prefix);
+  if (!m) return undefined;
+  const close = stringQuotes[m[2]!]!;
+  const typed = m[3]!;
+  // Closed already (`framework "x" `): the cursor is past the string.
+  for (const c of typed) if (close.includes(c)) return undefined;
+  return { keyword: m[1]!, typed, close };
+}
+
 /** The string's content up to the cursor and to the closing quote, if one follows on the line. */
-function stringRange(text: string, at: number, typedLength: number): Span & { closed: boolean } {
+function stringRange(
+  text: string,
+  at: number,
+  typedLength: number,
+  close: string,
+): Span & { closed: boolean; close: string } {
   let end = at;
-  while (end < text.length && text[end] !== '"' && text[end] !== '\n' && text[end] !== '\r') end++;
-  const closed = text[end] === '"';
-  return { start: at - typedLength, end: closed ? end : at, closed };
+  while (
+    end < text.length &&
+    !close.includes(text[end]!) &&
+    text[end] !== '\n' &&
+    text[end] !== '\r'
+  )
+    end++;
+  const closed = end < text.length && close.includes(text[end]!);
+  return { start: at - typedLength, end: closed ? end : at, closed, close: close[0]! };
 }
 
 function frameworkItems(
   frameworks: readonly Framework[],
-  range: Span & { closed: boolean },
+  range: Span & { closed: boolean; close: string },
   analysis: Analysis,
 ): CompletionEntry[] {
   const seen = new Set<string>();
@@ -192,8 +215,8 @@ function frameworkItems(
       {
         label: f.id,
         kind: 'framework' as const,
-        detail: `${f.title} · ${f.areas.length} ${say(lang, 'områden', 'areas')}, ${questions} ${say(lang, 'frågor', 'questions')}, max ${formatNumber(f.max, lang)}`,
-        insertText: range.closed ? f.id : `${f.id}"`,
+        detail: `${f.title} · ${f.areas.length} ${editorTexts[lang].completion.areas}, ${questions} ${editorTexts[lang].completion.questions}, max ${formatNumber(f.max, lang)}`,
+        insertText: range.closed ? f.id : `${f.id}${range.close}`,
         range: { start: range.start, end: range.end },
       },
     ];
@@ -221,7 +244,7 @@ export function relativePath(fromUri: string, toUri: string): string | undefined
 function fileItems(
   fromUri: string,
   files: readonly string[],
-  range: Span & { closed: boolean },
+  range: Span & { closed: boolean; close: string },
 ): CompletionEntry[] {
   const out: CompletionEntry[] = [];
   for (const f of files) {
@@ -231,7 +254,7 @@ function fileItems(
     out.push({
       label: rel,
       kind: 'file',
-      insertText: range.closed ? rel : `${rel}"`,
+      insertText: range.closed ? rel : `${rel}${range.close}`,
       range: { start: range.start, end: range.end },
       sortText: `${rel.split('/').length}${rel}`,
     });
@@ -332,8 +355,8 @@ function areaBodyItems(
   out.push({
     label: `${question} { … }`,
     kind: 'snippet',
-    detail: say(lang, 'en ny fråga', 'a new question'),
-    insertText: `${question} \${1:${n ?? 1}.${present.size + 1}} "\${2:${say(lang, 'Frågans titel', 'Title')}}" \${3}/\${4:10}`,
+    detail: editorTexts[lang].completion.newQuestion,
+    insertText: `${question} \${1:${n ?? 1}.${present.size + 1}} "\${2:${editorTexts[lang].completion.questionTitle}}" \${3}/\${4:10}`,
     snippet: true,
     range,
     sortText: '0~1',
@@ -342,8 +365,8 @@ function areaBodyItems(
   out.push({
     label: `${section} { … }`,
     kind: 'snippet',
-    detail: say(lang, 'ett avsnitt med rubrik och text', 'a section: heading and text'),
-    insertText: `${section} "\${1:${say(lang, 'Rubrik', 'Heading')}}" """\n  $0\n"""`,
+    detail: editorTexts[lang].completion.newSection,
+    insertText: `${section} "\${1:${editorTexts[lang].completion.sectionHeading}}" """\n  $0\n"""`,
     snippet: true,
     range,
     sortText: '0~2',

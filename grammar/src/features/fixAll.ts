@@ -1,7 +1,7 @@
 import type { Span } from '../ast';
 import type { Analysis } from '../model';
 import { type CodeAction, codeActions } from './codeActions';
-import { say } from './text';
+import { editorTexts } from './texts';
 
 /**
  * The fixes safe to make without looking at each: the number corrections whose diagnostic names
@@ -41,7 +41,7 @@ export function fixAll(analysis: Analysis, text: string): CodeAction | undefined
   const fixes = safeFixes(analysis, text);
   if (fixes.length === 0) return undefined;
   const lang = analysis.messageLanguage;
-  return combine(say(lang, 'Rätta alla säkra problem', 'Fix all safely fixable problems'), fixes);
+  return combine(editorTexts[lang].codeActions.fixAllSafe, fixes);
 }
 
 /**
@@ -63,12 +63,7 @@ export function fixAllOfKind(analysis: Analysis, text: string, range: Span): Cod
       return d.end >= range.start && d.start <= range.end;
     });
     if (list.length < 2 || !touched) continue;
-    out.push(
-      combine(
-        say(lang, `Rätta alla ${code} (${list.length})`, `Fix all ${code} (${list.length})`),
-        list,
-      ),
-    );
+    out.push(combine(editorTexts[lang].codeActions.fixAllOf(code, list.length), list));
   }
   return out;
 }

@@ -11,7 +11,8 @@ import type {
 import { formatDelta, formatNumber, formatPercent, formatScore } from '../numbers';
 import { percent } from '../percent';
 import { locate, within } from './locate';
-import { escapeMarkdown, say } from './text';
+import { escapeMarkdown } from './text';
+import { editorTexts } from './texts';
 
 /** Hover content: Markdown and the stretch of source it describes. */
 export interface HoverResult extends Span {
@@ -53,10 +54,11 @@ export function hover(analysis: Analysis, offset: number): HoverResult | undefin
     const header = areaHeader(s);
     if (!within(header, offset)) return undefined;
     const fa = loc.frameworkArea;
+    const T = editorTexts[lang].hover;
     const lines = [
-      `**${say(lang, 'Område', 'Area')} ${fa.number} · ${escapeMarkdown(fa.title)}**`,
+      `**${T.area} ${fa.number} · ${escapeMarkdown(fa.title)}**`,
       '',
-      `${say(lang, 'Max', 'Max')} ${formatNumber(fa.max, lang)}, ${fa.questions.length} ${say(lang, 'frågor', 'questions')}`,
+      `Max ${formatNumber(fa.max, lang)}, ${fa.questions.length} ${T.questions}`,
     ];
     return { ...header, markdown: lines.join('\n') };
   }
@@ -79,19 +81,20 @@ function usableComparisons(ev: EvaluationResult): Comparison[] {
 
 function scoreLine(points: number | undefined, max: number, lang: MessageLanguage): string {
   const p = points === undefined ? '' : ` (${formatPercent(percent(points, max), lang)})`;
-  return `${formatScore(points, max, lang)} ${say(lang, 'poäng', 'points')}${p}`;
+  return `${formatScore(points, max, lang)} ${editorTexts[lang].hover.points}${p}`;
 }
 
 function evaluationHover(ev: EvaluationResult, lang: MessageLanguage): string {
+  const T = editorTexts[lang].hover;
   const out: string[] = [];
   const fw = ev.framework ? ` · ${escapeMarkdown(ev.framework.title)}` : '';
   out.push(`**${escapeMarkdown(ev.name)}**${fw}`, '');
   out.push(
-    `${say(lang, 'Totalt', 'Total')} ${formatScore(ev.total, ev.max, lang)} (${formatPercent(ev.percent, lang)})`,
+    `${T.total} ${formatScore(ev.total, ev.max, lang)} (${formatPercent(ev.percent, lang)})`,
   );
   const comps = usableComparisons(ev);
   if (ev.areas.length > 0 || ev.missingAreas.length > 0) {
-    const head = [say(lang, 'Område', 'Area'), say(lang, 'Poäng', 'Score'), '%'];
+    const head = [T.area, T.scoreHeader, '%'];
     const align = ['---', '---:', '---:'];
     for (const c of comps) {
       head.push(`Δ ${escapeMarkdown(targetLabel(c))}`);
@@ -106,7 +109,7 @@ function evaluationHover(ev: EvaluationResult, lang: MessageLanguage): string {
       const a = r.area;
       const cells = [
         `${r.n} ${escapeMarkdown(r.title)}`,
-        a ? formatScore(a.score, a.max, lang) : say(lang, 'saknas', 'missing'),
+        a ? formatScore(a.score, a.max, lang) : T.missingCell,
         a?.percent !== undefined ? formatPercent(a.percent, lang) : '',
       ];
       for (const c of comps) {
@@ -121,32 +124,30 @@ function evaluationHover(ev: EvaluationResult, lang: MessageLanguage): string {
     }
   }
   if (comps.length > 0) {
-    out.push('', `${say(lang, 'Jämfört med', 'Compared with')}:`);
+    out.push('', `${T.comparedWith}:`);
     for (const c of comps) {
       const t = c.target!;
       out.push(
-        `- ${escapeMarkdown(targetLabel(c))}: ${formatScore(t.total, t.max, lang)} (${formatPercent(t.percent, lang)}), ${say(lang, 'skillnad', 'difference')} ${formatDelta(ev.total - t.total, lang)}`,
+        `- ${escapeMarkdown(targetLabel(c))}: ${formatScore(t.total, t.max, lang)} (${formatPercent(t.percent, lang)}), ${T.difference} ${formatDelta(ev.total - t.total, lang)}`,
       );
     }
   }
   if (ev.statedTotal !== undefined && ev.statedTotal !== ev.total) {
-    out.push(
-      '',
-      `${say(lang, 'Angiven total', 'Stated total')}: ${formatNumber(ev.statedTotal, lang)}`,
-    );
+    out.push('', `${T.statedTotal}: ${formatNumber(ev.statedTotal, lang)}`);
   }
   return out.join('\n');
 }
 
 function areaHover(a: AreaResult, ev: EvaluationResult, lang: MessageLanguage): string {
+  const T = editorTexts[lang].hover;
   const out: string[] = [];
-  out.push(`**${say(lang, 'Område', 'Area')} ${a.number} · ${escapeMarkdown(a.title)}**`, '');
+  out.push(`**${T.area} ${a.number} · ${escapeMarkdown(a.title)}**`, '');
   out.push(scoreLine(a.score, a.max, lang));
   if (a.statedScore !== undefined && a.computedScore !== undefined) {
     if (a.statedScore !== a.computedScore) {
       out.push(
         '',
-        `${say(lang, 'Angiven poäng', 'Stated score')} ${formatNumber(a.statedScore, lang)}, ${say(lang, 'summan av frågorna', 'the questions add up to')} ${formatNumber(a.computedScore, lang)}`,
+        `${T.statedScore} ${formatNumber(a.statedScore, lang)}, ${T.questionsAddUpTo} ${formatNumber(a.computedScore, lang)}`,
       );
     }
   }
@@ -159,7 +160,7 @@ function areaHover(a: AreaResult, ev: EvaluationResult, lang: MessageLanguage): 
     );
   }
   if (a.questions.length > 0) {
-    out.push('', `| ${say(lang, 'Fråga', 'Question')} | ${say(lang, 'Poäng', 'Points')} | % |`);
+    out.push('', `| ${T.question} | ${T.pointsHeader} | % |`);
     out.push('|---|---:|---:|');
     for (const q of a.questions) {
       const p = q.percent !== undefined ? formatPercent(q.percent, lang) : '';
@@ -172,16 +173,17 @@ function areaHover(a: AreaResult, ev: EvaluationResult, lang: MessageLanguage): 
     const list = a.missingQuestions
       .map((q) => `${q.id} (max ${formatNumber(q.max, lang)})`)
       .join(', ');
-    out.push('', `${say(lang, 'Saknas', 'Missing')}: ${list}`);
+    out.push('', `${T.missing}: ${list}`);
   }
   return out.join('\n');
 }
 
 function questionHover(q: QuestionResult, ev: EvaluationResult, lang: MessageLanguage): string {
+  const T = editorTexts[lang].hover;
   const out: string[] = [];
-  out.push(`**${say(lang, 'Fråga', 'Question')} ${q.id}** · ${escapeMarkdown(q.title)}`, '');
+  out.push(`**${T.question} ${q.id}** · ${escapeMarkdown(q.title)}`, '');
   if (q.max !== undefined) out.push(scoreLine(q.points, q.max, lang));
-  else out.push(`${formatScore(q.points, undefined, lang)} ${say(lang, 'poäng', 'points')}`);
+  else out.push(`${formatScore(q.points, undefined, lang)} ${T.points}`);
   for (const c of usableComparisons(ev)) {
     const area = c.target!.areas.find((a) => a.questions.some((x) => x.id === q.id));
     const other = area?.questions.find((x) => x.id === q.id);
@@ -199,13 +201,14 @@ function questionHover(q: QuestionResult, ev: EvaluationResult, lang: MessageLan
 
 function frameworkHover(f: Framework, lang: MessageLanguage): string {
   const questions = f.areas.reduce((n, a) => n + a.questions.length, 0);
+  const T = editorTexts[lang].hover;
   const out = [
     `**${escapeMarkdown(f.title)}** (\`${f.id}\`)`,
     '',
-    `${f.areas.length} ${say(lang, 'områden', 'areas')}, ${questions} ${say(lang, 'frågor', 'questions')}, max ${formatNumber(f.max, lang)}`,
+    `${f.areas.length} ${T.areas}, ${questions} ${T.questions}, max ${formatNumber(f.max, lang)}`,
   ];
   if (f.areas.length > 0) {
-    out.push('', `| ${say(lang, 'Område', 'Area')} | ${say(lang, 'Frågor', 'Questions')} | Max |`);
+    out.push('', `| ${T.area} | ${T.questionsHeader} | Max |`);
     out.push('|---|---:|---:|');
     for (const a of f.areas) {
       out.push(

@@ -1,7 +1,7 @@
 import type { Span } from '../ast';
 import type { Analysis } from '../model';
 import { formatPercent, formatScore } from '../numbers';
-import { say } from './text';
+import { editorTexts } from './texts';
 
 /** A hint shown inline after `offset`. */
 export interface InlayHint {
@@ -25,6 +25,7 @@ export function inlayHints(
   options: InlayHintOptions = {},
 ): InlayHint[] {
   const lang = analysis.messageLanguage;
+  const T = editorTexts[lang].inlayHints;
   const out: InlayHint[] = [];
   const inRange = (o: number) => o >= range.start && o <= range.end;
   for (const ev of analysis.evaluations) {
@@ -32,7 +33,7 @@ export function inlayHints(
       out.push({
         offset: ev.nameNode.end,
         label: ` ${formatScore(ev.total, ev.max, lang)} · ${formatPercent(ev.percent, lang)}`,
-        tooltip: say(lang, 'Summan av områdena', 'The sum of the areas'),
+        tooltip: T.sumOfAreas,
       });
     }
     if (options.areas === false) continue;
@@ -50,10 +51,7 @@ export function inlayHints(
       out.push({
         offset: end,
         label: ` ${score} · ${formatPercent(a.percent ?? 0, lang)}`,
-        tooltip:
-          a.computedScore !== undefined
-            ? say(lang, 'Summan av frågorna', 'The sum of the questions')
-            : say(lang, 'Angiven poäng', 'The stated score'),
+        tooltip: a.computedScore !== undefined ? T.sumOfQuestions : T.statedScore,
       });
     }
   }

@@ -1,13 +1,6 @@
-import type { MessageLanguage } from '../language';
-
 /** Escapes text for Markdown, table cells included. */
 export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
-
-/** Picks the Swedish or English wording. */
-export function say(lang: MessageLanguage, sv: string, en: string): string {
-  return lang === 'sv' ? sv : en;
 }
 
 /** The line break a text uses (CRLF when its first break is one). */

@@ -111,6 +111,34 @@ describe('features: completion', () => {
     const closed = completeAt('evaluation "E" {\n  framework "<|>"\n}\n')[0]!;
     assert.equal(closed.insertText, closed.label);
   });
+  it('offers framework names inside typographic quotes, closing them with the matching quote', () => {
+    const sv = completeAt('utvärdering "E" {\n  ramverk ”kommun<|>\n}\n');
+    const kk20 = sv.find((i) => i.label === 'kommunkompassen-2.0')!;
+    assert.equal(kk20.insertText, 'kommunkompassen-2.0”');
+    assert.deepEqual(
+      { start: kk20.range.end - 'kommun'.length, end: kk20.range.end },
+      kk20.range,
+      'replaces what was typed',
+    );
+    const de = completeAt('evaluation "E" {\n  framework „kommun<|>\n}\n');
+    assert.equal(
+      de.find((i) => i.label === 'kommunkompassen-2.0')!.insertText,
+      'kommunkompassen-2.0“',
+    );
+    const closed = completeAt('evaluation "E" {\n  framework «<|>»\n}\n')[0]!;
+    assert.equal(closed.insertText, closed.label);
+    assert.ok(labels('evaluation "E" {\n  framework “<|>”\n}\n').includes('kommunkompassen-2.0'));
+  });
+  it('is past the string once its typographic quote has closed it', () => {
+    assert.deepEqual(labels('evaluation "E" {\n  framework ”kommunkompassen-2.0” <|>\n}\n'), []);
+  });
+  it('offers compare paths inside typographic quotes', () => {
+    const l = labels('utvärdering "E" {\n  jämför ”<|>”\n}\n', [
+      'file:///w/doc.kompass',
+      'file:///w/old.kompass',
+    ]);
+    assert.deepEqual(l, ['old.kompass']);
+  });
   it('offers frameworks defined in the document', () => {
     assert.ok(
       labels(

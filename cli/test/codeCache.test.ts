@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Loads a bundle through bin/bundle.cjs in a fresh process (no tsx), as `kompass` does. */
+function load(file: string, args: string[]): { usedCache: boolean; code: number; out: string } {
+  const script = `
+    const { loadBundle } = require(${JSON.stringify(resolve('bin/bundle.cjs'))});
+    const b = loadBundle(${JSON.stringify(file)});
+    let out = '';
+    b.exports.main(${JSON.stringify(args)}, { out(s) { out += s; }, err() {} }, {}).then((code) => {
+      process.stdout.write(JSON.stringify({ usedCache: b.usedCache, code, out }));
+    });`;
+  const r = spawnSync(process.execPath, ['-e', script], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+describe('kompass CLI: the code cache', function () {
+  this.timeout(60_000);
+
+  before(() => {
+    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
+    assert.equal(b.status, 0, b.stderr);
+  });
+
+  it('the build leaves a cache for dist/cli.js, and kompass starts from it', () => {
+    const r = load(resolve('dist/cli.js'), ['check', 'samples/vasteras-2012.kompass']);
+    assert.equal(r.usedCache, true);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^0 fel, 0 varningar i 1 fil/m);
+  });
+
+  it('a cache made for another text of the bundle is ignored, even of the same length', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kompass-cache-'));
+    try {
+      const file = join(dir, 'cli.js');
+      // Same length, other code: V8 alone would take the stale cache for it.
+      const text = readFileSync('dist/cli.js', 'utf8').replace(
+        'var version = "0.1.0"',
+        'var version = "9.9.9"',
+      );
+      assert.equal(text.length, readFileSync('dist/cli.js', 'utf8').length);
+      writeFileSync(file, text);
+      copyFileSync('dist/cli.js.cache', `${file}.cache`);
+      const r = load(file, ['--version']);
+      assert.equal(r.usedCache, false);
+      assert.equal(r.out, '9.9.9\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('without a cache the bundle runs all the same', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kompass-cache-'));
+    try {
+      const file = join(dir, 'cli.js');
+      copyFileSync('dist/cli.js', file);
+      const r = load(file, ['--version']);
+      assert.equal(r.usedCache, false);
+      assert.equal(r.out, '0.1.0\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

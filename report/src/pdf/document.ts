@@ -1,0 +1,113 @@
+/**
+ * The report's structure (document.ts) laid out as a tagged A4 PDF with pdfkit: parts start new
+ * pages, bookmarks follow the parts, the contents get their page numbers once every page is known,
+ * and running heads and page numbers are drawn last, as artifacts. Only the embedded DejaVu fonts
+ * are used (fonts.ts).
+ */
+
+import PDFDocument from 'pdfkit';
+import type { ReportDocument } from '../document';
+import type { FontBytes } from '../fontFiles';
+import { parseFonts } from '../fonts';
+import { reportLanguage } from '../labels';
+import type { ContentsEntry } from '../view';
+import { blocks } from './blocks';
+import { bufferPageContent } from './contentBuffer';
+import { Flow } from './flow';
+import { Bookmarks, contents, furniture, partKey } from './pages';
+import { A4, margin } from './style';
+import { Tags } from './tags';
+
+/** Renders the report's structure as the bytes of a tagged PDF. */
+export async function renderPdfDocument(
+  report: ReportDocument,
+  fontBytes: FontBytes,
+): Promise<Uint8Array> {
+  const fonts = parseFonts(fontBytes);
+  const info: PDFKit.DocumentInfo = {
+    Title: report.title,
+    Creator: 'Kompass',
+    Producer: 'Kompass',
+  };
+  if (report.author) info.Author = report.author;
+  if (report.subject) info.Subject = report.subject;
+  if (report.generatedAt) info.CreationDate = report.generatedAt;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: margin,
+    bufferPages: true,
+    info,
+    lang: report.lang,
+    displayTitle: true,
+    // Tagged: a structure tree (headings, tables, lists, figures with alternative text) that
+    // assistive technology reads in the order the pages show; page furniture is marked artifact.
+    tagged: true,
+    pdfVersion: '1.7',
+    // Without `font: null` pdfkit would load Helvetica from its data files, which a bundle cannot reach.
+    font: null as unknown as string,
+  });
+  // pdfkit takes a parsed fontkit font as a source too (its types only list files and buffers).
+  for (const face of ['regular', 'bold', 'italic'] as const)
+    doc.registerFont(face, fonts[face] as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.font('regular');
+  bufferPageContent(doc);
+  const chunks: Uint8Array[] = [];
+  doc.on('data', (c: Uint8Array) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
+  });
+
+  const tags = new Tags(doc);
+  const f = new Flow(doc, tags);
+  const bookmarks = new Bookmarks(doc);
+  const pages = new Map<string, number>();
+  const pending: { page: number; el: PDFKit.PDFStructureElement; draw: () => void }[] = [];
+  const lang = reportLanguage(report.lang.slice(0, 2));
+  tags.start();
+  for (const part of report.parts) {
+    if (part.newPage ? !f.atTop() : part.id === 'title' && f.doc.y > A4[1] / 2) f.newPage();
+    pages.set(partKey(part.evaluation, part.id), f.page());
+    if (part.id === 'title') f.quietPages.add(f.page());
+    bookmarks.add(part);
+    blocks(f, part.blocks, {
+      lang,
+      // The contents are drawn last, when every page is known, but sit here in the structure tree.
+      contents: (entries: ContentsEntry[]) => {
+        const el = tags.element('Sect');
+        const page = f.page();
+        const y = f.doc.y;
+        const evaluation = part.evaluation;
+        pending.push({
+          page,
+          el,
+          draw: () => {
+            f.doc.y = y;
+            contents(f, entries, evaluation, pages);
+          },
+        });
+        // The part is one page: what follows starts on the next.
+        f.doc.y = A4[1];
+      },
+    });
+  }
+  const last = f.page();
+  for (const p of pending) {
+    f.goTo(p.page);
+    tags.within(p.el, p.draw);
+    p.el.end();
+  }
+  f.goTo(last);
+  furniture(f, report);
+  tags.finish();
+  doc.end();
+  await ended;
+  const total = chunks.reduce((n, c) => n + c.length, 0);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
