@@ -137,11 +137,11 @@ describe('kompass export --compare', function () {
     const md = ['export', '--compare', dir, '--format'];
     assert.equal(
       kompass(...md, 'csv', '-o', join(dir, 'x.csv'), '--lang', 'sv').err,
-      'kompass: export --compare: --format ska vara docx, md eller pdf, inte csv\n',
+      'kompass: export --compare: --format ska vara html, pdf, docx eller md, inte csv\n',
     );
     assert.equal(
       kompass(...md, 'csv', '-o', join(dir, 'x.csv'), '--lang', 'en').err,
-      'kompass: export --compare: --format must be docx, md or pdf, not csv\n',
+      'kompass: export --compare: --format must be html, pdf, docx or md, not csv\n',
     );
     assert.match(kompass(...md, 'md', '--lang', 'sv').err, /ange filen som ska skrivas med -o FIL/);
     const empty = mkdtempSync(join(tmpdir(), 'kompass-compare-empty-'));
