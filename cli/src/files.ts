@@ -4,8 +4,20 @@ import { defaultMaxDocumentSize, describeReadProblem } from '../../grammar/src/i
 import { UsageError } from './errors';
 import { cliTexts } from './texts';
 
-/** The largest document the CLI reads, in bytes: the editor's default limit. */
-export const maxDocumentBytes = defaultMaxDocumentSize;
+let maxBytes = defaultMaxDocumentSize;
+
+/**
+ * The largest document (or compare target) the CLI reads, in bytes: the editor's default limit
+ * unless `--max-size` or `KOMPASS_MAX_SIZE` set another.
+ */
+export function maxDocumentBytes(): number {
+  return maxBytes;
+}
+
+/** Sets the largest document the CLI reads, in bytes (`--max-size`). */
+export function setMaxDocumentBytes(bytes: number): void {
+  maxBytes = bytes;
+}
 
 // Bounds on a folder walk; far beyond any real set of evaluations.
 const walkLimits = { maxFiles: 100_000, maxDepth: 64 };
@@ -27,7 +39,7 @@ export function collectFiles(paths: readonly string[]): string[] {
 
 /** Reads a document as UTF-8 text through the file-access layer, or stops with why not. */
 export function readDocument(path: string): string {
-  const r = readDocumentFile(path, maxDocumentBytes);
+  const r = readDocumentFile(path, maxBytes);
   if ('text' in r) return r.text;
   throw new UsageError((t) =>
     t.unreadable(path, describeReadProblem(r, t === cliTexts.sv ? 'sv' : 'en')),

@@ -2,4 +2,4 @@ import { NodeFiles } from '../../files/src/node';
 import { maxDocumentBytes } from './files';
 
 /** Lets the core read `compare` targets from disk; URIs are absolute file paths here. */
-export const fsHost = new NodeFiles({ maxBytes: () => maxDocumentBytes });
+export const fsHost = new NodeFiles({ maxBytes: maxDocumentBytes });

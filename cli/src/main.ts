@@ -72,6 +72,39 @@ function takeLang(argv: string[], speech: Speech): string[] {
   return rest;
 }
 
+const sizeUnits: Record<string, number> = { '': 1, k: 1e3, m: 1e6, g: 1e9 };
+
+/** Reads a size in bytes: `25000000`, `25MB`, `25M`, `500kB` (decimal units, as sizes are shown). */
+function byteSize(value: string): number | undefined {
+  const m = /^(\d+)\s*([kmg]?)b?$/i.exec(value.trim());
+  const bytes = m ? Number(m[1]) * sizeUnits[m[2]!.toLowerCase()]! : Number.NaN;
+  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
+}
+
+/**
+ * Takes `--max-size BYTES` (or `--max-size=BYTES`) out of the arguments, wherever it stands; else
+ * `KOMPASS_MAX_SIZE`. Undefined: the default limit.
+ */
+function takeMaxSize(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): { rest: string[]; bytes?: number } {
+  const rest: string[] = [];
+  let given = env.KOMPASS_MAX_SIZE;
+  let from = 'KOMPASS_MAX_SIZE';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--max-size' || a.startsWith('--max-size=')) {
+      given = a === '--max-size' ? (argv[++i] ?? '') : a.slice(11);
+      from = '--max-size';
+    } else rest.push(a);
+  }
+  if (given === undefined) return { rest };
+  const bytes = byteSize(given);
+  if (bytes === undefined) throw new UsageError((t) => t.badMaxSize(from, String(given)));
+  return { rest, bytes };
+}
+
 /** The documents' language, unless `--lang` chose one. */
 function follow(speech: Speech, documents: MessageLanguage | undefined): void {
   if (!speech.forced && documents) speech.lang = documents;
@@ -89,7 +122,8 @@ export async function main(
   const speech: Speech = { lang: localeLanguage(env.LANG) ?? 'en' };
   const t = () => cliTexts[speech.lang];
   try {
-    const [command, ...rest] = takeLang(argv, speech);
+    const sized = takeMaxSize(takeLang(argv, speech), env);
+    const [command, ...rest] = sized.rest;
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
       io.out(t().usage());
       return command === undefined ? 2 : 0;
@@ -98,6 +132,7 @@ export async function main(
       io.out(`${version}\n`);
       return 0;
     }
+    if (sized.bytes !== undefined) (await import('./files')).setMaxDocumentBytes(sized.bytes);
     if (command === 'check') {
       const { values, positionals } = parse(rest, {
         format: { type: 'string' },

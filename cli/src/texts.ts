@@ -22,6 +22,8 @@ Kommandon:
 Flaggor:
   --lang sv|en                  Språk för hjälp, fel och rubriker (annars dokumentets
                                 språk, annars LANG)
+  --max-size BYTE               Största fil som läses, t.ex. 25000000 eller 25MB (standard
+                                10MB; också KOMPASS_MAX_SIZE)
   -h, --help                    Visa den här hjälpen
   -v, --version                 Visa versionen
 
@@ -36,6 +38,8 @@ Slutkoder: 0 inga fel, 1 dokumenten har fel, 2 kommandot kunde inte köras.
   exportFormat: () => `export: --format ska vara ${reportFormatList()}`,
   csvSeparator: () => 'export: --csv-separator ska vara , eller ;',
   badLang: (v: string) => `--lang ska vara sv eller en, inte ${v}`,
+  badMaxSize: (from: string, v: string) =>
+    `${from} ska vara ett antal byte större än 0 (t.ex. 25000000 eller 25MB), inte ”${v}”`,
   badOption: (detail: string) => `okänd eller ofullständig flagga: ${detail}`,
   unknownCommand: (c: string) => `okänt kommando ”${c}”; se kompass --help`,
   noEvaluationIn: (paths: string) => `summary: ingen utvärdering i ${paths}`,
@@ -103,6 +107,8 @@ Commands:
 Options:
   --lang sv|en                  Language of help, errors and headers (else the document's
                                 language, else LANG)
+  --max-size BYTES              Largest file read, e.g. 25000000 or 25MB (default 10MB;
+                                also KOMPASS_MAX_SIZE)
   -h, --help                    Show this help
   -v, --version                 Show the version
 
@@ -117,6 +123,8 @@ Exit codes: 0 no errors, 1 the documents have errors, 2 the command could not ru
   exportFormat: () => `export: --format must be ${reportFormatList()}`,
   csvSeparator: () => 'export: --csv-separator must be , or ;',
   badLang: (v) => `--lang must be sv or en, not ${v}`,
+  badMaxSize: (from, v) =>
+    `${from} must be a number of bytes above 0 (e.g. 25000000 or 25MB), not "${v}"`,
   badOption: (detail) => `unknown or incomplete option: ${detail}`,
   unknownCommand: (c) => `unknown command "${c}"; see kompass --help`,
   noEvaluationIn: (paths) => `summary: no evaluation in ${paths}`,

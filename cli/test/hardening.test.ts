@@ -129,6 +129,47 @@ describe('kompass CLI against hostile input', function () {
       assert.equal(r.code, 2);
       assert.match(r.err, /too large \(50 MB > 10 MB\)/);
     });
+
+    it('--max-size raises the 10 MB limit, for the document and its compare targets', () => {
+      const big = (name: string) => {
+        const f = join(dir, name);
+        writeFileSync(f, evaluation('') + ' '.repeat(10_500_000));
+        return f;
+      };
+      const f = big('big.kompass');
+      big('target.kompass');
+      writeFileSync(f, evaluation('compare "target.kompass"') + ' '.repeat(10_500_000));
+      assert.equal(kompass('check', f).code, 2, 'refused by default');
+      const r = kompass('check', '--max-size', '11MB', f);
+      assert.equal(r.code, 0, r.err + r.out);
+      assert.doesNotMatch(r.out, /KK031/, 'the 10.5 MB compare target is read too');
+    });
+
+    it('--max-size and KOMPASS_MAX_SIZE lower the limit; the flag wins', () => {
+      const f = join(dir, 'a.kompass');
+      writeFileSync(f, evaluation(''));
+      const small = kompass('check', `--max-size=${Math.floor(evaluation('').length / 2)}`, f);
+      assert.equal(small.code, 2);
+      assert.match(small.err, /a\.kompass: .*too large|för stor/);
+      const env = spawnSync(process.execPath, ['bin/kompass.js', 'check', f], {
+        encoding: 'utf8',
+        env: { ...process.env, KOMPASS_MAX_SIZE: '10' },
+      });
+      assert.equal(env.status, 2, env.stdout);
+      const both = spawnSync(process.execPath, ['bin/kompass.js', 'check', '--max-size', '1M', f], {
+        encoding: 'utf8',
+        env: { ...process.env, KOMPASS_MAX_SIZE: '10' },
+      });
+      assert.equal(both.status, 0, both.stderr);
+    });
+
+    it('a --max-size that is not a positive number of bytes is a usage error', () => {
+      for (const bad of ['0', '-5', 'ten', '1.5MB', '']) {
+        const r = kompass('check', '--lang', 'en', '--max-size', bad, sample);
+        assert.equal(r.code, 2, bad);
+        assert.match(r.err, /--max-size must be a number of bytes above 0/, bad);
+      }
+    });
   });
 
   describe('exports', () => {

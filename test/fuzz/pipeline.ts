@@ -68,6 +68,9 @@ export const caseBoundMs = 10_000;
 /** The PDF of a case may take this long: the first one loads the fonts, and PDF has its own budget. */
 export const pdfBoundMs = 10_000;
 
+/** A case that ran past its time bound: a cost to find, not a crash to shrink. */
+export class BoundExceeded extends Error {}
+
 /** Which renderers to run on a case. */
 export type Renderers = 'none' | 'text' | 'all';
 
@@ -247,13 +250,13 @@ export async function runPipeline(
   }
   const ms = performance.now() - t0;
   if (ms > caseBoundMs)
-    throw new Error(`the case took ${ms.toFixed(0)} ms (bound ${caseBoundMs} ms)`);
+    throw new BoundExceeded(`the case took ${ms.toFixed(0)} ms (bound ${caseBoundMs} ms)`);
   if (renderers === 'all') {
     const p0 = performance.now();
     await stage('render pdf', () => renderReport(analysis, 'pdf', { sourceText: text }));
     const pdfMs = performance.now() - p0;
     if (pdfMs > pdfBoundMs)
-      throw new Error(`the PDF took ${pdfMs.toFixed(0)} ms (bound ${pdfBoundMs} ms)`);
+      throw new BoundExceeded(`the PDF took ${pdfMs.toFixed(0)} ms (bound ${pdfBoundMs} ms)`);
   }
   return { ms, analysis };
 }

@@ -6,7 +6,7 @@ import { formatNumber } from '../numbers';
 import { isKeyword, type KeywordName, keywordText, stringQuotes } from '../tokens';
 import { KompassWriter } from '../writer';
 import { type Location, locate, prefersSwedishKeywords } from './locate';
-import { lineEndAt } from './text';
+import { lineEndAt, trailingRun } from './text';
 import { editorTexts } from './texts';
 
 /** What a completion item stands for. */
@@ -66,7 +66,10 @@ const keywordsIn: Record<Exclude<Context, 'facts'>, readonly KeywordName[]> = {
   frameworkArea: ['Max', 'Heading', 'Alias', 'Question', 'Intro'],
 };
 
-const word = /[\p{L}\p{N}_-]*$/u;
+const wordChar = /^[\p{L}\p{N}_-]$/u;
+const numberChar = /^[\d.]$/;
+/** A keyword and the quote that opens a string after it (any of the quotes of `stringQuotes`). */
+const stringHead = /(?:^|\s)([\p{L}]+)\s+(["\u201D\u201C\u201E\u00AB])/gu;
 
 /** The completions at an offset, in context: keywords, numbers, names, paths, codes, snippets. */
 export function complete(
@@ -90,12 +93,12 @@ export function complete(
     if (isKeyword(kw, 'Compare')) return fileItems(analysis.uri, options.files ?? [], range);
     return [];
   }
-  const typed = word.exec(prefix)![0];
+  const typed = trailingRun(prefix, wordChar);
   const range = { start: at - typed.length, end: at };
   const before = prefix.slice(0, prefix.length - typed.length);
   const after = /(?:^|\s)([\p{L}]+)\s+$/u.exec(before)?.[1];
   if (isKeyword(after, 'Language')) return languageItems(range, analysis);
-  const numberTyped = /[\d.]*$/.exec(prefix)![0];
+  const numberTyped = trailingRun(prefix, numberChar);
   const numberRange = { start: at - numberTyped.length, end: at };
   const beforeNumber = prefix.slice(0, prefix.length - numberTyped.length);
   const numberAfter = /(?:^|\s)([\p{L}]+)\s+$/u.exec(beforeNumber)?.[1];
@@ -172,10 +175,20 @@ function contextOf(loc: Location): Context {
  * quotes that would close it.
  */
 function openString(prefix: string): { keyword: string; typed: string; close: string } | undefined {
-  const m = /(?:^|\s)([\p{L}]+)\s+(["\u201D\u201C\u201E\u00AB])(.*)$/u.exec(prefix);
+  // What is typed may not cross a line separator (U+2028, U+2029). Checking that per candidate,
+  // rather than with `(.*)$` in the pattern, keeps the search linear: a failing `.*$` was
+  // retried from every keyword and cost the square of the line.
+  const bound = Math.max(prefix.lastIndexOf('\u2028'), prefix.lastIndexOf('\u2029'));
+  let m: RegExpMatchArray | undefined;
+  for (const c of prefix.matchAll(stringHead)) {
+    if (c.index + c[0].length - 1 > bound) {
+      m = c;
+      break;
+    }
+  }
   if (!m) return undefined;
   const close = stringQuotes[m[2]!]!;
-  const typed = m[3]!;
+  const typed = prefix.slice(m.index! + m[0].length);
   // Closed already (`framework "x" `): the cursor is past the string.
   for (const c of typed) if (close.includes(c)) return undefined;
   return { keyword: m[1]!, typed, close };

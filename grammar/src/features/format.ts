@@ -113,7 +113,7 @@ export function formatText(
         current = { depth: 0, text: l, verbatim: true };
       }
     } else {
-      current.text += isComment ? t.image.replace(/\s+$/, '') : t.image;
+      current.text += isComment ? t.image.trimEnd() : t.image;
     }
     if (type === LCurly) depth++;
     prev = t;
@@ -157,7 +157,7 @@ export function format(analysis: Analysis, text: string, options: FormatOptions 
 function textBlockLines(image: string, depth: number, unit: string): string[] {
   const raw = image.split(/\r\n|\r|\n/);
   if (raw.length === 1) return [image];
-  const first = raw[0]!.replace(/\s+$/, '');
+  const first = raw[0]!.trimEnd();
   const rest = raw.slice(1);
   const last = rest.at(-1)!;
   const closingAlone = /^\s*"""$/.test(last);

@@ -24,3 +24,19 @@ export function lineEndAt(text: string, offset: number): number {
   while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
   return i;
 }
+
+/**
+ * The longest end of `s` whose characters (code points) all match `one`, a pattern for one
+ * character. Scans backwards, so the cost is the run's length: `/[…]*$/` retries from every
+ * start and costs the square of a long run that is not at the end.
+ */
+export function trailingRun(s: string, one: RegExp): string {
+  let i = s.length;
+  while (i > 0) {
+    const pair =
+      i >= 2 && /[\uDC00-\uDFFF]/.test(s[i - 1]!) && /[\uD800-\uDBFF]/.test(s[i - 2]!) ? 2 : 1;
+    if (!one.test(s.slice(i - pair, i))) break;
+    i -= pair;
+  }
+  return s.slice(i);
+}

@@ -189,4 +189,36 @@ describe('features: completion', () => {
     assert.equal(relativePath('file:///a/c.kompass', 'file:///a/%C3%A5.kompass'), 'å.kompass');
     assert.equal(relativePath('file:///a/c.kompass', 'untitled:x'), undefined);
   });
+  // A pattern anchored at the end of the line (`/[…]*$/`) retried from every start and cost the
+  // square of a long run earlier on the line: 35 s for one fuzzed line of 30,000 letters. At
+  // 100,000 that is minutes, far past the test's timeout; read backwards it is microseconds.
+  it('reads the typed word after a 100,000-letter string on the same line, without quadratic cost', () => {
+    const long = 'å'.repeat(100_000);
+    const { text, offset } = marked(kk(`  summary "${long}" comp<|>\n`));
+    const item = complete(analyze(text), text, offset).find((i) => i.label === 'compare');
+    assert.equal(item, undefined, 'nothing but a keyword at the start of a line is offered');
+    const atStart = marked(kk(`  comp<|> "${long}"\n`));
+    const kw = complete(analyze(atStart.text), atStart.text, atStart.offset).find(
+      (i) => i.label === 'compare',
+    )!;
+    assert.equal(atStart.text.slice(kw.range.start, kw.range.end), 'comp');
+  });
+  it('reads the typed number after a 100,000-character dotted number on the same line', () => {
+    const line = marked(
+      kk(`  area 1 {\n    question ${'1.'.repeat(50_000)}1 x question 1.<|>\n  }\n`),
+    );
+    const items = complete(analyze(line.text), line.text, line.offset);
+    assert.ok(items.length > 0, 'the questions of area 1 are offered');
+    for (const i of items) assert.equal(line.text.slice(i.range.start, i.range.end), '1.', i.label);
+  });
+  it('looks for an open string on a line of 30,000 quoted words ended by a line separator, without quadratic cost', () => {
+    const { text, offset } = marked(kk(`  ${'a " '.repeat(30_000)}\u2028x<|>\n`));
+    assert.deepEqual(complete(analyze(text), text, offset), []);
+    const after = marked(kk('  framework "x"\u2028framework "kommun<|>\n'));
+    const items = complete(analyze(after.text), after.text, after.offset);
+    assert.ok(
+      items.some((i) => i.kind === 'framework'),
+      'frameworks after the separator',
+    );
+  });
 });

@@ -112,4 +112,12 @@ describe('features: formatting', () => {
       );
     });
   }
+  it('formats a comment and a text block holding 100,000 spaces before more text, without quadratic cost', () => {
+    const spaces = ' '.repeat(100_000);
+    const out = fmt(
+      `evaluation "E" {\n  /*${spaces}x */\n  summary """${spaces}y\n  z\n  """\n}\n`,
+    )!;
+    assert.ok(out.includes(`/*${spaces}x */`), 'the comment is kept whole');
+    assert.ok(out.includes(`"""${spaces}y`), 'the text block is kept whole');
+  });
 });
