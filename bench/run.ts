@@ -19,6 +19,7 @@ import { generateDocument } from './generate';
 import type { DocumentSpec, LayerResult } from './layers';
 import { machine } from './machine';
 import { root } from './optional';
+import { measurePdf } from './pdf';
 import { formatPeerRun, type PeerRun, runPeerBench, writePeerDocs } from './peer';
 import type { ExtraFigure, RunResult } from './results';
 import { formatRun } from './table';
@@ -100,6 +101,10 @@ export async function runBench(options: {
     const comparison = await measureComparison(options.quick);
     extras.push(...comparison.figures);
     notes.push(...comparison.notes);
+    process.stderr.write('measuring the PDF ...\n');
+    const pdf = await measurePdf(options.quick);
+    extras.push(...pdf.figures);
+    notes.push(...pdf.notes);
   }
 
   // Side by side with the Langium peer, in the same run (skipped with --only or --no-peer).

@@ -1,6 +1,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import type { CommentNode, DocumentNode, Span, TopBlock } from './ast';
 import type { FixData } from './diagnostics';
+import { fastTokenize } from './fastLex';
 import { fastTopBlock } from './fastParse';
 import { kompassLexer } from './lexer';
 import { KompassParser, type SyntaxProblem } from './parser';
@@ -56,10 +57,11 @@ export interface ParseResult {
 
 let sharedParser: KompassParser | undefined;
 
-// Blocks without a syntax error are parsed by fastParse.ts; the tests turn it off to compare.
+// Usual text is lexed by fastLex.ts and blocks without a syntax error parsed by fastParse.ts;
+// the tests turn both off to compare.
 let fastPath = true;
 
-/** Turns the parser's fast path on or off (on by default); returns the previous setting. */
+/** Turns the lexer's and parser's fast paths on or off (on by default); returns the setting before. */
 export function setFastPath(on: boolean): boolean {
   const was = fastPath;
   fastPath = on;
@@ -194,7 +196,8 @@ interface Lexed {
 /** Lexes `text` from `from` to `to`, offsets into the whole text. */
 function lexRange(text: string, from: number, to: number): Lexed {
   const whole = from === 0 && to === text.length;
-  const lexed = kompassLexer().tokenize(whole ? text : text.slice(from, to));
+  const source = whole ? text : text.slice(from, to);
+  const lexed = (fastPath && fastTokenize(source)) || kompassLexer().tokenize(source);
   const comments = lexed.groups.comments ?? [];
   if (from !== 0) {
     for (const t of lexed.tokens) {

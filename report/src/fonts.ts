@@ -34,8 +34,15 @@ export function parseFonts(bytes: FontBytes): Record<FontFace, Font> {
  */
 function simpleLayout(font: Font): Font {
   const wrapped: Font = Object.create(font);
+  // pdfkit lays out word by word and forgets between documents; the words of a report repeat.
+  const known = new Map<string, ReturnType<Font['glyphsForString']>>();
   wrapped.layout = (text: string) => {
-    const glyphs = font.glyphsForString(text.normalize('NFC'));
+    let glyphs = known.get(text);
+    if (!glyphs) {
+      glyphs = font.glyphsForString(text.normalize('NFC'));
+      if (known.size > 50_000) known.clear();
+      known.set(text, glyphs);
+    }
     // pdfkit scales the positions in place, so each call gets new objects.
     const positions = glyphs.map((g) => ({
       xAdvance: g.advanceWidth,

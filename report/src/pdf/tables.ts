@@ -179,14 +179,23 @@ function cellWidths(row: GridRow, widths: number[]): number[] {
   });
 }
 
+/** A cell's text fits on one line: it is drawn without pdfkit's line wrapping, the costly part. */
+function oneLine(f: Flow, c: GridCell, w: number, fontSize: number): boolean {
+  if (c.text.includes('\n')) return false;
+  f.doc.font(c.face).fontSize(fontSize);
+  return f.doc.widthOfString(c.text) <= w;
+}
+
 function rowHeight(f: Flow, row: GridRow, widths: number[], fontSize: number): number {
   const d = f.doc;
   const pad = padFor(fontSize);
   const ws = cellWidths(row, widths);
   return Math.max(
     ...row.cells.map((c, i) => {
+      const w = ws[i]! - 2 * pad;
+      if (oneLine(f, c, w, fontSize)) return d.currentLineHeight(true) + 2 * pad;
       d.font(c.face).fontSize(fontSize);
-      return d.heightOfString(c.text || ' ', { width: ws[i]! - 2 * pad }) + 2 * pad;
+      return d.heightOfString(c.text || ' ', { width: w }) + 2 * pad;
     }),
   );
 }
@@ -228,10 +237,17 @@ function drawGrid(f: Flow, g: Grid): void {
       let x = margin.left;
       row.cells.forEach((c, i) => {
         const w = ws[i]!;
-        const text = () =>
-          f
-            .look(c.face, g.fontSize, c.color)
-            .text(c.text, x + pad, y + pad, { width: w - 2 * pad, align: c.align });
+        const inner = w - 2 * pad;
+        const cx = x;
+        const text = () => {
+          const doc = f.look(c.face, g.fontSize, c.color);
+          if (!oneLine(f, c, inner, g.fontSize))
+            doc.text(c.text, cx + pad, y + pad, { width: inner, align: c.align });
+          else if (c.text) {
+            const left = c.align === 'right' ? cx + w - pad - doc.widthOfString(c.text) : cx + pad;
+            doc.text(c.text, left, y + pad, { lineBreak: false });
+          }
+        };
         if (repeat) tags.artifact(text);
         else tags.leaf(c.tag, text);
         x += w;

@@ -1,0 +1,117 @@
+/**
+ * The PDF figures (issue 13's goals): the sample's PDF in process (warm, the least of several
+ * renders, which a loaded machine disturbs least), the sample's PDF as a whole command
+ * (`kompass export … --format pdf`, a fresh process each run), and a 10,000-line document's PDF
+ * as a whole command with its peak RSS; the files' sizes beside them.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Workspace } from '../grammar/src/index';
+import { generateDocument } from './generate';
+import { root } from './optional';
+import type { ExtraFigure } from './results';
+import { summarise } from './stats';
+
+/** Printed by the child at exit: its peak RSS in KiB (preloaded with `-r`). */
+const rssProbe =
+  "process.on('exit', () => process.stderr.write('\\nkompass-bench-maxrss ' + process.resourceUsage().maxRSS + '\\n'));\n";
+
+/** Runs `kompass export FILE --format pdf` in a fresh process; its wall time and peak RSS. */
+function exportOnce(probe: string, source: string, out: string): { ms: number; rssMb: number } {
+  const t = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    [
+      '-r',
+      probe,
+      resolve(root, 'bin/kompass.js'),
+      'export',
+      source,
+      '--format',
+      'pdf',
+      '-o',
+      out,
+      '--force',
+    ],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+  );
+  const ms = performance.now() - t;
+  const rss = /kompass-bench-maxrss (\d+)/.exec(r.stderr)?.[1];
+  if (r.status !== 0 || !rss)
+    throw new Error(`kompass export --format pdf failed (exit ${r.status}): ${r.stderr}`);
+  return { ms, rssMb: Number(rss) / 1024 };
+}
+
+/** Measures the PDF figures; `quick` takes fewer runs. */
+export async function measurePdf(
+  quick: boolean,
+): Promise<{ figures: ExtraFigure[]; notes: string[] }> {
+  const figures: ExtraFigure[] = [];
+  const notes: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'kompass-bench-pdf-'));
+  try {
+    const probe = join(dir, 'rss.cjs');
+    writeFileSync(probe, rssProbe);
+    const sample = resolve(root, 'samples/vasteras-2012.kompass');
+    const text = readFileSync(sample, 'utf8');
+
+    // In process, warm: the renderer as the preview's export and the bench's layers call it.
+    const { renderReport } = await import('../report/src/index');
+    const ws = new Workspace();
+    ws.set('file:///vasteras-2012.kompass', text);
+    const analysis = ws.analyze('file:///vasteras-2012.kompass');
+    const runs: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < (quick ? 4 : 10); i++) {
+      const t = performance.now();
+      const out = await renderReport(analysis, 'pdf', { sourceText: text });
+      runs.push(performance.now() - t);
+      bytes = out.length;
+    }
+    // The first render loads and parses the fonts and warms the code: not a warm figure.
+    const warm = summarise(runs.slice(1));
+    figures.push({ name: 'pdf/sample-in-process-min', unit: 'ms', value: warm.min });
+    figures.push({ name: 'pdf/sample-in-process', unit: 'ms', value: warm.median, p95: warm.p95 });
+    figures.push({ name: 'pdf/sample-first-in-process', unit: 'ms', value: runs[0]! });
+    figures.push({ name: 'pdf/sample-size', unit: 'KB', value: bytes / 1024 });
+
+    const whole: number[] = [];
+    let sampleRss = 0;
+    const out = join(dir, 'sample.pdf');
+    for (let i = 0; i < (quick ? 3 : 7); i++) {
+      const r = exportOnce(probe, sample, out);
+      whole.push(r.ms);
+      sampleRss = Math.max(sampleRss, r.rssMb);
+    }
+    const w = summarise(whole);
+    figures.push({ name: 'pdf/sample-command-min', unit: 'ms', value: w.min });
+    figures.push({ name: 'pdf/sample-command', unit: 'ms', value: w.median, p95: w.p95 });
+    figures.push({ name: 'pdf/sample-command-rss', unit: 'MB', value: sampleRss });
+
+    const large = join(dir, 'gen-10k.kompass');
+    writeFileSync(large, generateDocument({ lines: 10_000 }));
+    const bigOut = join(dir, 'gen-10k.pdf');
+    const big: { ms: number; rssMb: number }[] = [];
+    for (let i = 0; i < (quick ? 1 : 3); i++) big.push(exportOnce(probe, large, bigOut));
+    figures.push({
+      name: 'pdf/10k-command-min',
+      unit: 'ms',
+      value: Math.min(...big.map((b) => b.ms)),
+    });
+    figures.push({
+      name: 'pdf/10k-command-rss',
+      unit: 'MB',
+      value: Math.max(...big.map((b) => b.rssMb)),
+    });
+    figures.push({ name: 'pdf/10k-size', unit: 'KB', value: statSync(bigOut).size / 1024 });
+    notes.push(
+      `pdf: in-process figures are warm renders of the sample (the least and the median of ${runs.length - 1}); command figures spawn bin/kompass.js export --format pdf each run`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { figures, notes };
+}
