@@ -112,10 +112,20 @@ export function trendSvg(data: ChartData, alt: string, width = 560): string {
     out.push(
       `<line class="kk-grid" x1="${g.left}" y1="${t.y}" x2="${g.right}" y2="${t.y}"/><text class="kk-tick" x="${g.left - 6}" y="${t.y + 3}" text-anchor="end">${t.percent}</text>`,
     );
-  for (const r of g.rounds)
+  // The first and last rounds sit at the plot's edges: their labels grow inwards.
+  g.rounds.forEach((r, i) => {
+    const anchor =
+      g.rounds.length < 2
+        ? 'middle'
+        : i === 0
+          ? 'start'
+          : i === g.rounds.length - 1
+            ? 'end'
+            : 'middle';
     out.push(
-      `<text class="kk-round" x="${r.x}" y="${g.height - 8}" text-anchor="middle">${escapeHtml(r.label)}</text>`,
+      `<text class="kk-round" x="${r.x}" y="${g.height - 8}" text-anchor="${anchor}">${escapeHtml(r.label)}</text>`,
     );
+  });
   g.lines.forEach((line, i) => {
     const { color, dash } = trendStyle(i);
     for (const seg of line.segments)

@@ -84,6 +84,8 @@ html, body { margin: 0; background: var(--kk-bg); }
   .kk-report a { color: inherit; text-decoration: none; }
   thead { display: table-header-group; }
   .kk-chart { max-height: 120mm; }
+  .kk-scroll { overflow: visible; }
+  .kk-scroll > .kk-comparison { font-size: 0.8em; }
 }
 `;
 
