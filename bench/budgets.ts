@@ -73,6 +73,18 @@ export const budgets: readonly Budget[] = [
     limit: 150,
     unit: 'ms',
   },
+  {
+    figure: 'Heap kept after analysing 10,000 lines (valid), ÷ source size',
+    source: 'gen-10k-valid/heap',
+    limit: 4,
+    unit: '×',
+  },
+  {
+    figure: 'Heap kept after analysing 100,000 lines (valid), ÷ source size',
+    source: 'gen-100k-valid/heap',
+    limit: 4,
+    unit: '×',
+  },
   { figure: 'Extension activation', source: 'client/activate', limit: 50, unit: 'ms' },
   {
     figure: 'kompass summary, 300 evaluations × 250 lines (whole process)',
@@ -99,6 +111,7 @@ export function measured(run: RunResult, source: string): number | undefined {
   const stage = source.slice(slash + 1);
   if (!doc) return undefined;
   if (stage === 'rss') return doc.rss.check ?? doc.rss.core;
+  if (stage === 'heap') return doc.heap === undefined ? undefined : doc.heap / doc.bytes;
   return doc.stages[stage]?.median;
 }
 

@@ -18,6 +18,7 @@ import { measureClient, measureServer, measureWebServer } from './external';
 import { generateDocument } from './generate';
 import type { DocumentSpec, LayerResult } from './layers';
 import { machine } from './machine';
+import { measureMemoryBudget } from './memoryBudget';
 import { root } from './optional';
 import { measurePdf } from './pdf';
 import { formatPeerRun, type PeerRun, runPeerBench, writePeerDocs } from './peer';
@@ -39,8 +40,13 @@ export const documents: DocumentSpec[] = [
   ),
 ];
 
-function runChild<T>(bundle: string, spec: DocumentSpec, flags: string[]): T {
-  const args = [bundle, JSON.stringify(spec), ...flags];
+function runChild<T>(
+  bundle: string,
+  spec: DocumentSpec,
+  flags: string[],
+  nodeFlags: string[] = [],
+): T {
+  const args = [...nodeFlags, bundle, JSON.stringify(spec), ...flags];
   const r = spawnSync(process.execPath, args, {
     cwd: root,
     env: { ...process.env, KOMPASS_ROOT: root },
@@ -77,6 +83,7 @@ export async function runBench(options: {
     process.stderr.write(`measuring ${spec.name} ...\n`);
     const r = runChild<LayerResult>(bundle, spec, options.quick ? ['--quick'] : []);
     r.rss.check = runChild<{ rss: number }>(bundle, spec, ['--rss']).rss;
+    r.heap = runChild<{ heap: number }>(bundle, spec, ['--heap'], ['--expose-gc']).heap;
     for (const n of r.notes) if (!notes.includes(n) && !/^html \d/.test(n)) notes.push(n);
     results.push(r);
   }
@@ -105,6 +112,11 @@ export async function runBench(options: {
     const pdf = await measurePdf(options.quick);
     extras.push(...pdf.figures);
     notes.push(...pdf.notes);
+    process.stderr.write('measuring the memory budget ...\n');
+    const memory = measureMemoryBudget(options.quick);
+    process.stderr.write(`${memory.table}\n`);
+    extras.push(...memory.figures);
+    notes.push(...memory.notes);
   }
 
   // Side by side with the Langium peer, in the same run (skipped with --only or --no-peer).

@@ -53,7 +53,7 @@ export function formatRun(run: RunResult): string {
   }
   out.push('');
   out.push(
-    'Throughput (MB/s, from medians), the analysis against the JSON.parse floor, and peak RSS in MB: of a fresh process checking the document once (`check`, what the budget is about), and of the measuring process at start / after the core’s repeated figures / at the end.',
+    'Throughput (MB/s, from medians), the analysis against the JSON.parse floor, and peak RSS in MB: of a fresh process checking the document once (`check`, what the budget is about), and of the measuring process at start / after the core’s repeated figures / at the end; `heap ÷ source`: the heap one analysis keeps, after garbage collection in a fresh process, against the source’s size.',
   );
   out.push('');
   out.push(
@@ -67,9 +67,10 @@ export function formatRun(run: RunResult): string {
       'diagnostics',
       'RSS check',
       'RSS measuring',
+      'heap ÷ source',
     ]),
   );
-  out.push(row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
+  out.push(row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
   for (const d of run.documents) {
     const mbs = (s: string) => {
       const st = d.stages[s];
@@ -88,6 +89,7 @@ export function formatRun(run: RunResult): string {
         String(d.diagnostics),
         d.rss.check === undefined ? '—' : d.rss.check.toFixed(0),
         `${d.rss.base.toFixed(0)} / ${d.rss.core.toFixed(0)} / ${d.rss.peak.toFixed(0)}`,
+        d.heap === undefined ? '—' : `${(d.heap / d.bytes).toFixed(1)}×`,
       ]),
     );
   }

@@ -104,7 +104,7 @@ describe('kompass export --compare', function () {
       assert.ok(text.includes(s), s);
     // The set's table: every evaluation's row with its total, and header cells in the tree.
     assert.match(text, /2016-04-12\s.*\s517\s+65\s%\s+\+26\s/);
-    assert.match(pdf.tree, /TH\s*\n\s+"Namn"/);
+    assert.match(pdf.tree, /TH:?\s*\n(?:\s+\/Scope \/\w+\n)?\s+"Namn"/);
     assert.match(pdf.tree, /^ {2}H1 \(block\)\n\s+"Medelprofil"/m);
     assert.equal(
       pdf.tree.match(/^\s*Figure\b/gm)?.length,

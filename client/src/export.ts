@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { judgeOutput, type OutputFacts, type WriteProblem } from '../../grammar/src/fileAccess';
 import { isReportFormat, reportFormat } from '../../report/src/formats';
 import type { KompassModel } from './model';
 import { type ExportFormat, exportFormats, renderExport } from './report';
@@ -32,8 +33,10 @@ export function isExportFormat(value: unknown): value is ExportFormat {
 
 /**
  * Renders `source` in `format` and writes it to `target` through a temporary file in the same
- * folder, renamed into place, so a reader never sees half a file. Refuses the source itself and
- * any `.kompass` target.
+ * folder, renamed into place, so a reader never sees half a file. Follows the CLI's rule
+ * (`judgeOutput`): refuses the source itself (also through a link), any `.kompass` target,
+ * anything but a regular file or a new name, and an existing file unless `overwrite`; a new
+ * name is taken only if it is still free when the file is renamed into place.
  */
 export async function exportReport(
   model: KompassModel,
@@ -49,9 +52,8 @@ export async function exportReport(
       vscode.l10n.t('A report is never written over a .kompass file: {0}', displayPath(target)),
     );
   }
-  if (!args.overwrite && (await exists(target))) {
-    throw new ExportError(vscode.l10n.t('{0} already exists.', displayPath(target)));
-  }
+  const replace = args.overwrite === true;
+  await refuseUnsafeOutput(source, target, replace);
   const analysis = await model.analyze(source);
   const sourceText = model.text(source);
   const content = await renderExport(analysis, args.format, { fontDir, sourceText });
@@ -62,12 +64,90 @@ export async function exportReport(
   );
   try {
     await vscode.workspace.fs.writeFile(temp, content);
-    await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+    // Judged again: rendering takes a while, and the name may have changed meanwhile.
+    const facts = await refuseUnsafeOutput(source, target, replace);
+    try {
+      await vscode.workspace.fs.rename(temp, target, { overwrite: facts.kind === 'file' });
+    } catch (err) {
+      if (err instanceof vscode.FileSystemError && err.code === 'FileExists')
+        throw new ExportError(describeWriteProblem({ problem: 'exists' }, target));
+      throw err;
+    }
   } catch (err) {
     await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
     throw err;
   }
   return target;
+}
+
+/**
+ * What is at an output's name, for the shared rule. `vscode.workspace.fs` follows links but
+ * cannot say where one leads, in the browser least of all; so the output is the source when its
+ * stat (links followed) is the source's: same type, size, modification and creation time. That
+ * catches symbolic and hard links alike; a different file matches only if written in the same
+ * millisecond, and is then refused, never overwritten. A link to anything is not vouched for.
+ */
+async function outputFacts(source: vscode.Uri, target: vscode.Uri): Promise<OutputFacts> {
+  const stat = (u: vscode.Uri) => vscode.workspace.fs.stat(u).then(undefined, () => undefined);
+  const [at, src] = await Promise.all([stat(target), stat(source)]);
+  const named = sameFile(source, target);
+  if (!at) return { kind: 'none', isInput: named };
+  const link = (at.type & vscode.FileType.SymbolicLink) !== 0;
+  const type = at.type & ~vscode.FileType.SymbolicLink;
+  const isInput =
+    named ||
+    (src !== undefined &&
+      (src.type & ~vscode.FileType.SymbolicLink) === type &&
+      src.size === at.size &&
+      src.mtime === at.mtime &&
+      src.ctime === at.ctime);
+  const kind =
+    type === vscode.FileType.Directory
+      ? 'folder'
+      : link
+        ? 'symbolic link'
+        : type === vscode.FileType.File
+          ? 'file'
+          : 'special file';
+  return { kind, isInput };
+}
+
+/** Throws the refusal the shared rule gives for writing `target`, or says what is there. */
+async function refuseUnsafeOutput(
+  source: vscode.Uri,
+  target: vscode.Uri,
+  replace: boolean,
+): Promise<OutputFacts> {
+  const facts = await outputFacts(source, target);
+  const problem = judgeOutput(facts, replace);
+  if (problem) throw new ExportError(describeWriteProblem(problem, target));
+  return facts;
+}
+
+/** A refused export in the user's language. */
+function describeWriteProblem(p: WriteProblem, target: vscode.Uri): string {
+  const at = displayPath(target);
+  switch (p.problem) {
+    case 'isInput':
+      return vscode.l10n.t('A report is never written over its source: {0}', at);
+    case 'notFile':
+      return p.kind === 'folder'
+        ? vscode.l10n.t('{0} is a folder: the report is not written there.', at)
+        : p.kind === 'symbolic link'
+          ? vscode.l10n.t(
+              '{0} is a symbolic link: the report is not written through it. Choose the file it points to.',
+              at,
+            )
+          : vscode.l10n.t(
+              '{0} is not a regular file (a device, a FIFO or a socket): the report is not written there.',
+              at,
+            );
+    case 'exists':
+      return vscode.l10n.t('{0} already exists.', at);
+    case 'noFolder':
+    case 'failed':
+      return vscode.l10n.t('Export failed: {0}', at);
+  }
 }
 
 /**
@@ -277,15 +357,6 @@ function baseName(uri: vscode.Uri): string {
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(6));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function displayPath(uri: vscode.Uri): string {

@@ -10,19 +10,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { judgeOutput, type WriteProblem } from '../../grammar/src/fileAccess';
 
-/** Why an output was not written. */
-export type WriteProblem =
-  /** The output names an input document, directly or through a link. */
-  | { problem: 'isInput' }
-  /** The output exists and is not a regular file (a folder, a device, a FIFO, a socket, a link to nothing). */
-  | { problem: 'notFile'; kind: string }
-  /** The output exists and replacing was not allowed (or it appeared meanwhile). */
-  | { problem: 'exists' }
-  /** The folder to write in does not exist. */
-  | { problem: 'noFolder'; folder: string }
-  /** The system refused the write. */
-  | { problem: 'failed'; code: string };
+export type { WriteProblem };
 
 function kindOf(st: Stats): string {
   if (st.isDirectory()) return 'folder';
@@ -64,12 +54,18 @@ export function writeOutputFile(
   let existing: Stats | undefined;
   if (link) {
     existing = statSync(destination, { throwIfNoEntry: false });
-    if (!existing) return { problem: 'notFile', kind: 'link to nothing' };
+    if (!existing) return judgeOutput({ kind: 'link to nothing', isInput: false }, false);
     destination = realpathSync(destination);
-    if (inputs.some((i) => i.path === destination || (i.stat && sameFile(i.stat, existing!))))
-      return { problem: 'isInput' };
-    if (!existing.isFile()) return { problem: 'notFile', kind: kindOf(existing) };
-    if (!options.replace) return { problem: 'exists' };
+    const problem = judgeOutput(
+      {
+        kind: existing.isFile() ? 'file' : kindOf(existing),
+        isInput: inputs.some(
+          (i) => i.path === destination || (i.stat && sameFile(i.stat, existing!)),
+        ),
+      },
+      options.replace,
+    );
+    if (problem) return problem;
   } else {
     // A new name: compare its resolved folder with the inputs' folders too.
     let folder: string;
@@ -79,7 +75,11 @@ export function writeOutputFile(
       return { problem: 'noFolder', folder: dirname(target) };
     }
     destination = join(folder, basename(destination));
-    if (inputs.some((i) => i.path === destination)) return { problem: 'isInput' };
+    const problem = judgeOutput(
+      { kind: 'none', isInput: inputs.some((i) => i.path === destination) },
+      options.replace,
+    );
+    if (problem) return problem;
   }
   const tmp = join(
     dirname(destination),

@@ -96,8 +96,8 @@ function buildArea(
       heading: s.heading?.value ?? '',
       text: s.text?.value ?? '',
     })),
-    strengths: ofKind(byKind, 'strength').flatMap((s) => (s.value ? [s.value.value] : [])),
-    improvements: ofKind(byKind, 'improvement').flatMap((s) => (s.value ? [s.value.value] : [])),
+    strengths: valuesOf(ofKind(byKind, 'strength')),
+    improvements: valuesOf(ofKind(byKind, 'improvement')),
     examples: ofKind(byKind, 'example').flatMap((s) =>
       s.municipality
         ? [{ municipality: s.municipality.value, ...(s.note ? { note: s.note.value } : {}) }]
@@ -130,8 +130,19 @@ function headingsOf(
   byKind: Map<Statement['kind'], Statement[]>,
   definition: FrameworkArea | undefined,
 ): string[] {
-  const own = ofKind(byKind, 'heading').flatMap((s) => (s.value ? [s.value.value] : []));
-  return own.length > 0 || !definition ? own : [...definition.headings];
+  const own = valuesOf(ofKind(byKind, 'heading'));
+  return own.length > 0 || !definition ? own : definition.headings.slice();
+}
+
+/**
+ * The values of text statements that have one. `map` makes an array of the exact size, where
+ * `flatMap` and `push` leave room for more in every area's lists for as long as the model lives.
+ */
+function valuesOf(statements: readonly { value?: StringNode }[]): string[] {
+  for (const s of statements) {
+    if (!s.value) return statements.flatMap((x) => (x.value ? [x.value.value] : []));
+  }
+  return statements.map((x) => x.value!.value);
 }
 
 /** Points a KK014 at where the number was first given. */

@@ -4,12 +4,14 @@ import type {
   Block,
   FactEntry,
   FactsStatement,
+  KeywordNode,
   NumberNode,
   NumberStatement,
   QuestionStatement,
   Statement,
   TextStatement,
   TopBlock,
+  WordNode,
 } from './ast';
 import { dateNode, end, isDotted, kwNode, numNode, strNode, wordNode } from './parser';
 import {
@@ -150,62 +152,117 @@ function finish<T extends Statement>(p: FastParser, node: T): T {
   return node;
 }
 
+// The usual statements are built as one object literal with every field they hold, in the order
+// KompassParser adds them: fields added to a literal later go to a separate property array, a
+// tenth of the tree's heap.
+
 const text =
   (kind: TextStatement['kind']): StatementRule =>
   (p, kw) => {
-    const node = start<TextStatement>(kind, kw);
-    node.value = strNode(p.string());
-    return finish(p, node);
+    const value = strNode(p.string());
+    if (!p.atStatementEnd()) throw giveUp;
+    const node: TextStatement = {
+      kind,
+      keyword: kwNode(kw),
+      start: kw.startOffset,
+      end: p.lastEnd(),
+      value,
+    };
+    return node;
   };
 
 const numberStatement =
   (kind: NumberStatement['kind']): StatementRule =>
   (p, kw) => {
-    const node = start<NumberStatement>(kind, kw);
-    node.value = p.value(p.expect(NumberLiteral));
-    return finish(p, node);
+    const value = p.value(p.expect(NumberLiteral));
+    if (!p.atStatementEnd()) throw giveUp;
+    const node: NumberStatement = {
+      kind,
+      keyword: kwNode(kw),
+      start: kw.startOffset,
+      end: p.lastEnd(),
+      value,
+    };
+    return node;
   };
 
 function question(p: FastParser, kw: IToken): QuestionStatement {
-  const node = start<QuestionStatement>('question', kw);
-  node.number = p.num(p.expect(NumberLiteral));
+  const number = p.num(p.expect(NumberLiteral));
   const after = p.peek();
-  if (after !== undefined && isString(after)) node.title = strNode(p.next());
+  const title = after !== undefined && isString(after) ? strNode(p.next()) : undefined;
+  let points: NumberNode | undefined;
+  let separator: WordNode | undefined;
+  let maxKeyword: KeywordNode | undefined;
+  let max: NumberNode | undefined;
   const t = p.peek();
   if (t === NumberLiteral) {
-    node.points = p.value(p.next());
+    points = p.value(p.next());
     const sep = p.peek();
     if (sep === Slash || sep === K.Of) {
-      node.separator = wordNode(p.next());
-      node.max = p.value(p.expect(NumberLiteral));
+      separator = wordNode(p.next());
+      max = p.value(p.expect(NumberLiteral));
     }
   } else if (t === Slash) {
-    node.separator = wordNode(p.next());
-    node.max = p.value(p.expect(NumberLiteral));
+    separator = wordNode(p.next());
+    max = p.value(p.expect(NumberLiteral));
   } else if (t === K.Max) {
-    node.maxKeyword = kwNode(p.next());
-    node.max = p.value(p.expect(NumberLiteral));
+    maxKeyword = kwNode(p.next());
+    max = p.value(p.expect(NumberLiteral));
   }
-  return finish(p, node);
+  if (!p.atStatementEnd()) throw giveUp;
+  const kind = 'question';
+  const keyword = kwNode(kw);
+  const start = kw.startOffset;
+  const end = p.lastEnd();
+  if (points && separator && max) {
+    return title
+      ? { kind, keyword, start, end, number, title, points, separator, max }
+      : { kind, keyword, start, end, number, points, separator, max };
+  }
+  if (points && !separator) {
+    return title
+      ? { kind, keyword, start, end, number, title, points }
+      : { kind, keyword, start, end, number, points };
+  }
+  if (title && maxKeyword && max)
+    return { kind, keyword, start, end, number, title, maxKeyword, max };
+  const node: QuestionStatement = { kind, keyword, start, end, number };
+  if (title) node.title = title;
+  if (separator) node.separator = separator;
+  if (maxKeyword) node.maxKeyword = maxKeyword;
+  if (max) node.max = max;
+  return node;
 }
 
 function area(p: FastParser, kw: IToken): AreaStatement {
-  const node = start<AreaStatement>('area', kw);
-  node.header = [];
-  node.number = p.num(p.expect(NumberLiteral));
+  const header: NumberStatement[] = [];
+  const number = p.num(p.expect(NumberLiteral));
   const t = p.peek();
-  if (t !== undefined && isString(t)) node.title = strNode(p.next());
+  const title = t !== undefined && isString(t) ? strNode(p.next()) : undefined;
   for (;;) {
     const h = p.peek();
     if (h !== K.Score && h !== K.Max) break;
     const hk = p.next();
-    const stmt = start<NumberStatement>(h === K.Score ? 'score' : 'max', hk);
-    stmt.value = p.value(p.expect(NumberLiteral));
-    stmt.end = Math.max(stmt.end, p.lastEnd());
-    node.header.push(stmt);
+    const value = p.value(p.expect(NumberLiteral));
+    header.push({
+      kind: h === K.Score ? 'score' : 'max',
+      keyword: kwNode(hk),
+      start: hk.startOffset,
+      end: p.lastEnd(),
+      value,
+    });
   }
-  if (p.peek() === LCurly) node.body = p.block();
-  return finish(p, node);
+  const body = p.peek() === LCurly ? p.block() : undefined;
+  if (!p.atStatementEnd()) throw giveUp;
+  const kind = 'area';
+  const keyword = kwNode(kw);
+  const start = kw.startOffset;
+  const end = p.lastEnd();
+  if (title && body) return { kind, keyword, start, end, header, number, title, body };
+  const node: AreaStatement = { kind, keyword, start, end, header, number };
+  if (title) node.title = title;
+  if (body) node.body = body;
+  return node;
 }
 
 function facts(p: FastParser, kw: IToken): FactsStatement {

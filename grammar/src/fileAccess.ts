@@ -158,3 +158,41 @@ export function describeReadProblem(
   if (r.error === 'notText' && detail) return detail;
   return detail ? `${problemWords[lang][r.error]} (${detail})` : problemWords[lang][r.error];
 }
+
+/** Why an output (a report) was not written: one vocabulary for the CLI and the extension. */
+export type WriteProblem =
+  /** The output names an input document, directly or through a link. */
+  | { problem: 'isInput' }
+  /** The output exists and is not a regular file (a folder, a device, a FIFO, a socket, a link). */
+  | { problem: 'notFile'; kind: string }
+  /** The output exists and replacing was not allowed (or it appeared meanwhile). */
+  | { problem: 'exists' }
+  /** The folder to write in does not exist. */
+  | { problem: 'noFolder'; folder: string }
+  /** The system refused the write. */
+  | { problem: 'failed'; code: string };
+
+/** What an environment found at an output's name, for {@link judgeOutput}. */
+export interface OutputFacts {
+  /**
+   * What is there, links followed: `none` (a new name), `file` (a regular file), or what else
+   * (`folder`, `device`, `FIFO`, `socket`, `link to nothing`; `symbolic link` where an
+   * environment cannot see where a link leads and so cannot vouch for it).
+   */
+  kind: 'none' | 'file' | (string & {});
+  /** Whether it is one of the inputs: by resolved name or by identity (so links count). */
+  isInput: boolean;
+}
+
+/**
+ * The rule every export follows before writing: never over an input (also through a link),
+ * never into anything but a regular file or a new name, never over an existing file unless
+ * replacing it was asked for (the CLI's `--force`, the extension's confirmation). Undefined:
+ * go ahead, creating the file exclusively when `kind` is `none`.
+ */
+export function judgeOutput(facts: OutputFacts, replace: boolean): WriteProblem | undefined {
+  if (facts.isInput) return { problem: 'isInput' };
+  if (facts.kind === 'none') return undefined;
+  if (facts.kind !== 'file') return { problem: 'notFile', kind: facts.kind };
+  return replace ? undefined : { problem: 'exists' };
+}

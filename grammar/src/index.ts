@@ -32,11 +32,14 @@ export {
   type FileAccess,
   type FileProblem,
   formatSize,
+  judgeOutput,
+  type OutputFacts,
   type ReadResult,
   skippedFolders,
   tooLarge,
   uriInside,
   type WalkLimits,
+  type WriteProblem,
   walksInto,
 } from './fileAccess';
 export {

@@ -64,8 +64,17 @@ describe('report: tagged PDF', function () {
       assert.ok(headings.includes(h), `${h} in ${headings.join(' | ')}`);
     const tables = tree.match(/^ {2}Table \(block\)/gm)?.length ?? 0;
     assert.ok(tables >= 18, `${tables} tables`);
-    assert.match(tree, /TH\s*\n\s+"Uppnått"/);
+    assert.match(tree, /TH:?\s*\n(?:\s+\/Scope \/\w+\n)?\s+"Uppnått"/);
     assert.match(tree, /^ {2}L \(block\)\n\s+LI/m);
+  });
+
+  it('says what each header cell heads: its column, or its row for a label', () => {
+    const raw = readFileSync(file, 'latin1');
+    const columns = raw.match(/\/A <<\s*\/O \/Table\s*\/Scope \/Column\s*>>/g)?.length ?? 0;
+    const rows = raw.match(/\/A <<\s*\/O \/Table\s*\/Scope \/Row\s*>>/g)?.length ?? 0;
+    // Every header cell of the tree has one: the header rows' cells, and the facts' labels.
+    assert.equal(columns + rows, tree.match(/^\s*TH\b/gm)?.length);
+    assert.ok(columns >= 60 && rows === 10, `${columns} column and ${rows} row headers`);
   });
 
   it('gives each chart an alternative text that states its numbers', () => {

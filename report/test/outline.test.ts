@@ -26,7 +26,11 @@ const question = /^\d+\.\d+$/;
 function pdfOutline(tree: string): Outline {
   const out: Outline = [];
   const lines = tree.split('\n');
-  const text = (i: number) => /^\s*"(.*)"$/.exec(lines[i] ?? '')?.[1] ?? '';
+  // An element's text is on a line of its own below it, after its attributes (`/Scope /Column`).
+  const text = (i: number) => {
+    while (/^\s+\//.test(lines[i] ?? '')) i++;
+    return /^\s*"(.*)"$/.exec(lines[i] ?? '')?.[1] ?? '';
+  };
   let table: { rows: number; depth: number } | undefined;
   let row: string[] | undefined;
   const endRow = () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -56,5 +57,65 @@ suite('export', () => {
     assert.equal(fs.readFileSync(target.fsPath, 'utf8'), 'keep');
     await api.exportReport({ source, target, format: 'json', overwrite: true });
     assert.notEqual(fs.readFileSync(target.fsPath, 'utf8'), 'keep');
+  });
+
+  test('refuses to write over the source through a symbolic or a hard link, even told to overwrite', async () => {
+    const api = await kompass();
+    const text = sampleText('vasteras-2012.kompass');
+    const source = writeScratch('linked-source.kompass', text);
+    const soft = path.join(scratchDir(), 'soft-link.html');
+    const hard = path.join(scratchDir(), 'hard-link.html');
+    fs.symlinkSync(source.fsPath, soft);
+    fs.linkSync(source.fsPath, hard);
+    for (const target of [soft, hard]) {
+      await assert.rejects(
+        api.exportReport({
+          source,
+          target: vscode.Uri.file(target),
+          format: 'html',
+          overwrite: true,
+        }),
+        /never written over its source/,
+        target,
+      );
+    }
+    assert.equal(fs.readFileSync(source.fsPath, 'utf8'), text, 'the source is untouched');
+    assert.ok(fs.lstatSync(soft).isSymbolicLink(), 'the link is left as it was');
+  });
+
+  test('refuses a folder, a FIFO and a link to another file as target, even told to overwrite', async () => {
+    const api = await kompass();
+    const source = writeScratch('special-targets.kompass', sampleText('vasteras-2012.kompass'));
+    const folder = path.join(scratchDir(), 'a-folder.html');
+    fs.mkdirSync(folder);
+    const fifo = path.join(scratchDir(), 'a-fifo.html');
+    execFileSync('mkfifo', [fifo]);
+    const other = path.join(scratchDir(), 'other.html');
+    fs.writeFileSync(other, 'keep');
+    const link = path.join(scratchDir(), 'link-to-other.html');
+    fs.symlinkSync(other, link);
+    const cases: [string, RegExp][] = [
+      [folder, /is a folder/],
+      [fifo, /not a regular file/],
+      [link, /symbolic link/],
+    ];
+    for (const [target, why] of cases) {
+      await assert.rejects(
+        api.exportReport({
+          source,
+          target: vscode.Uri.file(target),
+          format: 'md',
+          overwrite: true,
+        }),
+        why,
+        target,
+      );
+    }
+    assert.ok(fs.statSync(folder).isDirectory());
+    assert.ok(fs.lstatSync(fifo).isFIFO(), 'the FIFO is still a FIFO');
+    assert.equal(fs.readFileSync(other, 'utf8'), 'keep', 'the linked file is untouched');
+    assert.ok(fs.lstatSync(link).isSymbolicLink());
+    const leftovers = fs.readdirSync(scratchDir()).filter((f) => f.startsWith('.kompass-tmp-'));
+    assert.deepEqual(leftovers, [], 'no temporary file is left behind');
   });
 });

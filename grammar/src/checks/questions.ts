@@ -106,11 +106,13 @@ export function checkQuestion(
     sink.add(Code.NoScore, q.number, messages.noPoints(lang, id));
   }
 
-  const result: QuestionResult = {
-    id,
-    title: (quotedPoints === undefined ? q.title?.value : undefined) ?? definition?.title ?? id,
-    node: q,
-  };
+  const title =
+    (quotedPoints === undefined ? q.title?.value : undefined) ?? definition?.title ?? id;
+  // The usual question in one object literal: fields added later go to a property array.
+  if (points !== undefined && points >= 0 && max !== undefined && max >= 0 && definition) {
+    return { id, title, node: q, points, max, percent: percent(points, max), definition };
+  }
+  const result: QuestionResult = { id, title, node: q };
   if (points !== undefined && points >= 0) result.points = points;
   if (max !== undefined && max >= 0) result.max = max;
   if (result.points !== undefined && result.max !== undefined)

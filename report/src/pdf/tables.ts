@@ -19,6 +19,8 @@ interface GridCell {
   align: 'left' | 'right';
   span: number;
   tag: 'TH' | 'TD';
+  /** What a header cell heads: its column (the header row) or its row (a label). */
+  scope?: 'Column' | 'Row';
 }
 
 /** A row as drawn; `kind` sets its fill and whether it repeats after a page break. */
@@ -44,7 +46,7 @@ function cellOf(c: Cell, kind: GridRow['kind'], missingRow: boolean): GridCell {
     color: c.missing ? color.warn : missingRow ? color.muted : color.fg,
     align: c.numeric ? 'right' : 'left',
     span: Math.max(1, c.span ?? 1),
-    tag: kind === 'head' ? 'TH' : 'TD',
+    ...(kind === 'head' ? { tag: 'TH', scope: 'Column' } : { tag: 'TD' }),
   };
 }
 
@@ -92,6 +94,7 @@ export function keyValue(f: Flow, b: KeyValueBlock): void {
         align: 'left',
         span: 1,
         tag: 'TH',
+        scope: 'Row',
       },
       { text: r.value, face: 'regular', color: color.fg, align: 'left', span: 1, tag: 'TD' },
     ],
@@ -249,6 +252,7 @@ function drawGrid(f: Flow, g: Grid): void {
           }
         };
         if (repeat) tags.artifact(text);
+        else if (c.scope) tags.leaf(c.tag, text, {}, { O: 'Table', Scope: c.scope });
         else tags.leaf(c.tag, text);
         x += w;
       });

@@ -52,9 +52,21 @@ export class Tags {
     }
   }
 
-  /** Draws content as one element of `type` under the current element. */
-  leaf(type: string, draw: () => void, options: PDFKit.Mixins.StructureElementOptions = {}): void {
+  /**
+   * Draws content as one element of `type` under the current element; `attributes` become its
+   * `/A` dictionary (a header cell's `{ O: 'Table', Scope: 'Column' }`).
+   */
+  leaf(
+    type: string,
+    draw: () => void,
+    options: PDFKit.Mixins.StructureElementOptions = {},
+    attributes?: Record<string, string>,
+  ): void {
     const el = this.doc.struct(type, options);
+    // pdfkit has no option for attributes; its dictionary is written when the element ends.
+    if (attributes)
+      (el as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A =
+        attributes;
     this.parent.add(el);
     el.add(this.doc.markStructureContent(type));
     draw();
