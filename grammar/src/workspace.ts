@@ -10,7 +10,7 @@ import { messages, syntaxMessage } from './messages';
 import type { Analysis, Comparison, EvaluationResult, Framework } from './model';
 import { type ParseResult, parse } from './parse';
 import { DiagnosticSink } from './sink';
-import { keywordText } from './tokens';
+import { keywordText, StringLiteral } from './tokens';
 
 /**
  * What the core needs of a {@link FileAccess}: resolving `compare` paths and reading their
@@ -607,9 +607,10 @@ function capDiagnostics(diagnostics: Diagnostic[], lang: MessageLanguage): void 
 export const maxCompareFiles = 2000;
 
 // A definition is `framework "id" {`; an evaluation's `framework "id"` is followed by no brace.
-// The string's loop is unrolled so a very long name cannot overflow the regex engine (tokens.ts).
+// The name is the lexer's own string pattern, so typographic quotes (`ramverk ”id” {`) count too
+// and a very long name cannot overflow the regex engine (its loop is unrolled, tokens.ts).
 const frameworkDefinition = new RegExp(
-  `(?:${keywordText('Framework', false)}|${keywordText('Framework', true)})\\s+"[^"\\\\\\r\\n]*(?:\\\\.[^"\\\\\\r\\n]*)*"\\s*\\{`,
+  `(?:${keywordText('Framework', false)}|${keywordText('Framework', true)})\\s+(?:${(StringLiteral.PATTERN as RegExp).source})\\s*\\{`,
 );
 
 /** Cheap test before parsing a document for framework definitions, so evaluations skip it. */

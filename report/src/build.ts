@@ -156,7 +156,9 @@ function evaluationParts(e: EvaluationResult, n: number, options: ReportOptions)
     bookmark: bookmark('about', labels.about),
     blocks: [
       heading('about', labels.about),
-      ...aboutText(e, labels).map((p): Block => ({ kind: 'paragraph', runs: [{ text: p }] })),
+      ...(e.about !== undefined
+        ? [{ kind: 'text', source: e.about, level: 1 } satisfies Block]
+        : aboutText(e, labels).map((p): Block => ({ kind: 'paragraph', runs: [{ text: p }] }))),
     ],
   });
 
@@ -250,8 +252,17 @@ function evaluationParts(e: EvaluationResult, n: number, options: ReportOptions)
   return parts;
 }
 
-/** The about text of the evaluation's framework: Kommunkompassen 2020 has its own. */
+/**
+ * The about text as paragraphs: the evaluation's own (`about """…"""`, split at blank lines),
+ * else its framework's (Kommunkompassen 2020 has its own).
+ */
 export function aboutText(e: EvaluationResult, labels: Labels): string[] {
+  if (e.about !== undefined) {
+    return e.about
+      .split(/\n[ \t]*\n/)
+      .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+      .filter((p) => p !== '');
+  }
   return (e.framework?.id ?? e.frameworkId) === 'kommunkompassen-2020'
     ? labels.aboutText2020
     : labels.aboutText;

@@ -386,6 +386,30 @@ describe('report: about the method', () => {
     assert.match(renderMarkdown(kk2020), /Kommunkompassen 2020 är den senare revisionen/);
     assert.match(renderHtmlBody(analysis), /reviderades 2010/);
   });
+  it("tells the evaluation's own about text instead of the framework's, in every format", async () => {
+    const own = analyseText(
+      [
+        'utvärdering "E" {',
+        '  ramverk "kommunkompassen-2.0"',
+        '  om """',
+        '    Vår egen text om **metoden**.',
+        '',
+        '    Ett andra stycke.',
+        '  """',
+        '  område 1 poäng 50',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const html = renderHtmlBody(own);
+    assert.match(html, /Vår egen text om/);
+    assert.match(html, /Ett andra stycke\./);
+    assert.doesNotMatch(html, /reviderades 2010/);
+    const md = renderMarkdown(own);
+    assert.match(md, /Vår egen text om \*\*metoden\*\*\./);
+    assert.doesNotMatch(md, /reviderades 2010/);
+    assert.match(md, /Om Kommunkompassen/, 'the heading stays');
+  });
 });
 
 describe('report: labels', () => {
