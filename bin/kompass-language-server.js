@@ -6,4 +6,4 @@ if (!process.argv.slice(2).some((a) => /^--(stdio|node-ipc|socket|pipe)/.test(a)
   process.argv.push('--stdio');
 }
 
-await import('../dist/server.js');
+require('../dist/server.js');

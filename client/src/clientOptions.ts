@@ -40,6 +40,7 @@ function serverSettings(): Record<string, unknown> {
       inlayHints: config.get('inlayHints'),
       diagnostics: config.get('diagnostics'),
       maxFileSize: config.get('maxFileSize'),
+      format: config.get('format'),
     }),
   ) as Record<string, unknown>;
 }

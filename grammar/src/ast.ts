@@ -59,7 +59,7 @@ export interface EvaluatorsStatement extends StatementBase {
   kind: 'evaluators';
   names: StringNode[];
 }
-/** Statements holding one string: organisation, heading, strength, improvement, alias, title, summary, intro. */
+/** Statements holding one string: organisation, heading, strength, improvement, alias, title, summary, about, intro. */
 export interface TextStatement extends StatementBase {
   kind:
     | 'organisation'
@@ -69,6 +69,7 @@ export interface TextStatement extends StatementBase {
     | 'alias'
     | 'title'
     | 'summary'
+    | 'about'
     | 'intro';
   value?: StringNode;
 }

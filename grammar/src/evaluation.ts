@@ -288,6 +288,8 @@ export function buildEvaluation(block: TopBlock, ctx: EvaluationContext): Evalua
   if (round !== undefined) result.round = round;
   const summary = lastOfKind(byKind, 'summary')?.value?.value;
   if (summary !== undefined) result.summary = summary;
+  const about = lastOfKind(byKind, 'about')?.value?.value;
+  if (about !== undefined) result.about = about;
   if (statedTotal !== undefined) result.statedTotal = statedTotal;
   for (const c of ofKind(byKind, 'compare')) {
     if (c.value) result.comparisons.push({ path: c.value.value, node: c });

@@ -376,6 +376,7 @@ const statementRules = new Map<TokenType, StatementRule>([
     },
   ],
   [K.Summary, text('summary')],
+  [K.About, text('about')],
   [K.Facts, facts],
   [K.Total, numberStatement('total')],
   [K.Title, text('title')],

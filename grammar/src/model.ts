@@ -149,6 +149,8 @@ export interface EvaluationResult {
   organisation?: string;
   round?: number;
   summary?: string;
+  /** The evaluation's own about text (`about """…"""`), told instead of the framework's. */
+  about?: string;
   facts: Fact[];
   comparisons: Comparison[];
   /** The areas in number order. */

@@ -341,6 +341,7 @@ export class KompassParser extends EmbeddedActionsParser {
   private readonly alias = this.textRule('alias', K.Alias, 'alias');
   private readonly title = this.textRule('title', K.Title, 'title');
   private readonly summary = this.textRule('summary', K.Summary, 'summary');
+  private readonly about = this.textRule('about', K.About, 'about');
   private readonly intro = this.textRule('intro', K.Intro, 'intro');
   private readonly round = this.numberRule('round', K.Round, 'round');
   private readonly total = this.numberRule('total', K.Total, 'total');
@@ -594,6 +595,7 @@ export class KompassParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.language) },
         { ALT: () => this.SUBRULE(this.compare) },
         { ALT: () => this.SUBRULE(this.summary) },
+        { ALT: () => this.SUBRULE(this.about) },
         { ALT: () => this.SUBRULE(this.facts) },
         { ALT: () => this.SUBRULE(this.total) },
         { ALT: () => this.SUBRULE(this.title) },

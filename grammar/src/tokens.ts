@@ -38,6 +38,7 @@ export const keywordSpecs = [
   { name: 'Compare', en: 'compare', sv: 'jämför' },
   { name: 'As', en: 'as', sv: 'som' },
   { name: 'Summary', en: 'summary', sv: 'sammanfattning' },
+  { name: 'About', en: 'about', sv: 'om' },
   { name: 'Intro', en: 'intro', sv: 'allmänt' },
   { name: 'Heading', en: 'heading', sv: 'rubrik' },
   { name: 'Section', en: 'section', sv: 'avsnitt' },

@@ -10,7 +10,7 @@ import { messages, syntaxMessage } from './messages';
 import type { Analysis, Comparison, EvaluationResult, Framework } from './model';
 import { type ParseResult, parse } from './parse';
 import { DiagnosticSink } from './sink';
-import { keywordText } from './tokens';
+import { keywordText, StringLiteral } from './tokens';
 
 /**
  * What the core needs of a {@link FileAccess}: resolving `compare` paths and reading their
@@ -35,6 +35,8 @@ interface Entry {
   uri: string;
   text: string;
   version: number;
+  /** Whether the text may define a framework (`mayDefineFramework`), tested once per text. */
+  mayDefine: boolean;
   parsed?: ParseResult;
   frameworks?: { list: Framework[]; diagnostics: Diagnostic[] };
   analysis?: Analysis;
@@ -110,10 +112,11 @@ export class Workspace {
   set(uri: string, text: string, version?: number): void {
     const old = this.entries.get(uri);
     if (old && old.text === text && (version === undefined || version === old.version)) return;
-    const had = old?.frameworks ? old.frameworks.list.length > 0 : mayDefineFramework(old?.text);
-    const defines = had || mayDefineFramework(text);
+    const had = old ? (old.frameworks ? old.frameworks.list.length > 0 : old.mayDefine) : false;
+    const mayDefine = mayDefineFramework(text);
+    const defines = had || mayDefine;
     if (defines) this.frameworksChanged();
-    const entry: Entry = { uri, text, version: version ?? (old ? old.version + 1 : 0) };
+    const entry: Entry = { uri, text, version: version ?? (old ? old.version + 1 : 0), mayDefine };
     // An edit of a document defining no framework can re-check only the block it touched.
     if (
       !defines &&
@@ -141,8 +144,7 @@ export class Workspace {
   delete(uri: string): void {
     const old = this.entries.get(uri);
     if (!old) return;
-    if (old.frameworks ? old.frameworks.list.length > 0 : mayDefineFramework(old.text))
-      this.frameworksChanged();
+    if (old.frameworks ? old.frameworks.list.length > 0 : old.mayDefine) this.frameworksChanged();
     this.entries.delete(uri);
   }
 
@@ -360,7 +362,7 @@ export class Workspace {
       const uris = [...this.entries.keys()].sort();
       for (const uri of uris) {
         const e = this.entries.get(uri)!;
-        if (!mayDefineFramework(e.text)) continue;
+        if (!e.mayDefine) continue;
         for (const f of this.ownFrameworks(e).list) if (!map.has(f.id)) map.set(f.id, f);
       }
       for (const f of builtinFrameworks()) if (!map.has(f.id)) map.set(f.id, f);
@@ -607,14 +609,15 @@ function capDiagnostics(diagnostics: Diagnostic[], lang: MessageLanguage): void 
 export const maxCompareFiles = 2000;
 
 // A definition is `framework "id" {`; an evaluation's `framework "id"` is followed by no brace.
-// The string's loop is unrolled so a very long name cannot overflow the regex engine (tokens.ts).
+// The name is the lexer's own string pattern, so typographic quotes (`ramverk ”id” {`) count too
+// and a very long name cannot overflow the regex engine (its loop is unrolled, tokens.ts).
 const frameworkDefinition = new RegExp(
-  `(?:${keywordText('Framework', false)}|${keywordText('Framework', true)})\\s+"[^"\\\\\\r\\n]*(?:\\\\.[^"\\\\\\r\\n]*)*"\\s*\\{`,
+  `(?:${keywordText('Framework', false)}|${keywordText('Framework', true)})\\s+(?:${(StringLiteral.PATTERN as RegExp).source})\\s*\\{`,
 );
 
 /** Cheap test before parsing a document for framework definitions, so evaluations skip it. */
-function mayDefineFramework(text: string | undefined): boolean {
-  return text !== undefined && frameworkDefinition.test(text);
+function mayDefineFramework(text: string): boolean {
+  return frameworkDefinition.test(text);
 }
 
 function comparePaths(parsed: ParseResult): string[] {

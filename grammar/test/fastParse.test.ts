@@ -132,6 +132,16 @@ describe('the fast parse path', () => {
     assert.equal(fastTopBlock(framework)?.kind, 'framework');
   });
 
+  it('takes an evaluation with its own about text, in either keyword language', () => {
+    for (const about of ['om', 'about']) {
+      const tokens = kompassLexer().tokenize(
+        `utvärdering ”E” {\n  ${about} """\n    Egen text.\n  """\n  område 1 poäng 5\n}`,
+      ).tokens;
+      const block = fastTopBlock(tokens);
+      assert.equal(block?.body?.statements[0]?.kind, 'about', about);
+    }
+  });
+
   it('gives up on a block with a syntax error, leaving it to Chevrotain', () => {
     for (const text of [
       'evaluation "E" {\n  question 1.1 "T" 3/\n}',

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { codeActions } from '../src/features/index';
+import { codeActions, complete } from '../src/features/index';
 import { analyze, codes } from './helpers';
 
 /** An evaluation of Kommunkompassen 2.0 in English or Swedish keywords around `body`. */
@@ -253,6 +253,36 @@ for (const swedish of [false, true]) {
       assert.equal(a.evaluations[0]!.total, 29);
       assert.equal(a.evaluations[0]!.areas[0]!.questions[0]!.points, 20);
       assert.ok(a.diagnostics.some((d) => d.code === 'KK010'));
+    });
+
+    it('takes the evaluation’s own about text; a second one is KK003, one in an area KK002', () => {
+      const about = swedish ? 'om' : 'about';
+      const text = doc(
+        `  ${about} """\n    Vår egen text.\n\n    Andra stycket.\n  """\n  ${area} 1 {\n    ${q} 1.1 14/15\n  }`,
+        swedish,
+      );
+      const a = analyze(text);
+      const s = a.parse.document.blocks[0]!.body!.statements.find((x) => x.kind === 'about');
+      assert.ok(s, 'parsed as an about statement');
+      assert.equal(s.keyword.text, about);
+      assert.equal(a.evaluations[0]!.about, 'Vår egen text.\n\nAndra stycket.');
+      assert.deepEqual(mainCodes(text), []);
+      assert.equal(analyze(doc(`  ${area} 1 score 5`, swedish)).evaluations[0]!.about, undefined);
+
+      const twice = doc(`  ${about} "Ett"\n  ${about} ”Två”`, swedish);
+      assert.deepEqual(mainCodes(twice), ['KK003']);
+      assert.equal(analyze(twice).evaluations[0]!.about, 'Två', 'the last one counts');
+      const inArea = doc(`  ${area} 1 {\n    ${about} "x"\n    ${q} 1.1 14/15\n  }`, swedish);
+      assert.deepEqual(mainCodes(inArea), ['KK002']);
+      assert.equal(analyze(inArea).evaluations[0]!.about, undefined);
+    });
+
+    it('offers `om`/`about` among the evaluation’s keywords, in the document’s language', () => {
+      const text = doc('  \n', swedish);
+      const at = text.indexOf('  \n') + 2;
+      const labels = complete(analyze(text), text, at).map((i) => i.label);
+      assert.ok(labels.includes(swedish ? 'om' : 'about'), labels.join(', '));
+      assert.ok(!labels.includes(swedish ? 'about' : 'om'), labels.join(', '));
     });
   });
 

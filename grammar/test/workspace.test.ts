@@ -25,6 +25,29 @@ describe('Workspace', () => {
     assert.equal(a.evaluations[0]!.max, 10);
   });
 
+  it('finds frameworks defined with typographic quotes, as Word writes them', () => {
+    for (const [open, close] of [
+      ['”', '”'],
+      ['“', '”'],
+      ['„', '“'],
+      ['«', '»'],
+    ]) {
+      const ws = new Workspace();
+      ws.set(
+        'mem:/fw.kompass',
+        `ramverk ${open}lokal${close} { område 1 ${open}A${close} { fråga 1.1 ${open}Q${close} max 10 } }`,
+      );
+      ws.set(
+        'mem:/ev.kompass',
+        `utvärdering ”E” { ramverk ${open}lokal${close} område 1 { fråga 1.1 7 } }`,
+      );
+      const a = ws.analyze('mem:/ev.kompass');
+      assert.deepEqual(a.diagnostics, [], `${open}lokal${close}`);
+      assert.equal(a.evaluations[0]!.max, 10);
+      assert.deepEqual(ws.dependents('mem:/fw.kompass'), ['mem:/ev.kompass']);
+    }
+  });
+
   it('re-checks an evaluation when its framework changes', () => {
     const ws = new Workspace();
     ws.set('mem:/fw.kompass', fwDoc);

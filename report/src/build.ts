@@ -66,7 +66,8 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
       blocks: [{ kind: 'note', text: labels.noEvaluation, tone: 'info' }],
     });
   analysis.evaluations.forEach((e, i) => {
-    doc.parts.push(...evaluationParts(e, i + 1, options));
+    const lang = languageTags[labelsFor(e.language).lang];
+    for (const part of evaluationParts(e, i + 1, options)) doc.parts.push({ ...part, lang });
   });
   return doc;
 }
@@ -84,12 +85,13 @@ export function problemsPart(list: readonly Problem[], labels: Labels): Part {
     kind: 'list',
     role: 'problems',
     items: list.map((p) => [
-      { text: labels[p.severity], bold: true },
+      { text: labels[p.severity], bold: true, tone: p.severity === 'error' ? 'error' : 'warning' },
       { text: ' ' },
       { text: p.code, code: true },
       { text: p.line === undefined ? ' ' : ` ${labels.line} ${p.line}: ` },
       { text: p.message },
     ]),
+    lines: list.map((p) => p.line),
   });
   return { id: 'problems', evaluation: 0, newPage: false, blocks };
 }
@@ -154,7 +156,9 @@ function evaluationParts(e: EvaluationResult, n: number, options: ReportOptions)
     bookmark: bookmark('about', labels.about),
     blocks: [
       heading('about', labels.about),
-      ...aboutText(e, labels).map((p): Block => ({ kind: 'paragraph', runs: [{ text: p }] })),
+      ...(e.about !== undefined
+        ? [{ kind: 'text', source: e.about, level: 1 } satisfies Block]
+        : aboutText(e, labels).map((p): Block => ({ kind: 'paragraph', runs: [{ text: p }] }))),
     ],
   });
 
@@ -248,8 +252,17 @@ function evaluationParts(e: EvaluationResult, n: number, options: ReportOptions)
   return parts;
 }
 
-/** The about text of the evaluation's framework: Kommunkompassen 2020 has its own. */
+/**
+ * The about text as paragraphs: the evaluation's own (`about """…"""`, split at blank lines),
+ * else its framework's (Kommunkompassen 2020 has its own).
+ */
 export function aboutText(e: EvaluationResult, labels: Labels): string[] {
+  if (e.about !== undefined) {
+    return e.about
+      .split(/\n[ \t]*\n/)
+      .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+      .filter((p) => p !== '');
+  }
   return (e.framework?.id ?? e.frameworkId) === 'kommunkompassen-2020'
     ? labels.aboutText2020
     : labels.aboutText;

@@ -75,6 +75,7 @@ export interface JsonEvaluation {
   organisation: string | null;
   round: number | null;
   summary: string | null;
+  about: string | null;
   facts: { label: string; value: string | number }[];
   total: number;
   statedTotal: number | null;
@@ -141,6 +142,7 @@ function evaluationJson(e: EvaluationResult): JsonEvaluation {
     organisation: e.organisation ?? null,
     round: e.round ?? null,
     summary: e.summary ?? null,
+    about: e.about ?? null,
     facts: e.facts.map((f) => ({ label: f.label, value: f.value })),
     total: e.total,
     statedTotal: e.statedTotal ?? null,

@@ -23,7 +23,7 @@ const norm = (s: string) =>
 const question = /^\d+\.\d+$/;
 
 /** The outline of a PDF from its structure tree (pdfinfo -struct-text). */
-function pdfOutline(tree: string): Outline {
+export function pdfOutline(tree: string): Outline {
   const out: Outline = [];
   const lines = tree.split('\n');
   // An element's text is on a line of its own below it, after its attributes (`/Scope /Column`).
@@ -31,12 +31,16 @@ function pdfOutline(tree: string): Outline {
     while (/^\s+\//.test(lines[i] ?? '')) i++;
     return /^\s*"(.*)"$/.exec(lines[i] ?? '')?.[1] ?? '';
   };
-  let table: { rows: number; depth: number } | undefined;
+  let table: { rows: number; depth: number; headed: boolean } | undefined;
   let row: string[] | undefined;
+  let columnHeads = true;
   const endRow = () => {
     if (!row || !table) return;
-    if (table.rows === 0) out.push(`table: ${row.join(' | ')}`);
-    else if (row[0] && question.test(row[0])) out.push(`question ${row[0]}`);
+    if (table.rows === 0) {
+      // Label/value tables (the title page's facts, Kortfakta) have no header row: not outlined.
+      table.headed = columnHeads;
+      if (columnHeads) out.push(`table: ${row.join(' | ')}`);
+    } else if (table.headed && row[0] && question.test(row[0])) out.push(`question ${row[0]}`);
     table.rows++;
     row = undefined;
   };
@@ -49,12 +53,15 @@ function pdfOutline(tree: string): Outline {
       table = undefined;
     }
     const tag = m[2]!;
-    if (tag === 'Table') table = { rows: 0, depth };
+    if (tag === 'Table') table = { rows: 0, depth, headed: false };
     else if (tag === 'TR') {
       endRow();
       row = [];
-    } else if (tag === 'TH' || tag === 'TD') row?.push(norm(text(i + 1)));
-    else if (tag === 'Figure') out.push('figure');
+      columnHeads = true;
+    } else if (tag === 'TH' || tag === 'TD') {
+      if (!(tag === 'TH' && /\/Scope \/Column/.test(lines[i + 1] ?? ''))) columnHeads = false;
+      row?.push(norm(text(i + 1)));
+    } else if (tag === 'Figure') out.push('figure');
     else out.push(`${tag} ${norm(text(i + 1))}`);
   });
   endRow();
@@ -73,7 +80,8 @@ function docxOutline(xml: string): Outline {
       const rows = [...part.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) =>
         [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => texts(c[0])),
       );
-      if (!afterFigure) {
+      // Only tables with a header row (Word repeats it on each page); label/value tables have none.
+      if (!afterFigure && /<w:tblHeader\/>/.test(part)) {
         out.push(`table: ${rows[0]!.join(' | ')}`);
         for (const r of rows.slice(1))
           if (r[0] && question.test(r[0])) out.push(`question ${r[0]}`);
@@ -86,6 +94,32 @@ function docxOutline(xml: string): Outline {
     if (part.includes('<w:drawing>')) {
       out.push('figure');
       afterFigure = true;
+    }
+  }
+  return out;
+}
+
+/** The outline of the report's HTML: its `h2`–`h4` are the structure's levels 1–3 (the title is `h1`). */
+export function htmlOutline(html: string): Outline {
+  const out: Outline = [];
+  const strip = (s: string) => norm(s.replace(/<[^>]+>/g, ' '));
+  for (const m of html.matchAll(
+    /<h([2-4])[^>]*>([\s\S]*?)<\/h\1>|<table([^>]*)>([\s\S]*?)<\/table>|<figure[ >]/g,
+  )) {
+    if (m[1]) out.push(`H${Number(m[1]) - 1} ${strip(m[2]!)}`);
+    else if (m[0].startsWith('<figure')) out.push('figure');
+    else {
+      const head = /<thead>([\s\S]*?)<\/thead>/.exec(m[4]!);
+      // A chart's numbers table, and label/value tables without a header row, are not outlined.
+      if (!head || /kk-figure-data/.test(m[3]!)) continue;
+      out.push(
+        `table: ${[...head[1]!.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((c) => strip(c[1]!)).join(' | ')}`,
+      );
+      const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(m[4]!)?.[1] ?? '';
+      for (const r of body.matchAll(/<tr[^>]*>\s*<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)) {
+        const first = strip(r[1]!);
+        if (question.test(first)) out.push(`question ${first}`);
+      }
     }
   }
   return out;

@@ -7,6 +7,8 @@ export interface Settings {
   diagnostics: { debounceMs: number | undefined };
   /** Files longer than this many characters are not checked (WorkspaceOptions.maxDocumentSize). */
   maxFileSize: number;
+  /** What formatting may rewrite beyond layout: typographic quotes only when asked. */
+  format: { straightQuotes: boolean };
 }
 
 /** The settings used until the client says otherwise. */
@@ -14,6 +16,7 @@ export const defaultSettings: Settings = {
   inlayHints: { enabled: true, areas: true, totals: true },
   diagnostics: { debounceMs: undefined },
   maxFileSize: defaultMaxDocumentSize,
+  format: { straightQuotes: false },
 };
 
 function record(v: unknown): Record<string, unknown> {
@@ -33,6 +36,7 @@ export function parseSettings(raw: unknown, base: Settings = defaultSettings): S
   const r = record(raw);
   const hints = record(r.inlayHints);
   const diags = record(r.diagnostics);
+  const format = record(r.format);
   return {
     inlayHints: {
       enabled: bool(hints.enabled, base.inlayHints.enabled),
@@ -49,5 +53,6 @@ export function parseSettings(raw: unknown, base: Settings = defaultSettings): S
             : base.diagnostics.debounceMs,
     },
     maxFileSize: num(r.maxFileSize, base.maxFileSize, 1, 1_000_000_000),
+    format: { straightQuotes: bool(format.straightQuotes, base.format.straightQuotes) },
   };
 }

@@ -136,4 +136,27 @@ describe('server: fix-all, inlay hints and formatting options', function () {
       'evaluation "E" {\n\tround 3\n\tarea 1 {\n\t\tscore 5\n\t}\n}\n',
     );
   });
+  it('rewrites typographic quotes when formatting only with kompass.format.straightQuotes', async () => {
+    const text = 'utvärdering ”Västerås” {\n  utvärderare «A», „B“\n  område 1 poäng 5\n}\n';
+    const formatWith = async (c: TestClient) => {
+      const uri = tmpUri();
+      await c.open(uri, text);
+      await c.waitForDiagnostics(uri);
+      const edits = await c.request<TextEdit[]>('textDocument/formatting', {
+        textDocument: { uri },
+        options: { tabSize: 2, insertSpaces: true },
+      });
+      return applyEdits(text, edits);
+    };
+    assert.equal(await formatWith(client), text, 'kept when not asked');
+    const asking = await TestClient.start({ settings: { format: { straightQuotes: true } } });
+    try {
+      assert.equal(
+        await formatWith(asking),
+        'utvärdering "Västerås" {\n  utvärderare "A", "B"\n  område 1 poäng 5\n}\n',
+      );
+    } finally {
+      await asking.stop();
+    }
+  });
 });

@@ -41,6 +41,9 @@ export function anchorsFor(
         case 'summary':
           if (e.summary) add(s.start, s.end, `${id('summary')} .kk-text`);
           break;
+        case 'about':
+          add(s.start, s.end, id('about'));
+          break;
         case 'total':
           add(s.start, s.end, `${id('summary')} .kk-total`);
           break;

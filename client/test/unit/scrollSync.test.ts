@@ -64,6 +64,16 @@ describe('preview scroll sync: the arithmetic', () => {
   });
 });
 
+describe('preview scroll sync: anchors', () => {
+  it("ties the evaluation's own about text to the report's about part", () => {
+    const text = 'utvärdering "E" {\n  om """\n    Egen text.\n  """\n  område 1 poäng 5\n}\n';
+    const anchors = anchorsFor(analyzeText(text, { uri: 'file:///e.kompass' }), text, partId);
+    const about = anchors.find((a) => a.selector === `#${partId(1, 'about')}`);
+    assert.ok(about, anchors.map((a) => a.selector).join(', '));
+    assert.equal(about.line, 1);
+  });
+});
+
 describe('preview scroll sync over the Västerås sample, in Chromium', function () {
   this.timeout(60_000);
   const text = fs.readFileSync('samples/vasteras-2012.kompass', 'utf8');

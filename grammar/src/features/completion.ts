@@ -57,6 +57,7 @@ const keywordsIn: Record<Exclude<Context, 'facts'>, readonly KeywordName[]> = {
     'Language',
     'Compare',
     'Summary',
+    'About',
     'Facts',
     'Area',
     'Total',

@@ -1,8 +1,10 @@
 import type { IToken } from 'chevrotain';
 import type { Statement } from '../ast';
 import { kompassLexer } from '../lexer';
+import { decodeString } from '../literals';
 import type { Analysis } from '../model';
-import { Comma, LCurly, LineComment, RCurly, Slash, TextBlock } from '../tokens';
+import { Comma, LCurly, LineComment, RCurly, Slash, StringLiteral, TextBlock } from '../tokens';
+import { quote } from '../writer';
 import type { TextEdit } from './codeActions';
 import { lineBreakOf } from './text';
 
@@ -12,6 +14,11 @@ export interface FormatOptions {
   tabSize?: number;
   /** Indent with tabs instead of spaces. */
   insertSpaces?: boolean;
+  /**
+   * Rewrite strings in typographic quotes (`”Titel”`, `„Titel“`, `«Titel»`) with straight
+   * quotes, `"Titel"`. Off by default: the writer's quotes are kept unless asked.
+   */
+  straightQuotes?: boolean;
 }
 
 function tokenize(text: string): IToken[] {
@@ -112,6 +119,8 @@ export function formatText(
         newline();
         current = { depth: 0, text: l, verbatim: true };
       }
+    } else if (type === StringLiteral && options.straightQuotes && t.image[0] !== '"') {
+      current.text += quote(decodeString(t.image).value);
     } else {
       current.text += isComment ? t.image.trimEnd() : t.image;
     }

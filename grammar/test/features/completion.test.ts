@@ -139,6 +139,17 @@ describe('features: completion', () => {
     ]);
     assert.deepEqual(l, ['old.kompass']);
   });
+  it('answers at the end of a very long line of digits, dots and letters', () => {
+    // A `[…]*$` regex here retried from every position: quadratic, minutes on such a line.
+    const long = `${'1.'.repeat(150_000)}x ${'ord'.repeat(100_000)}!`;
+    const text = `evaluation "E" {\n  ${long}<|>\n}\n`;
+    assert.deepEqual(completeAt(text), []);
+    const typed = completeAt(`evaluation "E" {\n  ${'1.'.repeat(150_000)} dat<|>\n}\n`);
+    assert.deepEqual(typed, []);
+    const word = completeAt('evaluation "E" {\n  utvä<|>\n}\n');
+    assert.ok(word.length > 0);
+    assert.equal(word[0]!.range.end - word[0]!.range.start, 'utvä'.length);
+  });
   it('offers frameworks defined in the document', () => {
     assert.ok(
       labels(

@@ -120,4 +120,60 @@ describe('features: formatting', () => {
     assert.ok(out.includes(`/*${spaces}x */`), 'the comment is kept whole');
     assert.ok(out.includes(`"""${spaces}y`), 'the text block is kept whole');
   });
+  describe('typographic quotes', () => {
+    const typographic = [
+      'utvärdering ”Västerås stad” {',
+      '  ramverk „kommunkompassen-2.0“',
+      '  utvärderare «Anna Berg», “Per Ek”, "Eva ”Evi” Lund"',
+      '  område 1 ”Säg "hej" \\\\ till alla” {',
+      '    fråga 1.1 14 av 15',
+      '  }',
+      '  sammanfattning """',
+      '    ”Citat” som det står',
+      '  """',
+      '}',
+      '',
+    ].join('\n');
+
+    it('keeps them as written unless asked', () => {
+      assert.equal(fmt(typographic), typographic);
+      assert.equal(fmt(typographic, { straightQuotes: false }), typographic);
+    });
+
+    it('rewrites each style to straight quotes when asked, escaping what needs it', () => {
+      const out = fmt(typographic, { straightQuotes: true })!;
+      assert.equal(
+        out,
+        [
+          'utvärdering "Västerås stad" {',
+          '  ramverk "kommunkompassen-2.0"',
+          '  utvärderare "Anna Berg", "Per Ek", "Eva ”Evi” Lund"',
+          '  område 1 "Säg \\"hej\\" \\\\ till alla" {',
+          '    fråga 1.1 14 av 15',
+          '  }',
+          '  sammanfattning """',
+          '    ”Citat” som det står',
+          '  """',
+          '}',
+          '',
+        ].join('\n'),
+      );
+      // The same meaning: names, evaluators and titles decode to the same values.
+      const before = analyze(typographic).evaluations[0]!;
+      const after = analyze(out).evaluations[0]!;
+      assert.equal(after.name, 'Västerås stad');
+      assert.deepEqual(after.evaluators, ['Anna Berg', 'Per Ek', 'Eva ”Evi” Lund']);
+      assert.deepEqual(after.evaluators, before.evaluators);
+      assert.equal(after.areas[0]!.title, 'Säg "hej" \\ till alla');
+      assert.equal(after.areas[0]!.title, before.areas[0]!.title);
+      assert.equal(fmt(out, { straightQuotes: true }), out, 'idempotent');
+    });
+
+    it('gives an edit only for the quotes when the layout is already canonical', () => {
+      const text = 'evaluation ”E” {\n  area 1 score 5\n}\n';
+      const edits = format(analyze(text), text, { straightQuotes: true });
+      assert.equal(apply(text, edits), 'evaluation "E" {\n  area 1 score 5\n}\n');
+      assert.deepEqual(format(analyze(text), text), []);
+    });
+  });
 });
