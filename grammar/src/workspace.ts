@@ -144,8 +144,7 @@ export class Workspace {
   delete(uri: string): void {
     const old = this.entries.get(uri);
     if (!old) return;
-    if (old.frameworks ? old.frameworks.list.length > 0 : old.mayDefine)
-      this.frameworksChanged();
+    if (old.frameworks ? old.frameworks.list.length > 0 : old.mayDefine) this.frameworksChanged();
     this.entries.delete(uri);
   }
 
