@@ -5,6 +5,7 @@ import {
   type IRuleConfig,
   type IToken,
   type TokenType,
+  tokenMatcher,
 } from 'chevrotain';
 import type {
   AreaStatement,
@@ -147,12 +148,29 @@ const encode = (p: SyntaxProblem): string => JSON.stringify(p);
 
 /** The parts of Chevrotain's recovery engine the follow-set cache calls (not in its typings). */
 interface GrammarPathEngine {
+  flattenFollowSet(): TokenType[];
   getCurrentGrammarPath(
     tokType: TokenType,
     tokIdxInRule: number,
   ): { ruleStack: string[]; occurrenceStack: number[] };
   getNextPossibleTokenTypes(path: unknown): TokenType[];
 }
+
+/** How far in-repetition recovery looks for a point to resync at (see the parser's override). */
+const resyncWindow = 256;
+
+type RepetitionRecovery = (
+  this: unknown,
+  grammarRule: (...args: unknown[]) => unknown,
+  grammarRuleArgs: unknown[],
+  lookAheadFunc: () => boolean,
+  expectedTokType: TokenType,
+) => void;
+
+// Chevrotain's own in-repetition recovery (a trait method missing from its typings).
+const chevrotainRecovery = (
+  EmbeddedActionsParser.prototype as unknown as { tryInRepetitionRecovery: RepetitionRecovery }
+).tryInRepetitionRecovery;
 
 /** The fields a node's children hang on. */
 interface ParentNode {
@@ -675,6 +693,30 @@ export class KompassParser extends EmbeddedActionsParser {
       this.follows.set(key, follows);
     }
     return follows;
+  }
+
+  /**
+   * Recovery inside a repetition first looks ahead for a token it could resync at, skips to it
+   * tentatively, and rewinds when that fails: once per stray token, through everything up to the
+   * resync point. A long run of stray tokens far from any such point (a text block spilled into
+   * code, then no closing brace) made that quadratic: 15,000 stray words took seconds. Past
+   * {@link resyncWindow} tokens the repetition gives up at once and the rule-level recovery,
+   * which consumes what it skips, takes over; the errors reported stay one per run.
+   */
+  tryInRepetitionRecovery(
+    grammarRule: (...args: unknown[]) => unknown,
+    grammarRuleArgs: unknown[],
+    lookAheadFunc: () => boolean,
+    expectedTokType: TokenType,
+  ): void {
+    const follows = (this as unknown as GrammarPathEngine).flattenFollowSet();
+    for (let k = 1; k <= resyncWindow; k++) {
+      const next = this.LA(k);
+      if (next.tokenType === EOF || follows.some((f) => tokenMatcher(next, f))) {
+        chevrotainRecovery.call(this, grammarRule, grammarRuleArgs, lookAheadFunc, expectedTokType);
+        return;
+      }
+    }
   }
 
   /** Forgets nodes left open by an aborted parse. */

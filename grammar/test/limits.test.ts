@@ -44,6 +44,16 @@ describe('limits: deep nesting and long tokens', () => {
     assert.ok(a.diagnostics.some((d) => /djupare än 32/.test(d.message)));
   });
 
+  it('a long run of stray words far from any resync point parses in linear time (fuzz case)', () => {
+    // A text block spilled into code: each stray word once made recovery scan ahead to the end
+    // and rewind, seconds for 16,000 words and minutes for this many; the mocha timeout catches it.
+    const words = 'x\n'.repeat(20_000);
+    const text = `framework "f" {\n  area 2 " summary """x\n${words}${'area 1 {\n'.repeat(31)}${words}""" Inv" max 40 {\n    question 2.1 "q" max 15\n  }\n}\n`;
+    const { errors } = parse(text);
+    assert.ok(errors.length >= 1 && errors.length <= 5, `${errors.length} errors`);
+    assert.ok(errors.some((e) => e.problem.kind === 'unterminatedTextBlock'));
+  });
+
   it('a string of 8.4 million characters lexes as one string', () => {
     const long = 'a'.repeat(8_400_000);
     const r = parse(`evaluation "x" { summary "${long}" }`);
