@@ -6,7 +6,7 @@ import { loadEvaluationSet, setLanguage } from './summary';
 import { writeOutput } from './write';
 
 /** The formats a comparison report is written in. */
-export const compareFormats: readonly ReportFormat[] = ['docx', 'md', 'pdf'];
+export const compareFormats: readonly ReportFormat[] = ['html', 'pdf', 'docx', 'md'];
 
 /**
  * `kompass export --compare PATH... --format F -o FILE`: the comparison report of a set of files
@@ -41,7 +41,9 @@ export async function runCompareExport(
       ? await report.renderDocxDocument(doc)
       : options.format === 'pdf'
         ? await report.renderPdfDocument(doc)
-        : report.renderMarkdownDocument(doc);
+        : options.format === 'html'
+          ? report.renderHtmlDocument(doc)
+          : report.renderMarkdownDocument(doc);
   const errors = set.errors.size;
   if (options.output === '-') {
     stdout(data);

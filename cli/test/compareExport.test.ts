@@ -76,6 +76,21 @@ describe('kompass export --compare', function () {
     assert.ok(bytes.includes(Buffer.from('word/document.xml')));
   });
 
+  it('writes a self-contained HTML page with the trend chart and its numbers', () => {
+    const out = join(dir, 'jamforelse.html');
+    const r = kompass('export', '--compare', dir, '--format', 'html', '-o', out);
+    assert.equal(r.code, 0, r.err);
+    const html = readFileSync(out, 'utf8');
+    assert.match(html, /^<!DOCTYPE html>\n<html lang="sv-SE">/);
+    assert.match(html, /<title>Jämförelse av 3 utvärderingar, 2 kommuner<\/title>/);
+    assert.doesNotMatch(html, /<script/i);
+    // Tallby's two rounds: area 1 went from 50 % to 60 %.
+    assert.match(
+      html,
+      /<svg class="kk-chart kk-trend"[^>]*aria-label="Tallby kommun: procent av max per område och omgång\. 1\. Offentlighet och demokrati: 2012-03-01 50\u00a0%, 2016-04-12 60\u00a0%;/,
+    );
+  });
+
   it('writes a tagged PDF laid out from the same structure', function () {
     requirePoppler(this, 'the comparison PDF check');
     const out = join(dir, 'jamforelse.pdf');
@@ -91,7 +106,13 @@ describe('kompass export --compare', function () {
     assert.match(text, /2016-04-12\s.*\s517\s+65\s%\s+\+26\s/);
     assert.match(pdf.tree, /TH:?\s*\n(?:\s+\/Scope \/\w+\n)?\s+"Namn"/);
     assert.match(pdf.tree, /^ {2}H1 \(block\)\n\s+"Medelprofil"/m);
-    assert.equal(pdf.tree.match(/^\s*Figure\b/gm)?.length, 1, 'the average profile');
+    assert.equal(
+      pdf.tree.match(/^\s*Figure\b/gm)?.length,
+      2,
+      "Tallby's trend and the average profile",
+    );
+    // The trend's lines carry no numbers: its table follows it.
+    assert.match(text, /1\. Offentlighet och demokrati\s+50\s%\s+60\s%/);
     assert.match(pdf.pages.at(-1)!, new RegExp(`Sida ${pdf.pages.length} av ${pdf.pages.length}`));
   });
 
@@ -99,7 +120,7 @@ describe('kompass export --compare', function () {
     assert.match(kompass('export', '--compare', dir, '--format', 'md').err, /-o FILE/);
     const csv = kompass('export', '--compare', dir, '--format', 'csv', '-o', join(dir, 'x.csv'));
     assert.equal(csv.code, 2);
-    assert.match(csv.err, /docx, md or pdf/);
+    assert.match(csv.err, /html, pdf, docx or md/);
     const over = kompass(
       'export',
       '--compare',
@@ -118,11 +139,11 @@ describe('kompass export --compare', function () {
     const md = ['export', '--compare', dir, '--format'];
     assert.equal(
       kompass(...md, 'csv', '-o', join(dir, 'x.csv'), '--lang', 'sv').err,
-      'kompass: export --compare: --format ska vara docx, md eller pdf, inte csv\n',
+      'kompass: export --compare: --format ska vara html, pdf, docx eller md, inte csv\n',
     );
     assert.equal(
       kompass(...md, 'csv', '-o', join(dir, 'x.csv'), '--lang', 'en').err,
-      'kompass: export --compare: --format must be docx, md or pdf, not csv\n',
+      'kompass: export --compare: --format must be html, pdf, docx or md, not csv\n',
     );
     assert.match(kompass(...md, 'md', '--lang', 'sv').err, /ange filen som ska skrivas med -o FIL/);
     const empty = mkdtempSync(join(tmpdir(), 'kompass-compare-empty-'));

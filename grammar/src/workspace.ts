@@ -35,6 +35,8 @@ interface Entry {
   uri: string;
   text: string;
   version: number;
+  /** Whether the text may define a framework (`mayDefineFramework`), tested once per text. */
+  mayDefine: boolean;
   parsed?: ParseResult;
   frameworks?: { list: Framework[]; diagnostics: Diagnostic[] };
   analysis?: Analysis;
@@ -110,10 +112,11 @@ export class Workspace {
   set(uri: string, text: string, version?: number): void {
     const old = this.entries.get(uri);
     if (old && old.text === text && (version === undefined || version === old.version)) return;
-    const had = old?.frameworks ? old.frameworks.list.length > 0 : mayDefineFramework(old?.text);
-    const defines = had || mayDefineFramework(text);
+    const had = old ? (old.frameworks ? old.frameworks.list.length > 0 : old.mayDefine) : false;
+    const mayDefine = mayDefineFramework(text);
+    const defines = had || mayDefine;
     if (defines) this.frameworksChanged();
-    const entry: Entry = { uri, text, version: version ?? (old ? old.version + 1 : 0) };
+    const entry: Entry = { uri, text, version: version ?? (old ? old.version + 1 : 0), mayDefine };
     // An edit of a document defining no framework can re-check only the block it touched.
     if (
       !defines &&
@@ -141,8 +144,7 @@ export class Workspace {
   delete(uri: string): void {
     const old = this.entries.get(uri);
     if (!old) return;
-    if (old.frameworks ? old.frameworks.list.length > 0 : mayDefineFramework(old.text))
-      this.frameworksChanged();
+    if (old.frameworks ? old.frameworks.list.length > 0 : old.mayDefine) this.frameworksChanged();
     this.entries.delete(uri);
   }
 
@@ -360,7 +362,7 @@ export class Workspace {
       const uris = [...this.entries.keys()].sort();
       for (const uri of uris) {
         const e = this.entries.get(uri)!;
-        if (!mayDefineFramework(e.text)) continue;
+        if (!e.mayDefine) continue;
         for (const f of this.ownFrameworks(e).list) if (!map.has(f.id)) map.set(f.id, f);
       }
       for (const f of builtinFrameworks()) if (!map.has(f.id)) map.set(f.id, f);
@@ -614,8 +616,8 @@ const frameworkDefinition = new RegExp(
 );
 
 /** Cheap test before parsing a document for framework definitions, so evaluations skip it. */
-function mayDefineFramework(text: string | undefined): boolean {
-  return text !== undefined && frameworkDefinition.test(text);
+function mayDefineFramework(text: string): boolean {
+  return frameworkDefinition.test(text);
 }
 
 function comparePaths(parsed: ParseResult): string[] {

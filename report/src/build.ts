@@ -66,7 +66,8 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
       blocks: [{ kind: 'note', text: labels.noEvaluation, tone: 'info' }],
     });
   analysis.evaluations.forEach((e, i) => {
-    doc.parts.push(...evaluationParts(e, i + 1, options));
+    const lang = languageTags[labelsFor(e.language).lang];
+    for (const part of evaluationParts(e, i + 1, options)) doc.parts.push({ ...part, lang });
   });
   return doc;
 }
@@ -84,12 +85,13 @@ export function problemsPart(list: readonly Problem[], labels: Labels): Part {
     kind: 'list',
     role: 'problems',
     items: list.map((p) => [
-      { text: labels[p.severity], bold: true },
+      { text: labels[p.severity], bold: true, tone: p.severity === 'error' ? 'error' : 'warning' },
       { text: ' ' },
       { text: p.code, code: true },
       { text: p.line === undefined ? ' ' : ` ${labels.line} ${p.line}: ` },
       { text: p.message },
     ]),
+    lines: list.map((p) => p.line),
   });
   return { id: 'problems', evaluation: 0, newPage: false, blocks };
 }

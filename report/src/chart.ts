@@ -163,11 +163,11 @@ export function barGeometry(data: ChartData, width = 560): BarGeometry {
 }
 
 /** The radar chart as inline SVG: one `line.kk-axis` per axis and one `polygon.kk-series` per series. */
-export function radarSvg(data: ChartData, labels: Labels, width = 560): string {
+export function radarSvg(data: ChartData, labels: Labels, width = 560, alt?: string): string {
   const g = radarGeometry(data, width);
   const pts = (points: Point[]) => points.map((p) => `${p[0]},${p[1]}`).join(' ');
   const out: string[] = [
-    `<svg class="kk-chart kk-radar" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" role="img" aria-label="${escapeHtml(labels.profileRadar)}" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg class="kk-chart kk-radar" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" role="img" aria-label="${escapeHtml(alt ?? labels.profileRadar)}" xmlns="http://www.w3.org/2000/svg">`,
   ];
   for (const ring of g.rings)
     out.push(`<polygon class="kk-grid" points="${pts(ring.points)}" fill="none"/>`);
@@ -202,10 +202,10 @@ export function radarSvg(data: ChartData, labels: Labels, width = 560): string {
 }
 
 /** The bar chart as inline SVG: one `rect.kk-bar` per area and series. */
-export function barsSvg(data: ChartData, labels: Labels, width = 560): string {
+export function barsSvg(data: ChartData, labels: Labels, width = 560, alt?: string): string {
   const g = barGeometry(data, width);
   const out: string[] = [
-    `<svg class="kk-chart kk-bars" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" role="img" aria-label="${escapeHtml(labels.profileBars)}" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg class="kk-chart kk-bars" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" role="img" aria-label="${escapeHtml(alt ?? labels.profileBars)}" xmlns="http://www.w3.org/2000/svg">`,
   ];
   for (const t of g.ticks) {
     out.push(

@@ -1,5 +1,5 @@
 /**
- * The comparison report: the set's table, a trend table per municipality across its rounds, the
+ * The comparison report: the set's table, a trend chart per municipality across its rounds, the
  * ranking of the set per area and the average profile per framework, built as the report's own
  * structure (document.ts) so each format's layout renders it like an evaluation's report.
  */
@@ -10,9 +10,11 @@ import {
   formatDelta,
   formatNumber,
   formatPercent,
+  percent,
 } from '../../grammar/src/index';
 import { figure, languageTags } from './build';
-import type { Block, Cell, Part, ReportDocument, Row, TableBlock } from './document';
+import { type ChartAxis, type ChartData, seriesColors } from './chart';
+import type { Block, Cell, FigureBlock, Part, ReportDocument, Row, TableBlock } from './document';
 import { labelsFor } from './labels';
 
 const words = {
@@ -49,6 +51,55 @@ const words = {
 };
 
 const num = (text: string): Cell => ({ text, numeric: true });
+
+/**
+ * A municipality's trend: one line per area across its rounds, as a percent of the area's max;
+ * the alternative text states every percent, and the table holds the same numbers.
+ */
+export function trendFigure(
+  caption: string,
+  axes: ChartAxis[],
+  rounds: { name: string; scores: (number | undefined)[] }[],
+  lang: 'sv' | 'en',
+): FigureBlock {
+  const labels = labelsFor(lang);
+  const data: ChartData = {
+    axes,
+    series: rounds.map((r, i) => ({
+      name: r.name,
+      own: true,
+      scores: r.scores,
+      color: seriesColors[i % seriesColors.length]!,
+    })),
+  };
+  const value = (score: number | undefined, max: number) =>
+    score === undefined ? labels.missing : formatPercent(percent(score, max), lang);
+  const name = (a: ChartAxis) => `${a.number}. ${a.title}`;
+  const alt = `${caption}. ${axes
+    .map(
+      (a, i) =>
+        `${name(a)}: ${data.series.map((s) => `${s.name} ${value(s.scores[i], a.max)}`).join(', ')}`,
+    )
+    .join('; ')}.`;
+  return {
+    kind: 'figure',
+    chart: 'trend',
+    data,
+    caption,
+    alt,
+    table: {
+      kind: 'table',
+      role: 'figure-data',
+      caption,
+      showCaption: false,
+      head: [{ text: labels.area }, ...data.series.map((s) => num(s.name))],
+      rows: axes.map((a, i) => ({
+        key: String(a.number),
+        cells: [{ text: name(a) }, ...data.series.map((s) => num(value(s.scores[i], a.max)))],
+      })),
+    },
+  };
+}
 
 /** The comparison of a set as a report every layout can render; `lang` is `sv` or `en`. */
 export function buildComparisonReport(model: CompareModel, lang: 'sv' | 'en'): ReportDocument {
@@ -118,26 +169,17 @@ export function buildComparisonReport(model: CompareModel, lang: 'sv' | 'en'): R
     const same = rows.filter((r) => r.framework === rows[0]!.framework);
     if (same.length < 2) continue;
     trendBlocks.push({ kind: 'heading', level: 2, text: g.name });
-    trendBlocks.push({
-      kind: 'table',
-      role: 'comparison',
-      caption: W.trendOf(g.name),
-      showCaption: true,
-      head: [
-        { text: labels.area },
-        ...same.map((r) => num(r.date ?? `${labels.round} ${n(r.round)}`)),
-      ],
-      rows: same[0]!.areas.map((a) => ({
-        key: String(a.number),
-        cells: [
-          { text: `${a.number}. ${a.title}` },
-          ...same.map((r) => {
-            const p = r.areas.find((x) => x.number === a.number)?.percent;
-            return num(p === undefined ? labels.missing : formatPercent(p, lang));
-          }),
-        ],
-      })),
-    });
+    trendBlocks.push(
+      trendFigure(
+        W.trendOf(g.name),
+        same[0]!.areas.map((a) => ({ number: a.number, title: a.title, max: a.max })),
+        same.map((r) => ({
+          name: r.date ?? `${labels.round} ${n(r.round)}`,
+          scores: same[0]!.areas.map((a) => r.areas.find((x) => x.number === a.number)?.score),
+        })),
+        lang,
+      ),
+    );
   }
   if (trendBlocks.length > 0) {
     parts.push({

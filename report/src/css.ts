@@ -30,7 +30,7 @@ const layout = `
 .kk-contents ol ol { padding-left: 1.5em; }
 .kk-contents li { margin: 0.2em 0; }
 .kk-total { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.5em 1em; padding: 0.8em 1em; border: 1px solid var(--kk-border); border-left: 6px solid var(--kk-accent); background: var(--kk-box-bg); margin: 1em 0; }
-.kk-total-score { font-size: 2em; font-weight: 700; }
+.kk-total-score { font-size: 1.6em; font-weight: 700; }
 .kk-figure { margin: 1em 0; break-inside: avoid; }
 .kk-figure figcaption { color: var(--kk-muted); font-size: 0.92em; }
 .kk-chart { max-width: 100%; height: auto; display: block; }
@@ -38,11 +38,16 @@ const layout = `
 .kk-chart .kk-tick { fill: var(--kk-muted); font-size: 9px; }
 .kk-chart .kk-grid { stroke: var(--kk-border); stroke-width: 1; fill: none; }
 .kk-chart .kk-axis { stroke: var(--kk-border); stroke-width: 1; }
+.kk-report caption { text-align: left; font-weight: 600; padding: 0.2em 0; }
+.kk-figure .kk-figure-data { font-size: 0.92em; }
+.kk-scroll { overflow-x: auto; margin: 0.8em 0; }
+.kk-scroll > table { margin: 0; }
+.kk-scroll:focus-visible { outline: 2px solid var(--kk-accent); }
 .kk-legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4em 1.4em; margin: 0.5em 0 1em; }
 .kk-legend svg { vertical-align: middle; margin-right: 0.35em; }
 .kk-scorebox { display: grid; grid-template-columns: 1fr max-content; border: 1px solid var(--kk-border); background: var(--kk-box-bg); margin: 0.8em 0 1.2em; break-inside: avoid; }
 .kk-scorebox > div { padding: 0.6em 1em; }
-.kk-scorebox h4 { margin: 0 0 0.3em; }
+.kk-scorebox .kk-label { margin: 0 0 0.3em; font-weight: 600; }
 .kk-scorebox ul { margin: 0; padding-left: 1.2em; }
 .kk-scorebox-score { border-left: 1px solid var(--kk-border); text-align: center; min-width: 7em; }
 .kk-score { display: block; font-size: 2.2em; font-weight: 700; line-height: 1.1; }
@@ -74,12 +79,13 @@ html, body { margin: 0; background: var(--kk-bg); }
 @media print {
   :root { --kk-size: 10.5pt; }
   .kk-report { max-width: none; padding: 0; }
-  .kk-title-page, .kk-contents, .kk-about, .kk-summary, .kk-area, .kk-overview, .kk-facts { break-before: page; }
-  .kk-evaluation > .kk-title-page:first-child { break-before: auto; }
+  .kk-page { break-before: page; }
   .kk-title-page { min-height: 240mm; }
   .kk-report a { color: inherit; text-decoration: none; }
   thead { display: table-header-group; }
   .kk-chart { max-height: 120mm; }
+  .kk-scroll { overflow: visible; }
+  .kk-scroll > .kk-comparison { font-size: 0.8em; }
 }
 `;
 

@@ -15,6 +15,8 @@ export interface Run {
   italic?: boolean;
   code?: boolean;
   link?: string;
+  /** Shown in the colour of a problem's severity (the problem list's `fel`, `varning`). */
+  tone?: 'error' | 'warning';
 }
 
 /** Heading levels of the report's own structure: 1 parts, 2 areas, 3 sections of an area. */
@@ -88,12 +90,15 @@ export interface ListBlock {
   role: 'headings' | 'strengths' | 'improvements' | 'examples' | 'problems' | 'plain';
   /** A heading-like label the list sits under, kept with it (Styrkor, Förbättringsmöjligheter). */
   label?: string;
+  /** Per item, the 1-based source line it comes from, for formats that link back to the source. */
+  lines?: (number | undefined)[];
 }
 
 /** A chart with a text alternative that states its numbers, and the numbers as a table. */
 export interface FigureBlock {
   kind: 'figure';
-  chart: 'radar' | 'bars';
+  /** `trend`: one line per axis (area) across the series (rounds), as a percent of the axis's max. */
+  chart: 'radar' | 'bars' | 'trend';
   data: ChartData;
   caption: string;
   alt: string;
@@ -156,6 +161,8 @@ export interface Part {
   bookmark?: { title: string; level: 1 | 2 };
   /** Starts on a new page in paged formats. */
   newPage: boolean;
+  /** BCP 47 language of the part when it is an evaluation's (each evaluation may have its own). */
+  lang?: string;
   blocks: Block[];
 }
 

@@ -28,6 +28,7 @@ import {
   WidthType,
 } from 'docx';
 import { barsSvg, radarSvg } from './chart';
+import { trendSvg } from './compareChart';
 import type {
   Block,
   Cell,
@@ -364,7 +365,11 @@ function keyValueTable(rows: readonly { key: string; value: string }[]): Table {
 function figure(f: FigureBlock): Child[] {
   const labels = labelsFor(undefined);
   const svg = standaloneSvg(
-    f.chart === 'radar' ? radarSvg(f.data, labels) : barsSvg(f.data, labels),
+    f.chart === 'radar'
+      ? radarSvg(f.data, labels)
+      : f.chart === 'bars'
+        ? barsSvg(f.data, labels)
+        : trendSvg(f.data, f.caption),
   );
   const png = chartPng(f.chart, f.data);
   const width = 450;

@@ -1,29 +1,35 @@
 /**
- * The report as HTML: a self-contained document (inline CSS and SVG, no scripts, no remote
- * resources) for export, and the same markup as a body for the VS Code preview. Every value is
- * escaped here; text blocks go through markdown-text.ts.
+ * The report as HTML, laid out from the report's structure (document.ts, built by build.ts): a
+ * self-contained document (inline CSS and SVG, no scripts, no remote resources) for export, and
+ * the same markup as a body for the VS Code preview. This file holds layout only: what the report
+ * says comes from the structure. Every value is escaped here; text blocks go through
+ * markdown-text.ts. The classes and ids are what the preview's scroll sync and double-click
+ * anchor to (client/src/preview/anchors.ts).
  */
 
-import type { Analysis, AreaResult, EvaluationResult } from '../../grammar/src/index';
-import { formatNumber, formatPercent } from '../../grammar/src/index';
-import { aboutText } from './build';
-import { barsSvg, chartData, radarSvg } from './chart';
+import type { Analysis } from '../../grammar/src/index';
+import { buildReport } from './build';
+import { barsSvg, type ChartSeries, radarSvg } from './chart';
+import { trendStyle, trendSvg } from './compareChart';
 import { reportCss } from './css';
-import { escapeHtml as h } from './escape';
-import { formatDateRange, type Labels, labelsFor } from './labels';
+import type {
+  Block,
+  Cell,
+  ContentsBlock,
+  FigureBlock,
+  HeadingBlock,
+  ListBlock,
+  Part,
+  ReportDocument,
+  Row,
+  Run,
+  TableBlock,
+} from './document';
+import { escapeHtml as h, isSafeUrl } from './escape';
+import { type Labels, labelsFor } from './labels';
 import { renderMarkdownText } from './markdown-text';
 import type { ReportOptions } from './options';
-import {
-  areaRows,
-  type ContentsEntry,
-  contents,
-  frameworkTitle,
-  kicker,
-  type Problem,
-  problems,
-  questionRows,
-  yearOf,
-} from './view';
+import type { ContentsEntry } from './view';
 
 /** The id of a part of an evaluation: `kk-1-summary`, `kk-1-area-3`. Stable, so the preview can patch by id. */
 export function partId(evaluation: number, part: string): string {
@@ -32,284 +38,321 @@ export function partId(evaluation: number, part: string): string {
 
 /** The whole report as one self-contained HTML document for printing or sharing. */
 export function renderHtml(analysis: Analysis, options: ReportOptions = {}): string {
-  const first = analysis.evaluations[0];
-  const labels = labelsFor(first?.language ?? analysis.messageLanguage);
-  const title = first
-    ? `${kicker(first)} – ${first.name}${yearOf(first) ? ` ${yearOf(first)}` : ''}`
-    : 'Kommunkompassen';
+  return renderHtmlDocument(buildReport(analysis, options), analysis.uri);
+}
+
+/** The report's inner markup: a `div.kk-report` whose parts carry stable `id`s and `data-kk-part`. */
+export function renderHtmlBody(analysis: Analysis, options: ReportOptions = {}): string {
+  return renderHtmlDocumentBody(buildReport(analysis, options), analysis.uri);
+}
+
+/** Lays out a report's structure as a self-contained HTML document; `uri` names its source. */
+export function renderHtmlDocument(doc: ReportDocument, uri?: string): string {
   // The policy is defence in depth: even a markup bug could neither run a script nor fetch anything.
   return `<!DOCTYPE html>
-<html lang="${labels.lang}">
+<html lang="${h(doc.lang)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Kompass">
-<title>${h(title)}</title>
+${doc.author ? `<meta name="author" content="${h(doc.author)}">\n` : ''}<title>${h(doc.title)}</title>
 <style>${reportCss('print')}</style>
 </head>
 <body>
-${renderHtmlBody(analysis, options)}
+${renderHtmlDocumentBody(doc, uri)}
 </body>
 </html>
 `;
 }
 
-/** The report's inner markup: a `div.kk-report` whose parts carry stable `id`s and `data-kk-part`. */
-export function renderHtmlBody(analysis: Analysis, options: ReportOptions = {}): string {
-  const first = analysis.evaluations[0];
-  const labels = labelsFor(first?.language ?? analysis.messageLanguage);
+/** Lays out a report's structure as the preview's body: parts of an evaluation inside its `article`. */
+export function renderHtmlDocumentBody(doc: ReportDocument, uri?: string): string {
+  const labels = labelsFor(doc.lang.split('-')[0]);
   const out: string[] = [
-    `<div class="kk-report" lang="${labels.lang}" data-kk-report="${h(analysis.uri)}">`,
+    `<div class="kk-report" lang="${h(doc.lang)}"${uri === undefined ? '' : ` data-kk-report="${h(uri)}"`}>`,
   ];
-  const list = problems(analysis, options.sourceText);
-  if (list.length > 0) out.push(problemsHtml(list, labels));
-  if (analysis.evaluations.length === 0)
-    out.push(`<p class="kk-note">${h(labels.noEvaluation)}</p>`);
-  analysis.evaluations.forEach((e, i) => {
-    out.push(evaluationHtml(e, i + 1, options));
-  });
+  let article = 0;
+  // An empty part (the areas' own) marks where the next part's opening heading belongs.
+  let opens: Part | undefined;
+  for (const part of doc.parts) {
+    if (part.evaluation !== article) {
+      if (article > 0) out.push('</article>');
+      article = part.evaluation;
+      if (article > 0)
+        out.push(
+          `<article class="kk-evaluation" id="kk-${article}" data-kk-evaluation="${article}"${part.lang ? ` lang="${h(part.lang)}"` : ''}>`,
+        );
+    }
+    if (part.blocks.length === 0) {
+      opens = part;
+      continue;
+    }
+    let blocks = part.blocks;
+    const first = blocks[0];
+    if (opens && first?.kind === 'heading') {
+      out.push(headingHtml(first, { id: partElementId(opens), page: opens.newPage, open: true }));
+      blocks = blocks.slice(1);
+    }
+    opens = undefined;
+    out.push(partHtml(part, blocks, labels));
+  }
+  if (article > 0) out.push('</article>');
   out.push('</div>');
   return out.join('\n');
 }
 
-function problemsHtml(list: Problem[], labels: Labels): string {
-  const items = list
-    .map((p) => {
-      const where = p.line === undefined ? '' : ` ${h(labels.line)} ${p.line}:`;
-      const line = p.line === undefined ? '' : ` data-kk-line="${p.line}"`;
-      return `<li${line}><span class="kk-${p.severity}">${h(labels[p.severity])}</span> <code>${h(p.code)}</code>${where} ${h(p.message)}</li>`;
+function partElementId(part: Part): string {
+  return part.evaluation > 0 ? partId(part.evaluation, part.id) : `kk-${part.id}`;
+}
+
+/** The kind of a part, as its class: `area-3` is an `kk-area`. */
+function partKind(part: Part): string {
+  return part.id.replace(/-\d+$/, '');
+}
+
+function partHtml(part: Part, blocks: readonly Block[], labels: Labels): string {
+  const id = partElementId(part);
+  const page = part.newPage ? ' kk-page' : '';
+  const attrs = `id="${h(id)}" data-kk-part="${h(part.id)}"`;
+  const ctx: Context = { labels, evaluation: part.evaluation };
+  switch (part.id) {
+    case 'problems':
+      return problemsHtml(blocks, ctx);
+    case 'title':
+      return `<header class="kk-part kk-title-page${page}" ${attrs}>\n${blocksHtml(blocks, ctx)}\n</header>`;
+    case 'contents': {
+      const [heading, ...rest] = blocks;
+      const head =
+        heading?.kind === 'heading'
+          ? headingHtml(heading, { id: `${id}-h` })
+          : blockHtml(heading!, ctx);
+      return `<nav class="kk-part kk-contents${page}" ${attrs} aria-labelledby="${h(id)}-h">${head}${blocksHtml(rest, ctx)}</nav>`;
+    }
+  }
+  const area = /^area-(\d+)$/.exec(part.id);
+  const areaAttr = area ? ` data-kk-area="${area[1]}"` : '';
+  return `<section class="kk-part kk-${h(partKind(part))}${page}" ${attrs}${areaAttr}>\n${blocksHtml(blocks, ctx)}\n</section>`;
+}
+
+interface Context {
+  labels: Labels;
+  /** The evaluation the part belongs to, for the contents' links. */
+  evaluation: number;
+}
+
+function blocksHtml(blocks: readonly Block[], ctx: Context): string {
+  return blocks.map((b) => blockHtml(b, ctx)).join('\n');
+}
+
+/** HTML heading level of a report heading: the title page holds the only `h1`. */
+const tag = (level: number) => `h${Math.min(6, level + 1)}`;
+
+function headingHtml(
+  b: HeadingBlock,
+  options: { id?: string; page?: boolean; open?: boolean } = {},
+): string {
+  const t = tag(b.level);
+  const classes = [...(options.open ? ['kk-opens'] : []), ...(options.page ? ['kk-page'] : [])];
+  const attrs = `${classes.length ? ` class="${classes.join(' ')}"` : ''}${options.id ? ` id="${h(options.id)}"` : ''}`;
+  const numberClass = b.level === 2 ? 'kk-area-number' : 'kk-number';
+  const text = b.number
+    ? `<span class="${numberClass}">${h(b.number)}</span> ${h(b.text)}`
+    : h(b.text);
+  return `<${t}${attrs}>${text}</${t}>`;
+}
+
+/** Inline runs: bold, italic, code, safe links; a tone colours a problem's severity. */
+export function runsHtml(runs: readonly Run[]): string {
+  return runs
+    .map((r) => {
+      let s = r.code ? `<code>${h(r.text)}</code>` : h(r.text);
+      if (r.bold) s = `<strong>${s}</strong>`;
+      if (r.italic) s = `<em>${s}</em>`;
+      if (r.tone) s = `<span class="kk-${r.tone}">${s}</span>`;
+      if (r.link && isSafeUrl(r.link))
+        s = `<a href="${h(r.link)}" rel="noopener noreferrer">${s}</a>`;
+      return s;
     })
     .join('');
-  const errors = list.filter((p) => p.severity === 'error').length;
-  const warnings = list.filter((p) => p.severity === 'warning').length;
-  // Collapsed to one line, so a long list does not push the report out of view; errors stay open.
-  const kind = errors > 0 ? 'kk-problems-errors' : 'kk-problems-warnings';
-  return `<details class="kk-problems ${kind}" id="kk-problems" data-kk-part="problems"${errors > 0 ? ' open' : ''}><summary><strong>${h(labels.problems)}</strong>: <span class="kk-problem-count" data-kk-errors="${errors}" data-kk-warnings="${warnings}">${h(labels.problemCount(warnings, errors))}</span></summary>${errors > 0 ? `<p>${h(labels.problemsIntro)}</p>` : ''}<ul>${items}</ul></details>`;
 }
 
-function evaluationHtml(e: EvaluationResult, n: number, options: ReportOptions): string {
-  const labels = labelsFor(e.language);
-  const entries = contents(e, labels);
-  const num = (part: string) => entries.find((x) => x.part === part)?.number;
-  const parts = [
-    titleHtml(e, n, labels, options),
-    contentsHtml(entries, n, labels),
-    aboutHtml(e, n, labels, num('about')),
-    summaryHtml(e, n, labels, num('summary')),
-  ];
-  const rows = areaRows(e);
-  if (rows.length > 0) {
-    parts.push(
-      `<h2 class="kk-areas-heading" id="${partId(n, 'areas')}">${numbered(num('areas'), labels.areas)}</h2>`,
-    );
-    for (const row of rows)
-      parts.push(areaHtml(row.area, row.number, row.title, row.max, n, labels));
+const paragraphClass: Record<
+  NonNullable<Extract<Block, { kind: 'paragraph' }>['style']>,
+  string
+> = {
+  kicker: 'kk-kicker',
+  label: 'kk-analysis-of',
+  title: 'kk-municipality',
+  year: 'kk-year',
+  lead: 'kk-lead',
+  total: 'kk-total',
+};
+
+function blockHtml(b: Block, ctx: Context): string {
+  switch (b.kind) {
+    case 'heading':
+      return headingHtml(b);
+    case 'paragraph': {
+      if (b.style === 'title') return `<h1 class="kk-municipality">${runsHtml(b.runs)}</h1>`;
+      if (b.style === 'total')
+        return `<p class="kk-total"><span class="kk-total-score">${runsHtml(b.runs.map((r) => ({ ...r, bold: false })))}</span></p>`;
+      const cls = b.style ? ` class="${paragraphClass[b.style]}"` : '';
+      return `<p${cls}>${runsHtml(b.runs)}</p>`;
+    }
+    case 'text':
+      // Headings written in the text start below the heading it sits under.
+      return `<div class="kk-text">${renderMarkdownText(b.source, b.level + 2)}</div>`;
+    case 'keyValue':
+      if (b.role === 'facts')
+        return `<table class="kk-table kk-facts-table"><tbody>${b.rows
+          .map((r) => `<tr><th scope="row">${h(r.key)}</th><td>${h(r.value)}</td></tr>`)
+          .join('')}</tbody></table>`;
+      return `<dl class="kk-meta">${b.rows.map((r) => `<dt>${h(r.key)}</dt><dd>${h(r.value)}</dd>`).join('')}</dl>`;
+    case 'table':
+      return tableHtml(b);
+    case 'list':
+      return listHtml(b);
+    case 'figure':
+      return figureHtml(b, ctx);
+    case 'note':
+      return `<p class="${b.tone === 'missing' ? 'kk-missing' : 'kk-note'}">${h(b.text)}</p>`;
+    case 'contents':
+      return contentsHtml(b, ctx);
+    case 'columns':
+      return `<div class="kk-pair">${b.columns.map((c) => `<div${columnClass(c)}>${blocksHtml(c, ctx)}</div>`).join('')}</div>`;
+    case 'score': {
+      const score = b.missing
+        ? `<span class="kk-score kk-missing">${h(b.score)}</span>`
+        : `<span class="kk-score">${h(b.score)}</span>`;
+      const topics = b.topics.length
+        ? `<ul>${b.topics.map((x) => `<li>${h(x)}</li>`).join('')}</ul>`
+        : '';
+      return `<div class="kk-scorebox"><div class="kk-scorebox-headings"><p class="kk-label">${h(b.topicsLabel)}</p>${topics}</div><div class="kk-scorebox-score"><span class="kk-label">${h(b.label)}</span>${score}<span class="kk-of">${h(b.of)}</span></div></div>`;
+    }
   }
-  if (num('overview')) parts.push(overviewHtml(e, n, labels, num('overview')));
-  if (num('facts')) parts.push(factsHtml(e, n, labels, num('facts')));
-  return `<article class="kk-evaluation" id="kk-${n}" data-kk-evaluation="${n}" lang="${labelsFor(e.language).lang}">\n${parts.join('\n')}\n</article>`;
 }
 
-function numbered(number: string | undefined, title: string): string {
-  return number ? `<span class="kk-number">${h(number)}</span> ${h(title)}` : h(title);
+/** A column is named after the list it holds: `kk-strengths`, `kk-improvements`. */
+function columnClass(blocks: readonly Block[]): string {
+  const list = blocks.find((b): b is ListBlock => b.kind === 'list');
+  return list ? ` class="kk-${list.role}"` : '';
 }
 
-function titleHtml(e: EvaluationResult, n: number, labels: Labels, options: ReportOptions): string {
-  const meta: [string, string][] = [];
-  if (e.evaluators.length > 0) meta.push([labels.evaluators, e.evaluators.join(', ')]);
-  if (e.organisation) meta.push([labels.organisation, e.organisation]);
-  if (e.dateFrom) meta.push([labels.date, formatDateRange(e.dateFrom, e.dateTo, labels)]);
-  if (e.round !== undefined) meta.push([labels.round, formatNumber(e.round, labels.lang)]);
-  const fw = frameworkTitle(e);
-  if (fw) meta.push([labels.framework, fw]);
-  if (options.generatedAt)
-    meta.push([labels.generated, options.generatedAt.toISOString().slice(0, 10)]);
-  const year = yearOf(e);
-  return `<header class="kk-part kk-title-page" id="${partId(n, 'title')}" data-kk-part="title">
-<p class="kk-kicker">${h(kicker(e))}</p>
-<p class="kk-analysis-of">${h(labels.analysisOf)}</p>
-<h1 class="kk-municipality">${h(e.name)}</h1>
-${year ? `<p class="kk-year">${h(year)}</p>` : ''}
-<dl class="kk-meta">${meta.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>
-</header>`;
+function listHtml(b: ListBlock): string {
+  if (b.items.length === 0) return '';
+  const cls = b.role === 'examples' ? ' class="kk-examples"' : '';
+  const items = b.items.map((item, i) => {
+    const line = b.lines?.[i];
+    return `<li${line === undefined ? '' : ` data-kk-line="${line}"`}>${runsHtml(item)}</li>`;
+  });
+  return `<ul${cls}>${items.join('')}</ul>`;
 }
 
-function contentsHtml(entries: ContentsEntry[], n: number, labels: Labels): string {
-  const list = (items: ContentsEntry[]): string =>
-    `<ol>${items
-      .map(
-        (entry) =>
-          `<li><a href="#${partId(n, entry.part)}">${numbered(entry.number, entry.title)}</a>${entry.children.length ? list(entry.children) : ''}</li>`,
-      )
-      .join('')}</ol>`;
-  return `<nav class="kk-part kk-contents" id="${partId(n, 'contents')}" data-kk-part="contents" aria-labelledby="${partId(n, 'contents')}-h"><h2 id="${partId(n, 'contents')}-h">${h(labels.contents)}</h2>${list(entries)}</nav>`;
+const tableClass: Record<TableBlock['role'], string> = {
+  areas: 'kk-areas-table',
+  questions: 'kk-questions',
+  'figure-data': 'kk-figure-data',
+  problems: 'kk-problems-table',
+  comparison: 'kk-comparison',
+};
+
+/** The attribute a row's key goes in, so tests and the preview find an area's or a question's row. */
+const rowKey: Partial<Record<TableBlock['role'], string>> = {
+  areas: 'data-kk-area',
+  questions: 'data-kk-question',
+};
+
+function cellHtml(c: Cell, cellTag: 'td' | 'th', scope?: 'col'): string {
+  const classes = [...(c.numeric ? ['kk-num'] : []), ...(c.missing ? ['kk-missing'] : [])];
+  const attrs = `${scope ? ` scope="${c.span && c.span > 1 ? 'colgroup' : scope}"` : ''}${classes.length ? ` class="${classes.join(' ')}"` : ''}${c.span && c.span > 1 ? ` colspan="${c.span}"` : ''}`;
+  return `<${cellTag}${attrs}>${h(c.text)}</${cellTag}>`;
 }
 
-function aboutHtml(
-  e: EvaluationResult,
-  n: number,
-  labels: Labels,
-  number: string | undefined,
-): string {
-  return `<section class="kk-part kk-about" id="${partId(n, 'about')}" data-kk-part="about"><h2>${numbered(number, labels.about)}</h2>${aboutText(
-    e,
-    labels,
-  )
-    .map((p) => `<p>${h(p)}</p>`)
-    .join('')}</section>`;
+function rowHtml(r: Row, role: TableBlock['role']): string {
+  const key = rowKey[role];
+  const attrs = `${key && r.key !== undefined ? ` ${key}="${h(r.key)}"` : ''}${r.missing ? ' class="kk-row-missing"' : ''}`;
+  return `<tr${attrs}>${r.cells.map((c) => cellHtml(c, 'td')).join('')}</tr>`;
 }
 
-function summaryHtml(
-  e: EvaluationResult,
-  n: number,
-  labels: Labels,
-  number: string | undefined,
-): string {
-  const out: string[] = [
-    `<section class="kk-part kk-summary" id="${partId(n, 'summary')}" data-kk-part="summary">`,
-    `<h2>${numbered(number, labels.summaryOf(e.name))}</h2>`,
-    `<div class="kk-total" data-kk-total="${e.total}" data-kk-max="${e.max}"><span class="kk-total-score">${h(`${formatNumber(e.total, labels.lang)}/${formatNumber(e.max, labels.lang)}`)}</span><span>${h(labels.points)} · ${h(formatPercent(e.percent, labels.lang))}</span></div>`,
-  ];
-  if (e.summary) out.push(`<div class="kk-text">${renderMarkdownText(e.summary, 3)}</div>`);
-  const data = chartData(e);
-  const others = data.series.slice(1);
-  out.push(`<h3>${h(labels.results)}</h3>`);
-  out.push(
-    `<table class="kk-table kk-areas-table"><thead><tr><th>${h(labels.area)}</th><th class="kk-num">${h(labels.score)}</th><th class="kk-num">${h(labels.max)}</th><th class="kk-num">${h(labels.percent)}</th>${others.map((s) => `<th class="kk-num">${h(s.name)}</th>`).join('')}</tr></thead><tbody>`,
-  );
-  for (const row of areaRows(e)) {
-    const axis = data.axes.findIndex((a) => a.number === row.number);
-    out.push(
-      `<tr data-kk-area="${row.number}"><td>${h(`${row.number}. ${row.title}`)}</td>${scoreCell(row.score, labels)}<td class="kk-num">${h(formatNumber(row.max, labels.lang))}</td><td class="kk-num">${h(formatPercent(row.percent, labels.lang))}</td>${others.map((s) => scoreCell(axis >= 0 ? s.scores[axis] : undefined, labels)).join('')}</tr>`,
-    );
-  }
-  out.push(
-    `</tbody><tfoot><tr><td>${h(labels.total)}</td><td class="kk-num">${h(formatNumber(e.total, labels.lang))}</td><td class="kk-num">${h(formatNumber(e.max, labels.lang))}</td><td class="kk-num">${h(formatPercent(e.percent, labels.lang))}</td>${e.comparisons
-      .filter((c) => c.target)
-      .map((c) => `<td class="kk-num">${h(formatNumber(c.target!.total, labels.lang))}</td>`)
-      .join('')}</tr></tfoot></table>`,
-  );
-  if (data.axes.length >= 3) {
-    out.push(
-      `<figure class="kk-figure kk-profile"><figcaption>${h(labels.profileRadar)}</figcaption>${radarSvg(data, labels)}${legendHtml(data.series)}</figure>`,
-    );
-  }
-  out.push(
-    `<figure class="kk-figure kk-profile-bars"><figcaption>${h(labels.profileBars)}</figcaption>${barsSvg(data, labels)}${legendHtml(data.series)}</figure>`,
-  );
-  const failed = e.comparisons.filter((c) => !c.target);
-  if (failed.length > 0) {
-    out.push(
-      `<p class="kk-note">${h(labels.comparisons)}: ${failed.map((c) => `${h(c.path)} ${h(labels.comparisonProblem)}`).join('; ')}</p>`,
-    );
-  }
-  out.push('</section>');
-  return out.join('\n');
+function tableHtml(t: TableBlock): string {
+  // A caption the header row already says (the overview's question tables) is not said twice.
+  const shown = t.showCaption && t.head[0]?.text !== t.caption;
+  const caption = shown ? `<caption>${h(t.caption)}</caption>` : '';
+  const label = shown ? '' : ` aria-label="${h(t.caption)}"`;
+  const table = `<table class="kk-table ${tableClass[t.role]}"${label}>${caption}<thead><tr>${t.head
+    .map((c) => cellHtml(c, 'th', 'col'))
+    .join('')}</tr></thead><tbody>${t.rows.map((r) => rowHtml(r, t.role)).join('')}</tbody>${
+    t.foot ? `<tfoot>${rowHtml(t.foot, t.role)}</tfoot>` : ''
+  }</table>`;
+  // Wide tables scroll sideways in their own box, which the keyboard can reach.
+  return t.role === 'comparison' && t.head.length > 6
+    ? `<div class="kk-scroll" role="region" tabindex="0" aria-label="${h(t.caption)}">${table}</div>`
+    : table;
 }
 
-function legendHtml(series: { name: string; color: string; own: boolean }[]): string {
-  return `<ul class="kk-legend">${series
+const figureClass: Record<FigureBlock['chart'], string> = {
+  radar: 'kk-profile',
+  bars: 'kk-profile-bars',
+  trend: 'kk-trend',
+};
+
+/** A chart whose accessible name states its numbers, its legend, and the numbers as a table. */
+function figureHtml(f: FigureBlock, ctx: Context): string {
+  const svg =
+    f.chart === 'radar'
+      ? radarSvg(f.data, ctx.labels, 560, f.alt)
+      : f.chart === 'bars'
+        ? barsSvg(f.data, ctx.labels, 560, f.alt)
+        : trendSvg(f.data, f.alt);
+  const legend =
+    f.chart === 'trend'
+      ? f.data.axes.map((a, i) => ({ name: `${a.number}. ${a.title}`, swatch: trendSwatch(i) }))
+      : f.data.series.map((s) => ({ name: s.name, swatch: seriesSwatch(s) }));
+  return `<figure class="kk-figure ${figureClass[f.chart]}"><figcaption>${h(f.caption)}</figcaption>${svg}${legendHtml(legend)}${tableHtml(f.table)}</figure>`;
+}
+
+function legendHtml(items: readonly { name: string; swatch: string }[]): string {
+  return `<ul class="kk-legend">${items
     .map(
-      (s, i) =>
-        `<li data-series="${i}"><svg width="22" height="12" aria-hidden="true"><rect x="1" y="1" width="20" height="10" fill="${s.color}" fill-opacity="${s.own ? 0.5 : 0.2}" stroke="${s.color}" stroke-width="2"${s.own ? '' : ' stroke-dasharray="4 2"'}/></svg>${h(s.name)}</li>`,
+      (x, i) =>
+        `<li data-series="${i}"><svg width="22" height="12" aria-hidden="true">${x.swatch}</svg>${h(x.name)}</li>`,
     )
     .join('')}</ul>`;
 }
 
-function scoreCell(value: number | undefined, labels: Labels): string {
-  return value === undefined
-    ? `<td class="kk-num kk-missing" data-kk-missing="score">${h(labels.missing)}</td>`
-    : `<td class="kk-num">${h(formatNumber(value, labels.lang))}</td>`;
+function seriesSwatch(s: ChartSeries): string {
+  return `<rect x="1" y="1" width="20" height="10" fill="${s.color}" fill-opacity="${s.own ? 0.5 : 0.2}" stroke="${s.color}" stroke-width="2"${s.own ? '' : ' stroke-dasharray="4 2"'}/>`;
 }
 
-function areaHtml(
-  a: AreaResult | undefined,
-  number: number,
-  title: string,
-  max: number,
-  n: number,
-  labels: Labels,
-): string {
-  const out: string[] = [
-    `<section class="kk-part kk-area" id="${partId(n, `area-${number}`)}" data-kk-part="area-${number}" data-kk-area="${number}">`,
-    `<h3><span class="kk-area-number">${h(labels.areaNumber(number))}</span> ${h(title)}</h3>`,
-  ];
-  const score =
-    a?.score === undefined
-      ? `<span class="kk-score kk-missing" data-kk-missing="score">${h(labels.missing)}</span><span class="kk-of">${h(`${labels.max} ${formatNumber(max, labels.lang)}`)}</span>`
-      : `<span class="kk-score">${h(formatNumber(a.score, labels.lang))}</span><span class="kk-of">${h(`/${formatNumber(max, labels.lang)} · ${formatPercent(a.percent, labels.lang)}`)}</span>`;
-  const headings = a?.headings ?? [];
-  out.push(
-    `<div class="kk-scorebox"><div class="kk-scorebox-headings"><h4>${h(labels.headings)}</h4>${headings.length ? `<ul>${headings.map((x) => `<li>${h(x)}</li>`).join('')}</ul>` : ''}</div><div class="kk-scorebox-score"><span class="kk-label">${h(labels.score)}</span>${score}</div></div>`,
-  );
-  if (!a) {
-    out.push(`<p class="kk-missing">${h(labels.missingArea)}</p></section>`);
-    return out.join('\n');
-  }
-  if (a.intro)
-    out.push(
-      `<h4>${h(labels.intro)}</h4><div class="kk-text">${renderMarkdownText(a.intro, 5)}</div>`,
-    );
-  for (const s of a.sections)
-    out.push(`<h4>${h(s.heading)}</h4><div class="kk-text">${renderMarkdownText(s.text, 5)}</div>`);
-  if (a.strengths.length || a.improvements.length) {
-    const list = (items: string[]) =>
-      items.length ? `<ul>${items.map((x) => `<li>${h(x)}</li>`).join('')}</ul>` : '';
-    out.push(
-      `<div class="kk-pair"><div class="kk-strengths"><h4>${h(labels.strengths)}</h4>${list(a.strengths)}</div><div class="kk-improvements"><h4>${h(labels.improvements)}</h4>${list(a.improvements)}</div></div>`,
-    );
-  }
-  if (a.examples.length) {
-    out.push(
-      `<h4>${h(labels.examples)}</h4><ul class="kk-examples">${a.examples.map((x) => `<li><strong>${h(x.municipality)}</strong>${x.note ? ` – ${h(x.note)}` : ''}</li>`).join('')}</ul>`,
-    );
-  }
-  if (a.questions.length || a.missingQuestions.length) {
-    out.push(`<h4>${h(labels.questions)}</h4>${questionTable(a, labels)}`);
-  }
-  out.push('</section>');
-  return out.join('\n');
+function trendSwatch(index: number): string {
+  const { color, dash } = trendStyle(index);
+  return `<line x1="1" y1="6" x2="21" y2="6" stroke="${color}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`;
 }
 
-function questionTable(a: AreaResult, labels: Labels, caption?: string): string {
-  const rows = questionRows(a)
-    .map((q) => {
-      const points =
-        q.points === undefined
-          ? `<td class="kk-num kk-missing" data-kk-missing="points">${h(labels.missing)}</td>`
-          : `<td class="kk-num">${h(formatNumber(q.points, labels.lang))}</td>`;
-      return `<tr data-kk-question="${h(q.id)}"${q.missing ? ' class="kk-row-missing"' : ''}><td class="kk-num">${h(q.id)}</td><td>${h(q.title)}</td>${points}<td class="kk-num">${q.max === undefined ? '–' : h(formatNumber(q.max, labels.lang))}</td><td class="kk-num">${h(formatPercent(q.percent, labels.lang))}</td></tr>`;
-    })
-    .join('');
-  const head = caption ?? labels.question;
-  return `<table class="kk-table kk-questions"><thead><tr><th colspan="2">${h(head)}</th><th class="kk-num">${h(labels.achieved)}</th><th class="kk-num">${h(labels.max)}</th><th class="kk-num">${h(labels.percent)}</th></tr></thead><tbody>${rows}</tbody><tfoot><tr><td></td><td>${h(labels.total)}</td>${a.score === undefined ? `<td class="kk-num kk-missing">${h(labels.missing)}</td>` : `<td class="kk-num">${h(formatNumber(a.score, labels.lang))}</td>`}<td class="kk-num">${h(formatNumber(a.max, labels.lang))}</td><td class="kk-num">${h(formatPercent(a.percent, labels.lang))}</td></tr></tfoot></table>`;
+function contentsHtml(b: ContentsBlock, ctx: Context): string {
+  const list = (items: readonly ContentsEntry[]): string =>
+    `<ol>${items
+      .map(
+        (entry) =>
+          `<li><a href="#${h(ctx.evaluation > 0 ? partId(ctx.evaluation, entry.part) : `kk-${entry.part}`)}">${entry.number ? `<span class="kk-number">${h(entry.number)}</span> ${h(entry.title)}` : h(entry.title)}</a>${entry.children.length ? list(entry.children) : ''}</li>`,
+      )
+      .join('')}</ol>`;
+  return list(b.entries);
 }
 
-function overviewHtml(
-  e: EvaluationResult,
-  n: number,
-  labels: Labels,
-  number: string | undefined,
-): string {
-  const tables = e.areas
-    .filter((a) => a.questions.length > 0 || a.missingQuestions.length > 0)
-    .map((a) => questionTable(a, labels, `${a.number}. ${a.title}`))
-    .join('\n');
-  return `<section class="kk-part kk-overview" id="${partId(n, 'overview')}" data-kk-part="overview"><h2>${numbered(number, labels.overview)}</h2><p>${h(labels.overviewIntro)}</p>\n${tables}\n<div class="kk-total"><span>${h(labels.total)}</span><span class="kk-total-score">${h(`${formatNumber(e.total, labels.lang)}/${formatNumber(e.max, labels.lang)}`)}</span><span>${h(formatPercent(e.percent, labels.lang))}</span></div></section>`;
-}
-
-function factsHtml(
-  e: EvaluationResult,
-  n: number,
-  labels: Labels,
-  number: string | undefined,
-): string {
-  const rows = e.facts
-    .map(
-      (f) =>
-        `<tr><th scope="row">${h(f.label)}</th><td>${h(typeof f.value === 'number' ? formatNumber(f.value, labels.lang, { group: true }) : f.value)}</td></tr>`,
-    )
-    .join('');
-  return `<section class="kk-part kk-facts" id="${partId(n, 'facts')}" data-kk-part="facts"><h2>${numbered(number, labels.factsAbout(e.name))}</h2><table class="kk-table kk-facts-table"><tbody>${rows}</tbody></table></section>`;
+/**
+ * The problem list, collapsed to one line so a long list does not push the report out of view;
+ * open when there are errors. Each item carries its source line for the preview to open.
+ */
+function problemsHtml(blocks: readonly Block[], ctx: Context): string {
+  const heading = blocks.find((b): b is HeadingBlock => b.kind === 'heading');
+  const list = blocks.find((b): b is ListBlock => b.kind === 'list');
+  const [count, ...rest] = blocks.filter((b) => b.kind === 'paragraph');
+  const tones = (list?.items ?? []).map((item) => item.find((r) => r.tone)?.tone);
+  const errors = tones.filter((t) => t === 'error').length;
+  const warnings = tones.filter((t) => t === 'warning').length;
+  const kind = errors > 0 ? 'kk-problems-errors' : 'kk-problems-warnings';
+  const countText = count?.kind === 'paragraph' ? runsHtml(count.runs) : '';
+  return `<details class="kk-problems ${kind}" id="kk-problems" data-kk-part="problems"${errors > 0 ? ' open' : ''}><summary><strong>${h(heading?.text ?? '')}</strong>: <span class="kk-problem-count" data-kk-errors="${errors}" data-kk-warnings="${warnings}">${countText}</span></summary>${blocksHtml(rest, ctx)}${list ? listHtml(list) : ''}</details>`;
 }

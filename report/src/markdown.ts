@@ -144,9 +144,13 @@ function blockMd(b: Block, doc: ReportDocument): string[] {
       return tableMd(b);
     case 'list':
       return [...b.items.map((item) => `- ${runsMd(item)}`), ''];
-    case 'figure':
-      // A chart has no Markdown form; its numbers do.
-      return [`**${e(b.caption)}**`, '', ...tableMd(b.table)];
+    case 'figure': {
+      // A chart has no Markdown form: its alternative text and its numbers stand in for it.
+      const rest = b.alt.startsWith(b.caption)
+        ? b.alt.slice(b.caption.length).replace(/^\.\s*/, '')
+        : b.alt;
+      return [`**${e(b.caption)}.** ${e(rest)}`, '', ...tableMd(b.table)];
+    }
     case 'note':
       return [`_${e(b.text)}_`, ''];
     case 'contents':

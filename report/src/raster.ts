@@ -1,12 +1,14 @@
 /**
  * The profile charts as PNG, for Word documents: Word shows the SVG, and older versions fall back
- * to this bitmap. It draws the same geometry as chart.ts (grid, spokes, polygons, bars) without
- * the labels, which the picture's alternative text and the table after it carry.
+ * to this bitmap. It draws the same geometry as chart.ts and compareChart.ts (grid, spokes,
+ * polygons, bars, trend lines) without the labels, which the picture's alternative text and the
+ * table after it carry.
  */
 
 // fflate rather than node:zlib, so the web extension can draw the charts too.
 import { zlibSync } from 'fflate';
 import { barGeometry, type ChartData, type Point, radarGeometry } from './chart';
+import { trendGeometry, trendLines, trendStyle } from './compareChart';
 
 type Rgb = [number, number, number];
 
@@ -105,11 +107,32 @@ function rgb(hex: string): Rgb {
 
 /** The chart as a PNG of `width` chart units, drawn at twice that many pixels; returns its size in chart units too. */
 export function chartPng(
-  chart: 'radar' | 'bars',
+  chart: 'radar' | 'bars' | 'trend',
   data: ChartData,
   width = 560,
 ): { png: Uint8Array; width: number; height: number } {
   const scale = 2;
+  if (chart === 'trend') {
+    const { rounds, lines } = trendLines(data);
+    const g = trendGeometry(rounds, lines, width);
+    const canvas = new Canvas(g.width * scale, g.height * scale, scale);
+    for (const t of g.ticks) canvas.line([g.left, t.y], [g.right, t.y], grid, 1);
+    g.lines.forEach((line, i) => {
+      const c = rgb(trendStyle(i).color);
+      for (const seg of line.segments)
+        for (let k = 1; k < seg.length; k++) canvas.line(seg[k - 1]!, seg[k]!, c, 2);
+      for (const [x, y] of line.points)
+        canvas.polygon(
+          Array.from({ length: 8 }, (_, j): Point => {
+            const a = (j * Math.PI) / 4;
+            return [x + 3 * Math.cos(a), y + 3 * Math.sin(a)];
+          }),
+          c,
+          1,
+        );
+    });
+    return { png: canvas.png(), width: g.width, height: g.height };
+  }
   if (chart === 'radar') {
     const g = radarGeometry(data, width);
     const canvas = new Canvas(g.width * scale, Math.ceil(g.height * scale), scale);

@@ -54,7 +54,7 @@ export {
   reportTitle,
 } from './build';
 export { type ChartData, type ChartSeries, chartData, radarGeometry, radarSvg } from './chart';
-export { buildComparisonReport } from './compareReport';
+export { buildComparisonReport, trendFigure } from './compareReport';
 export { reportCss } from './css';
 export { renderCsv } from './csv';
 export type * from './document';
@@ -68,7 +68,13 @@ export {
   reportFormatList,
   reportFormats,
 } from './formats';
-export { partId, renderHtml, renderHtmlBody } from './html';
+export {
+  partId,
+  renderHtml,
+  renderHtmlBody,
+  renderHtmlDocument,
+  renderHtmlDocumentBody,
+} from './html';
 export { type JsonReport, jsonSchemaVersion, renderJson } from './json';
 export { labelsFor, type ReportLanguage, reportLanguage } from './labels';
 export { renderMarkdown, renderMarkdownDocument } from './markdown';

@@ -3,8 +3,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { launchChromium, requireChromium } from '../../test/chromium';
-import { renderHtml, renderHtmlBody, reportCss } from '../src/index';
-import { analyse } from './helpers';
+import {
+  renderHtml,
+  renderHtmlBody,
+  renderHtmlDocument,
+  renderHtmlDocumentBody,
+  reportCss,
+} from '../src/index';
+import { analyse, sampleComparison } from './helpers';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -106,4 +112,17 @@ describe('report: accessibility in Chromium (axe-core, WCAG 2.1 A and AA)', func
         assert.deepEqual(await violations(previewPage(body, theme)), []);
       });
   }
+
+  // The comparison report (`kompass export --compare … --format html`): tables, trend charts, radar.
+  const comparison = sampleComparison();
+  it('the comparison report (print theme) has no violations', async () => {
+    assert.deepEqual(await violations(renderHtmlDocument(comparison)), []);
+  });
+  for (const theme of ['light', 'dark'] as const)
+    it(`the comparison report in the ${theme} theme has no violations`, async () => {
+      assert.deepEqual(
+        await violations(previewPage(renderHtmlDocumentBody(comparison), theme)),
+        [],
+      );
+    });
 });

@@ -81,7 +81,7 @@ describe('report: HTML in headless Chromium', function () {
     assert.deepEqual(requests, []);
     assert.equal(await page.title(), 'Kommunkompassen – Västerås stad 2012');
     const text = (await page.locator('#kk-1-summary .kk-total-score').textContent()) ?? '';
-    assert.equal(text, '561/800');
+    assert.equal(text, '561 av 800 poäng · 70\u00a0%');
     assert.equal(await page.locator('#kk-1-summary svg.kk-radar line.kk-axis').count(), 8);
     // The published figures only: one series, no invented comparison.
     assert.equal(await page.locator('#kk-1-summary svg.kk-radar polygon.kk-series').count(), 1);

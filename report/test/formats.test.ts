@@ -328,7 +328,7 @@ describe('report: partial and invalid documents', () => {
     assert.ok(problems >= 0 && problems < html.indexOf('id="kk-1-title"'));
     assert.match(
       html,
-      /<span class="kk-error">fel<\/span> <code>KK010<\/code> rad 7: 16 poäng överstiger max 15/,
+      /<li data-kk-line="7"><span class="kk-error"><strong>fel<\/strong><\/span> <code>KK010<\/code> rad 7: 16 poäng överstiger max 15/,
     );
     assert.match(
       html,
@@ -345,7 +345,7 @@ describe('report: partial and invalid documents', () => {
     const html = renderHtmlBody(broken);
     assert.match(
       html,
-      /<tr data-kk-question="1\.3"><td class="kk-num">1\.3<\/td><td>[^<]*<\/td><td class="kk-num kk-missing" data-kk-missing="points">saknas<\/td>/,
+      /<tr data-kk-question="1\.3"><td class="kk-num">1\.3<\/td><td>[^<]*<\/td><td class="kk-num kk-missing">saknas<\/td>/,
     );
     assert.match(html, /id="kk-1-area-2"[^>]*>[\s\S]*?Området saknas i utvärderingen/);
     assert.match(
@@ -361,7 +361,7 @@ describe('report: partial and invalid documents', () => {
     const html = renderHtmlBody(analyse('fixtures/hostile.kompass').analysis);
     assert.match(
       html,
-      /id="kk-problems"[\s\S]*<span class="kk-warning">varning<\/span> <code>KK016<\/code>/,
+      /id="kk-problems"[\s\S]*<span class="kk-warning"><strong>varning<\/strong><\/span> <code>KK016<\/code>/,
     );
     assert.doesNotMatch(html, /Dokumentet innehåller fel/);
     assert.match(renderHtmlBody(broken), /Dokumentet innehåller fel/);

@@ -2,7 +2,13 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Analysis, Workspace, type WorkspaceHost } from '../../grammar/src/index';
+import {
+  type Analysis,
+  compareEvaluations,
+  Workspace,
+  type WorkspaceHost,
+} from '../../grammar/src/index';
+import { buildComparisonReport } from '../src/compareReport';
 
 const samplesDir = fileURLToPath(new URL('../../samples/', import.meta.url));
 const fixturesDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -59,3 +65,13 @@ export const seedScores: readonly [string, number, number, number][] = (
 
 /** The seed's area scores, 1 to 8. */
 export const seedAreaScores = [58, 69, 82, 65, 68, 64, 74, 81];
+
+/** Exempelby's two rounds and Västerås: one municipality with a trend, one without. */
+export function sampleComparison(lang: 'sv' | 'en' = 'sv') {
+  const evaluations = [
+    'samples/exempelby-2010.kompass',
+    'samples/exempelby-2014.kompass',
+    'samples/vasteras-2012.kompass',
+  ].flatMap((p) => analyse(p).analysis.evaluations);
+  return buildComparisonReport(compareEvaluations(evaluations, lang), lang);
+}

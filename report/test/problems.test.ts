@@ -32,7 +32,7 @@ describe('report: the problem box', () => {
     );
     assert.match(
       html,
-      /<li data-kk-line="4"><span class="kk-error">fel<\/span> <code>KK010<\/code>/,
+      /<li data-kk-line="4"><span class="kk-error"><strong>fel<\/strong><\/span> <code>KK010<\/code>/,
     );
   });
 });

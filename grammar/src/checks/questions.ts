@@ -36,7 +36,7 @@ export function checkQuestion(
     sink.add(Code.UnknownNumber, q.number, messages.badQuestionNumber(lang, id));
     return undefined;
   }
-  if (Number(id.split('.')[0]) !== area) {
+  if (leadingNumber(id) !== area) {
     sink.add(Code.WrongArea, q.number, messages.wrongArea(lang, id, area));
     return undefined;
   }
@@ -143,4 +143,15 @@ function nearestQuestion(
     if (!best || Math.abs(last(fq.id) - n) < Math.abs(last(best.id) - n)) best = fq;
   }
   return best?.id;
+}
+
+/** The number before the first dot of a question number (`3` of `3.12`), without allocating. */
+function leadingNumber(id: string): number {
+  let n = 0;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c === 46) break;
+    n = n * 10 + c - 48;
+  }
+  return n;
 }

@@ -4,6 +4,7 @@ import type { NumberLanguage } from '../../../grammar/src/index';
 import type {
   Block,
   ColumnsBlock,
+  HeadingBlock,
   ListBlock,
   NoteBlock,
   ParagraphBlock,
@@ -57,6 +58,8 @@ function block(f: Flow, b: Block, ctx: BlockContext): void {
       return;
     case 'figure':
       figure(f, b, ctx.lang);
+      // A trend's lines carry no numbers: its table follows it (other charts have theirs beside).
+      if (b.chart === 'trend') table(f, b.table);
       return;
     case 'note':
       note(f, b);
@@ -153,7 +156,7 @@ function columns(f: Flow, b: ColumnsBlock, ctx: BlockContext): void {
   const heightOf = (c: Block[]) => {
     const l = c[1] as ListBlock;
     f.look('bold', size.h3);
-    let h = d.heightOfString((c[0] as { text: string }).text, { width: colWidth }) + 14;
+    let h = d.heightOfString((c[0] as HeadingBlock).text, { width: colWidth }) + 14;
     for (const item of l.items)
       h += runsHeight(f, item, colWidth - hang) + d.currentLineHeight() * 0.3 + 2;
     return h;
@@ -169,10 +172,12 @@ function columns(f: Flow, b: ColumnsBlock, ctx: BlockContext): void {
   let end = top;
   b.columns.forEach((c, i) => {
     const x = margin.left + i * (colWidth + gap);
-    const h = c[0] as { text: string };
+    const h = c[0] as HeadingBlock;
     const l = c[1] as ListBlock;
     d.y = top;
-    f.tags.leaf('H3', () => f.look('bold', size.h3).text(h.text, x, top, { width: colWidth }));
+    f.tags.leaf(`H${h.level}`, () =>
+      f.look('bold', size.h3).text(h.text, x, top, { width: colWidth }),
+    );
     f.tags.artifact(() =>
       d
         .moveTo(x, d.y + 2)
