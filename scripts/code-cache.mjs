@@ -3,7 +3,7 @@
 // (bin/bundle.cjs loads it). Run by scripts/build.mjs in a process of its own, with no flags,
 // as `kompass` runs: V8 rejects a cache made under other flags.
 
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
@@ -21,4 +21,7 @@ for (const args of [
 ]) {
   await exports.main(args, quiet, {});
 }
-writeFileSync(cachePath(file), Buffer.concat([hash, script.createCachedData()]));
+// Written aside and renamed, so a process starting meanwhile reads the old cache or the new one.
+const temporary = `${cachePath(file)}.${process.pid}`;
+writeFileSync(temporary, Buffer.concat([hash, script.createCachedData()]));
+renameSync(temporary, cachePath(file));

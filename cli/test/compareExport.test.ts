@@ -111,6 +111,8 @@ describe('kompass export --compare', function () {
       2,
       "Tallby's trend and the average profile",
     );
+    // The trend's lines carry no numbers: its table follows it.
+    assert.match(text, /1\. Offentlighet och demokrati\s+50\s%\s+60\s%/);
     assert.match(pdf.pages.at(-1)!, new RegExp(`Sida ${pdf.pages.length} av ${pdf.pages.length}`));
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readPdf, requirePoppler } from '../../test/poppler';
-import { renderDocx, renderPdf } from '../src/index';
+import { renderDocx, renderHtml, renderPdf } from '../src/index';
 import { analyse } from './helpers';
 import { unzipText } from './zip';
 
@@ -23,7 +23,7 @@ const norm = (s: string) =>
 const question = /^\d+\.\d+$/;
 
 /** The outline of a PDF from its structure tree (pdfinfo -struct-text). */
-export function pdfOutline(tree: string): Outline {
+function pdfOutline(tree: string): Outline {
   const out: Outline = [];
   const lines = tree.split('\n');
   // An element's text is on a line of its own below it, after its attributes (`/Scope /Column`).
@@ -100,7 +100,7 @@ function docxOutline(xml: string): Outline {
 }
 
 /** The outline of the report's HTML: its `h2`–`h4` are the structure's levels 1–3 (the title is `h1`). */
-export function htmlOutline(html: string): Outline {
+function htmlOutline(html: string): Outline {
   const out: Outline = [];
   const strip = (s: string) => norm(s.replace(/<[^>]+>/g, ' '));
   for (const m of html.matchAll(
@@ -125,7 +125,7 @@ export function htmlOutline(html: string): Outline {
   return out;
 }
 
-describe('report: PDF and Word say the same things in the same order', function () {
+describe('report: PDF, HTML and Word say the same things in the same order', function () {
   this.timeout(120_000);
   const { analysis, text } = analyse('samples/vasteras-2012.kompass');
 
@@ -139,6 +139,11 @@ describe('report: PDF and Word say the same things in the same order', function 
     assert.ok(pdf.filter((x) => x.startsWith('question')).length >= 40, pdf.join('\n'));
     assert.equal(pdf.filter((x) => x === 'figure').length, 2);
     assert.ok(pdf.includes('H2 Område 8 Kommunen som samhällsbyggare'));
-    assert.deepEqual(pdf, docx);
+    assert.deepEqual(docx, pdf, 'Word against PDF');
+    assert.deepEqual(
+      htmlOutline(renderHtml(analysis, { sourceText: text })),
+      pdf,
+      'HTML against PDF',
+    );
   });
 });

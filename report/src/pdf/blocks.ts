@@ -58,6 +58,8 @@ function block(f: Flow, b: Block, ctx: BlockContext): void {
       return;
     case 'figure':
       figure(f, b, ctx.lang);
+      // A trend's lines carry no numbers: its table follows it (other charts have theirs beside).
+      if (b.chart === 'trend') table(f, b.table);
       return;
     case 'note':
       note(f, b);

@@ -11,6 +11,7 @@ import {
   type RadarGeometry,
   radarGeometry,
 } from '../chart';
+import { trendGeometry, trendLines, trendStyle } from '../compareChart';
 import type { FigureBlock } from '../document';
 import type { Flow } from './flow';
 import { color, margin, size, width } from './style';
@@ -35,10 +36,31 @@ function legendHeight(f: Flow, series: ChartSeries[]): number {
   return rows * 14 + 6;
 }
 
+/** A trend chart's legend: its lines are the areas, not the series. */
+function trendLegend(b: FigureBlock): ChartSeries[] {
+  return b.data.axes.map((a, i) => ({
+    name: `${a.number}. ${a.title}`,
+    own: trendStyle(i).dash === undefined,
+    scores: [],
+    color: trendStyle(i).color,
+  }));
+}
+
+/** What the legend names: the series, or for a trend chart the areas. */
+function legendOf(b: FigureBlock): ChartSeries[] {
+  return b.chart === 'trend' ? trendLegend(b) : b.data.series;
+}
+
+function drawingHeight(b: FigureBlock): number {
+  if (b.chart === 'radar') return radarGeometry(b.data, radarWidth).height;
+  if (b.chart === 'bars') return barGeometry(b.data, width).height + 4;
+  const { rounds, lines } = trendLines(b.data);
+  return trendGeometry(rounds, lines, width).height;
+}
+
 /** The height a figure takes: caption, drawing and legend. */
 export function figureHeight(f: Flow, b: FigureBlock): number {
-  const g = b.chart === 'radar' ? radarGeometry(b.data, radarWidth) : barGeometry(b.data, width);
-  return captionHeight + g.height + 4 + legendHeight(f, b.data.series) + 10;
+  return captionHeight + drawingHeight(b) + 4 + legendHeight(f, legendOf(b)) + 10;
 }
 
 /** A chart as a `Figure` with its caption; starts a new page unless it fits on this one. */
@@ -55,13 +77,10 @@ export function figure(f: Flow, b: FigureBlock, lang: NumberLanguage): void {
       if (b.chart === 'radar') {
         const g = radarGeometry(b.data, radarWidth);
         drawRadar(f, g, margin.left + (width - g.width) / 2, oy);
-        d.y = oy + g.height;
-      } else {
-        const g = barGeometry(b.data, width);
-        drawBars(f, g, margin.left, oy, lang);
-        d.y = oy + g.height + 4;
-      }
-      legend(f, b.data.series);
+      } else if (b.chart === 'bars') drawBars(f, barGeometry(b.data, width), margin.left, oy, lang);
+      else drawTrend(f, b, margin.left, oy);
+      d.y = oy + drawingHeight(b);
+      legend(f, legendOf(b));
     },
     { alt: b.alt },
   );
@@ -181,4 +200,46 @@ function drawBars(f: Flow, g: BarGeometry, ox: number, oy: number, lang: NumberL
         });
     }
   }
+}
+
+/** The trend chart of a comparison (compareChart.ts's geometry): one line per area across rounds. */
+function drawTrend(f: Flow, b: FigureBlock, ox: number, oy: number): void {
+  const d = f.doc;
+  const { rounds, lines } = trendLines(b.data);
+  const g = trendGeometry(rounds, lines, width);
+  d.lineWidth(0.5).strokeColor(color.border);
+  f.look('regular', 6.5, color.muted);
+  for (const t of g.ticks) {
+    d.moveTo(ox + g.left, oy + t.y)
+      .lineTo(ox + g.right, oy + t.y)
+      .stroke();
+    d.text(String(t.percent), ox + g.left - 30, oy + t.y - 3, {
+      width: 24,
+      align: 'right',
+      lineBreak: false,
+    });
+  }
+  f.look('regular', 7.5);
+  for (const r of g.rounds)
+    d.text(r.label, ox + r.x - 60, oy + g.height - 14, {
+      width: 120,
+      align: 'center',
+      lineBreak: false,
+    });
+  g.lines.forEach((line, i) => {
+    const { color: stroke, dash } = trendStyle(i);
+    for (const seg of line.segments) {
+      if (dash) d.dash(5, { space: 3 });
+      seg.forEach((p, j) => {
+        if (j === 0) d.moveTo(ox + p[0], oy + p[1]);
+        else d.lineTo(ox + p[0], oy + p[1]);
+      });
+      d.lineWidth(2).strokeColor(stroke).stroke();
+      d.undash();
+    }
+    for (const p of line.points)
+      d.circle(ox + p[0], oy + p[1], 3)
+        .fillColor(stroke)
+        .fill();
+  });
 }

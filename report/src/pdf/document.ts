@@ -70,26 +70,30 @@ export async function renderPdfDocument(
     pages.set(partKey(part.evaluation, part.id), f.page());
     if (part.id === 'title') f.quietPages.add(f.page());
     bookmarks.add(part);
-    blocks(f, part.blocks, {
-      lang,
-      // The contents are drawn last, when every page is known, but sit here in the structure tree.
-      contents: (entries: ContentsEntry[]) => {
-        const el = tags.element('Sect');
-        const page = f.page();
-        const y = f.doc.y;
-        const evaluation = part.evaluation;
-        pending.push({
-          page,
-          el,
-          draw: () => {
-            f.doc.y = y;
-            contents(f, entries, evaluation, pages);
-          },
-        });
-        // The part is one page: what follows starts on the next.
-        f.doc.y = A4[1];
-      },
-    });
+    const layout = () =>
+      blocks(f, part.blocks, {
+        lang,
+        // The contents are drawn last, when every page is known, but sit here in the structure tree.
+        contents: (entries: ContentsEntry[]) => {
+          const el = tags.element('Sect');
+          const page = f.page();
+          const y = f.doc.y;
+          const evaluation = part.evaluation;
+          pending.push({
+            page,
+            el,
+            draw: () => {
+              f.doc.y = y;
+              contents(f, entries, evaluation, pages);
+            },
+          });
+          // The part is one page: what follows starts on the next.
+          f.doc.y = A4[1];
+        },
+      });
+    // An evaluation in another language than the document's says so for its part.
+    if (part.lang && part.lang !== report.lang) tags.group('Sect', layout, { lang: part.lang });
+    else layout();
   }
   const last = f.page();
   for (const p of pending) {

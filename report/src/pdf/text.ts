@@ -47,8 +47,9 @@ export function drawRuns(f: Flow, runs: readonly Run[], look: RunsLook = {}): vo
   const list = runs.filter((r) => r.text.length > 0);
   if (list.length === 0) list.push({ text: ' ' });
   list.forEach((r, i) => {
+    const tone = r.tone === 'error' ? color.error : r.tone === 'warning' ? color.warn : undefined;
     d.font(r.bold ? 'bold' : r.italic ? 'italic' : 'regular').fillColor(
-      r.link ? color.accent : (look.color ?? color.fg),
+      r.link ? color.accent : (tone ?? look.color ?? color.fg),
     );
     const o: PDFKit.Mixins.TextOptions = {
       continued: i < list.length - 1,
