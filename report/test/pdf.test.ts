@@ -3,8 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readPdf, requirePoppler } from '../../test/poppler';
 import { renderPdf, renderReport } from '../src/index';
-import { analyse, seedAreaScores } from './helpers';
+import { breakLongWords } from '../src/pdf/longWords';
+import { analyse, analyseText, seedAreaScores } from './helpers';
 
 const pdftotext = '/usr/bin/pdftotext';
 
@@ -93,6 +95,29 @@ describe('report: PDF', function () {
       const out = await renderReport(a, 'pdf', { sourceText: source });
       assert.ok(out instanceof Uint8Array && out.length > 1000, f);
     }
+  });
+
+  it('wraps a word of 60,000 characters in linear time and keeps every character', async function () {
+    requirePoppler(this, 'reading the PDF');
+    // pdfkit alone measures the rest of such a word again for every line: most of a minute.
+    const word = 'ab1'.repeat(20_000);
+    const a = analyseText(
+      `evaluation "Långordsby" {\n  framework "kommunkompassen-2.0"\n  summary """${word}"""\n}\n`,
+    );
+    // The structure tree holds the text without the running heads and page numbers (artifacts),
+    // one quoted piece per page.
+    const tree = readPdf(await renderPdf(a)).tree.replace(/[\s\u200b"]/g, '');
+    assert.ok(tree.includes(word), 'every character, in order');
+  });
+
+  it('leaves ordinary text alone and breaks only long runs, between whole characters', () => {
+    const plain = 'Västerås stad – 561 av 800 poäng, ”typografiska citat”.';
+    assert.equal(breakLongWords(plain), plain);
+    const long = `x ${'å😀'.repeat(40)} y`;
+    const broken = breakLongWords(long);
+    assert.ok(broken.includes('\u200b'));
+    assert.equal(broken.replace(/\u200b/g, ''), long);
+    assert.ok(!/[\ud800-\udbff]\u200b/.test(broken), 'no break inside a surrogate pair');
   });
 
   it('fails clearly when the fonts are not where fontDir says', async () => {

@@ -14,6 +14,7 @@ import type { ContentsEntry } from '../view';
 import { blocks } from './blocks';
 import { bufferPageContent } from './contentBuffer';
 import { Flow } from './flow';
+import { breakLongWordsIn } from './longWords';
 import { Bookmarks, contents, furniture, partKey } from './pages';
 import { A4, margin } from './style';
 import { Tags } from './tags';
@@ -51,6 +52,7 @@ export async function renderPdfDocument(
     doc.registerFont(face, fonts[face] as unknown as PDFKit.Mixins.PDFFontSource);
   doc.font('regular');
   bufferPageContent(doc);
+  breakLongWordsIn(doc);
   const chunks: Uint8Array[] = [];
   doc.on('data', (c: Uint8Array) => chunks.push(c));
   const ended = new Promise<void>((resolve, reject) => {
