@@ -11,7 +11,7 @@ export interface StatusSnapshot {
 
 /**
  * The status bar item of the active `.kompass` editor: the evaluation's total and percentage and
- * the number of errors when there are any, as the model computes them; a click opens the preview beside the editor.
+ * the number of errors, as the model computes them; a click opens the preview beside the editor.
  */
 export class KompassStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -68,9 +68,7 @@ export class KompassStatusBar implements vscode.Disposable {
     const lang = analysis.messageLanguage;
     const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
     const total = `${formatScore(evaluation.total, evaluation.max, lang)} · ${formatPercent(evaluation.percent, lang)}`;
-    // VS Code's own Problems item counts errors too: the count is shown here only when there
-    // are some, so a clean evaluation reads as just its total.
-    this.item.text = errors > 0 ? `$(graph) ${total}  $(error) ${errors}` : `$(graph) ${total}`;
+    this.item.text = `$(graph) ${total}  $(error) ${errors}`;
     this.item.tooltip = vscode.l10n.t(
       '{0}: {1} · {2} error(s). Click to open the preview.',
       evaluation.name,

@@ -296,11 +296,15 @@ export class KompassParser extends EmbeddedActionsParser {
   private value(t: IToken): NumberNode | undefined {
     if (real(t) && t.tokenType !== NumberLiteral) {
       const inner = decodeString(t.image).value.trim();
-      const number = /^-?\d+(?:[.,]\d+)?$/.test(inner) ? inner : undefined;
-      this.badNumbers.push({ token: t, problem: 'stringForNumber', ...(number ? { number } : {}) });
-      if (number === undefined) return undefined;
-      const n = numNode({ ...t, image: number });
-      return { ...n, end: end(t) };
+      const held = /^-?\d+(?:[.,]\d+)?$/.test(inner) ? numNode({ ...t, image: inner }) : undefined;
+      // Past 2^53 a quoted number cannot count either (as an unquoted one, see `num`).
+      const n = held && Math.abs(held.value) <= Number.MAX_SAFE_INTEGER ? held : undefined;
+      this.badNumbers.push({
+        token: t,
+        problem: 'stringForNumber',
+        ...(n ? { number: inner } : {}),
+      });
+      return n ? { ...n, end: end(t) } : undefined;
     }
     if (real(t) && isDotted(t.image)) {
       this.badNumbers.push({ token: t, problem: 'notAValue' });

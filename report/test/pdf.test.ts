@@ -110,6 +110,18 @@ describe('report: PDF', function () {
     assert.ok(tree.includes(word), 'every character, in order');
   });
 
+  it('renders a document whose second evaluation is in another language, both with contents', async function () {
+    requirePoppler(this, 'reading the PDF');
+    const evaluation = (name: string, lang: string) =>
+      `evaluation "${name}" {\n  framework "kommunkompassen-2.0"\n  language ${lang}\n  area 1 score 50\n}\n`;
+    const a = analyseText(evaluation('Nordby', 'sv') + evaluation('Sydby', 'en'));
+    const tree = readPdf(await renderPdf(a)).tree;
+    assert.match(tree, /^\s*Sect\b/m, 'the English evaluation is a section of its own');
+    assert.match(tree, /Sydby/);
+    assert.match(tree, /Innehåll/);
+    assert.match(tree, /Contents/);
+  });
+
   it('leaves ordinary text alone and breaks only long runs, between whole characters', () => {
     const plain = 'Västerås stad – 561 av 800 poäng, ”typografiska citat”.';
     assert.equal(breakLongWords(plain), plain);

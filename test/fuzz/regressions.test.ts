@@ -33,6 +33,14 @@ const cases: { name: string; text: string }[] = [
     text: `evaluation "X" {\n  area 1 {\n    question 1.1 5/${huge}\n  }\n}\n`,
   },
   {
+    name: 'a quoted stated total too large for a double (KK005 counts no Infinity)',
+    text: `evaluation "X" {\n  ${kk20}\n  total "${huge}"\n}\n`,
+  },
+  {
+    name: 'quoted question points too large for a double',
+    text: `evaluation "X" {\n  ${kk20}\n  area 1 {\n    question 1.1 "${huge}"/15\n  }\n}\n`,
+  },
+  {
     name: 'a dotted number as the stated total',
     text: `evaluation "X" {\n  ${kk20}\n  total 1.2.3\n}\n`,
   },

@@ -89,8 +89,9 @@ async function main(): Promise<void> {
       const texts = await p.$$eval('.statusbar-item', (els) => els.map((e) => e.textContent ?? ''));
       return texts.find((t) => t.includes('561/800'));
     });
-    // A clean evaluation shows its total only; an error count appears with errors.
-    if (!/561\/800 · 70\s%\s*$/.test(status)) throw new Error(`status bar: ${status}`);
+    // The total and the error count, none for the sample.
+    if (!/561\/800 · 70\s%/.test(status) || !/0\s*$/.test(status))
+      throw new Error(`status bar: ${status}`);
     pass(`status bar shows "${status.trim()}"`);
 
     // The preview beside the editor.

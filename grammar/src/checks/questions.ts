@@ -77,7 +77,8 @@ export function checkQuestion(
     checkTitle(q.title, definition.title, framework, definition.span, lang, sink);
   if (!q.points && q.separator && q.title && !q.title.block && isPlainNumber(q.title.value)) {
     const number = q.title.value.trim();
-    quotedPoints = number;
+    // Past 2^53 a quoted number cannot count, as an unquoted one cannot (KK001).
+    if (Number(number.replace(',', '.')) <= Number.MAX_SAFE_INTEGER) quotedPoints = number;
     sink.add(Code.StringForNumber, q.title, messages.quotedPoints(lang, number), {
       fix: { kind: 'replace', start: q.title.start, end: q.title.end, text: number },
     });

@@ -65,6 +65,7 @@ export async function renderPdfDocument(
   const bookmarks = new Bookmarks(doc);
   const pages = new Map<string, number>();
   const pending: { page: number; el: PDFKit.PDFStructureElement; draw: () => void }[] = [];
+  const sections: PDFKit.PDFStructureElement[] = [];
   const lang = reportLanguage(report.lang.slice(0, 2));
   tags.start();
   for (const part of report.parts) {
@@ -93,9 +94,13 @@ export async function renderPdfDocument(
           f.doc.y = A4[1];
         },
       });
-    // An evaluation in another language than the document's says so for its part.
-    if (part.lang && part.lang !== report.lang) tags.group('Sect', layout, { lang: part.lang });
-    else layout();
+    // An evaluation in another language than the document's says so for its part. The section
+    // stays open until the contents are drawn: ending it would end the contents element in it.
+    if (part.lang && part.lang !== report.lang) {
+      const sect = tags.element('Sect', { lang: part.lang });
+      tags.within(sect, layout);
+      sections.push(sect);
+    } else layout();
   }
   const last = f.page();
   for (const p of pending) {
@@ -103,6 +108,7 @@ export async function renderPdfDocument(
     tags.within(p.el, p.draw);
     p.el.end();
   }
+  for (const sect of sections) sect.end();
   f.goTo(last);
   furniture(f, report);
   tags.finish();
