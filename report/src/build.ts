@@ -277,7 +277,8 @@ function totalBlock(e: EvaluationResult, labels: Labels, words: string): Block {
   };
 }
 
-const numCell = (text: string): Cell => ({ text, numeric: true });
+/** A table cell holding a number (right-aligned in every layout). */
+export const numCell = (text: string): Cell => ({ text, numeric: true });
 
 function scoreCell(value: number | undefined, labels: Labels): Cell {
   return value === undefined
@@ -350,20 +351,30 @@ export function figure(chart: 'radar' | 'bars', data: ChartData, labels: Labels)
     data,
     caption,
     alt,
-    table: {
-      kind: 'table',
-      role: 'figure-data',
-      caption,
-      showCaption: false,
-      head: [{ text: labels.area }, ...data.series.map((s) => numCell(s.name))],
-      rows: data.axes.map((a, i) => ({
-        key: String(a.number),
-        cells: [
-          { text: `${a.number}. ${a.title}` },
-          ...data.series.map((s) => numCell(value(s.scores[i], a.max))),
-        ],
-      })),
-    },
+    table: figureTable(caption, labels.area, data, value),
+  };
+}
+
+/** A chart's numbers as a table: a row per area, a column per series, each cell `value` gives. */
+export function figureTable(
+  caption: string,
+  areaLabel: string,
+  data: ChartData,
+  value: (score: number | undefined, max: number) => string,
+): TableBlock {
+  return {
+    kind: 'table',
+    role: 'figure-data',
+    caption,
+    showCaption: false,
+    head: [{ text: areaLabel }, ...data.series.map((s) => numCell(s.name))],
+    rows: data.axes.map((a, i) => ({
+      key: String(a.number),
+      cells: [
+        { text: `${a.number}. ${a.title}` },
+        ...data.series.map((s) => numCell(value(s.scores[i], a.max))),
+      ],
+    })),
   };
 }
 

@@ -12,9 +12,9 @@ import {
   formatPercent,
   percent,
 } from '../../grammar/src/index';
-import { figure, languageTags } from './build';
+import { figure, figureTable, languageTags, numCell } from './build';
 import { type ChartAxis, type ChartData, seriesColors } from './chart';
-import type { Block, Cell, FigureBlock, Part, ReportDocument, Row, TableBlock } from './document';
+import type { Block, FigureBlock, Part, ReportDocument, Row, TableBlock } from './document';
 import { labelsFor } from './labels';
 
 const words = {
@@ -49,8 +49,6 @@ const words = {
     notes: 'Note:',
   },
 };
-
-const num = (text: string): Cell => ({ text, numeric: true });
 
 /**
  * A municipality's trend: one line per area across its rounds, as a percent of the area's max;
@@ -87,17 +85,7 @@ export function trendFigure(
     data,
     caption,
     alt,
-    table: {
-      kind: 'table',
-      role: 'figure-data',
-      caption,
-      showCaption: false,
-      head: [{ text: labels.area }, ...data.series.map((s) => num(s.name))],
-      rows: axes.map((a, i) => ({
-        key: String(a.number),
-        cells: [{ text: name(a) }, ...data.series.map((s) => num(value(s.scores[i], a.max)))],
-      })),
-    },
+    table: figureTable(caption, labels.area, data, value),
   };
 }
 
@@ -119,11 +107,11 @@ export function buildComparisonReport(model: CompareModel, lang: 'sv' | 'en'): R
       { text: W.name },
       { text: labels.date },
       { text: labels.framework },
-      num(labels.round),
-      num(labels.total),
-      num(labels.percent),
-      num(W.change),
-      ...areaNumbers.map((a) => num(String(a))),
+      numCell(labels.round),
+      numCell(labels.total),
+      numCell(labels.percent),
+      numCell(W.change),
+      ...areaNumbers.map((a) => numCell(String(a))),
     ],
     rows: model.rows.map((r): Row => {
       const byNumber = new Map(r.areas.map((a) => [a.number, a]));
@@ -133,14 +121,14 @@ export function buildComparisonReport(model: CompareModel, lang: 'sv' | 'en'): R
           { text: r.name },
           { text: r.date ?? '' },
           { text: fw(r) },
-          num(n(r.round)),
-          num(n(r.total)),
-          num(formatPercent(r.percent, lang)),
-          num(r.delta ? formatDelta(r.delta.total, lang) : ''),
+          numCell(n(r.round)),
+          numCell(n(r.total)),
+          numCell(formatPercent(r.percent, lang)),
+          numCell(r.delta ? formatDelta(r.delta.total, lang) : ''),
           ...areaNumbers.map((a) => {
             const x = byNumber.get(a);
             const d = x?.delta === undefined ? '' : ` (${formatDelta(x.delta, lang)})`;
-            return num(x?.score === undefined ? '' : `${n(x.score)}${d}`);
+            return numCell(x?.score === undefined ? '' : `${n(x.score)}${d}`);
           }),
         ],
       };
@@ -212,19 +200,19 @@ export function buildComparisonReport(model: CompareModel, lang: 'sv' | 'en'): R
         caption: `${area.number}. ${area.title}`,
         showCaption: true,
         head: [
-          num(W.rank),
+          numCell(W.rank),
           { text: W.name },
           { text: labels.date },
-          num(labels.score),
-          num(labels.percent),
+          numCell(labels.score),
+          numCell(labels.percent),
         ],
         rows: ranked.map((x, i) => ({
           cells: [
-            num(String(i + 1)),
+            numCell(String(i + 1)),
             { text: x.r.name },
             { text: x.r.date ?? '' },
-            num(n(x.a!.score)),
-            num(formatPercent(x.a!.percent, lang)),
+            numCell(n(x.a!.score)),
+            numCell(formatPercent(x.a!.percent, lang)),
           ],
         })),
       });

@@ -18,7 +18,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { installCheckout, openSession, outputFolder, runCommand, sleep, waitFor } from './session';
+import {
+  installCheckout,
+  openSession,
+  outputFolder,
+  runCommand,
+  runScript,
+  sleep,
+  waitFor,
+} from './session';
 
 const outDir = outputFolder(process.argv.slice(2));
 const log = (m: string) => console.log(`[editor-smoke] ${m}`);
@@ -248,10 +256,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(`[editor-smoke] FAILED: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+runScript('editor-smoke', main);

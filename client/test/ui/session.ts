@@ -177,3 +177,14 @@ export async function openSession(prefix: string, install: Installer): Promise<S
     throw err;
   }
 }
+
+/** Runs a smoke script's `main`: exit 0 when it passes, else the reason and exit 1. */
+export function runScript(tag: string, main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(`[${tag}] FAILED: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    },
+  );
+}

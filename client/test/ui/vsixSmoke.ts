@@ -11,7 +11,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { installVsix, openSession, outputFolder, runCommand, sleep, waitFor } from './session';
+import {
+  installVsix,
+  openSession,
+  outputFolder,
+  runCommand,
+  runScript,
+  sleep,
+  waitFor,
+} from './session';
 
 const args = process.argv.slice(2);
 const outDir = outputFolder(args);
@@ -71,10 +79,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(`[vsix-smoke] FAILED: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+runScript('vsix-smoke', main);
