@@ -33,14 +33,22 @@ export async function runExport(
   const analysis = loadEvaluations(source, lang);
   onLanguage?.(analysis.messageLanguage);
   requireEvaluations(source, analysis.evaluations);
-  // Loaded here, not at start-up: the renderer (pdfkit, fontkit, markdown-it) is most of the CLI's
-  // code, and `check` or `--version` never needs it. The build makes it a bundle of its own.
-  const { renderReport } = await import('../../report/src/index');
-  const data = await renderReport(analysis, options.format, {
+  const renderOptions = {
     sourceText: readDocument(source),
     ...(options.csvSeparator ? { csvSeparator: options.csvSeparator } : {}),
     ...(options.csvBom ? { csvBom: true } : {}),
-  });
+  };
+  // Loaded here, not at start-up: the renderer (pdfkit, fontkit, markdown-it) is most of the CLI's
+  // code, and `check` or `--version` never needs it. The build makes it a bundle of its own, and
+  // the PDF renderer one more without the other formats' writers.
+  const data =
+    options.format === 'pdf'
+      ? await (await import('../../report/src/pdfNode')).renderPdf(analysis, renderOptions)
+      : await (await import('../../report/src/index')).renderReport(
+          analysis,
+          options.format,
+          renderOptions,
+        );
   if (options.output === '-') {
     stdout(data);
     return { target: '-', analysis };
