@@ -27,7 +27,11 @@ const node = {
   format: 'cjs',
   target: 'node20',
   // pdfkit's ESM build locates its data through import.meta.url, which a CommonJS bundle lacks.
-  alias: { pdfkit: './node_modules/pdfkit/js/pdfkit.js' },
+  // linebreak: the copy pdfkit's CommonJS build requires, not a second one from its ES build.
+  alias: {
+    pdfkit: './node_modules/pdfkit/js/pdfkit.js',
+    linebreak: './node_modules/linebreak/dist/main.cjs',
+  },
 };
 
 /**

@@ -16,12 +16,15 @@ export function withFonts(options: ReportOptions): ReportOptions {
 }
 
 /** Renders the report as a PDF document (fonts from `fontDir` or found). */
-export function renderPdf(analysis: Analysis, options: ReportOptions = {}): Promise<Uint8Array> {
+export async function renderPdf(
+  analysis: Analysis,
+  options: ReportOptions = {},
+): Promise<Uint8Array> {
   return renderPdfWith(analysis, withFonts(options));
 }
 
 /** Renders a report's structure (an evaluation's or a comparison's) as a PDF (fonts from `fontDir` or found). */
-export function renderPdfDocument(
+export async function renderPdfDocument(
   doc: ReportDocument,
   options: ReportOptions = {},
 ): Promise<Uint8Array> {

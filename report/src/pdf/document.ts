@@ -12,7 +12,8 @@ import { parseFonts } from '../fonts';
 import { reportLanguage } from '../labels';
 import type { ContentsEntry } from '../view';
 import { blocks } from './blocks';
-import { bufferPageContent } from './contentBuffer';
+import { bufferPageContent, cacheColors } from './contentBuffer';
+import { fastTextIn } from './fastText';
 import { Flow } from './flow';
 import { breakLongWordsIn } from './longWords';
 import { Bookmarks, contents, furniture, partKey } from './pages';
@@ -50,8 +51,10 @@ export async function renderPdfDocument(
   // pdfkit takes a parsed fontkit font as a source too (its types only list files and buffers).
   for (const face of ['regular', 'bold', 'italic'] as const)
     doc.registerFont(face, fonts[face] as unknown as PDFKit.Mixins.PDFFontSource);
+  fastTextIn(doc);
   doc.font('regular');
   bufferPageContent(doc);
+  cacheColors(doc);
   breakLongWordsIn(doc);
   const chunks: Uint8Array[] = [];
   doc.on('data', (c: Uint8Array) => chunks.push(c));
