@@ -20,7 +20,7 @@ import { labelsFor } from './labels';
 const words = {
   sv: {
     title: (n: number, m: number) =>
-      `Jämförelse av ${n} ${n === 1 ? 'utvärdering' : 'utvärderingar'}, ${m} ${m === 1 ? 'kommun' : 'kommuner'}`,
+      `Jämförelse av ${n} utvärdering${n === 1 ? '' : 'ar'}, ${m} kommun${m === 1 ? '' : 'er'}`,
     set: 'Utvärderingarna',
     name: 'Namn',
     change: 'Förändring',
