@@ -7,6 +7,7 @@ import type {
   StringNode,
   TopBlock,
 } from './ast';
+import { keywordSpan } from './ast';
 import { checkAreaKnown, checkAreaScore, checkMissingQuestions } from './checks/areas';
 import { checkDate, checkFramework, checkLanguage } from './checks/metadata';
 import { checkQuestion } from './checks/questions';
@@ -46,7 +47,7 @@ function buildArea(
   const byKind = sortStatements(a.body?.statements ?? [], 'area', lang, sink);
   for (const h of a.header) {
     if (h.kind === 'max')
-      sink.add(Code.Misplaced, h.keyword, messages.misplaced(lang, h.keyword.text, 'area'));
+      sink.add(Code.Misplaced, keywordSpan(h), messages.misplaced(lang, h.keyword.text, 'area'));
   }
 
   const questions: QuestionResult[] = [];
