@@ -32,7 +32,7 @@ import type {
   TopBlock,
   WordNode,
 } from './ast';
-import { decodeString, decodeTextBlock } from './literals';
+import { decodeString, TextBlockNode } from './literals';
 import {
   allTokens,
   Comma,
@@ -109,12 +109,7 @@ export function kwNode(t: IToken): KeywordNode {
 export function strNode(t: IToken): StringNode {
   const start = t.startOffset;
   const image = t.image;
-  if (t.tokenType === TextBlock) {
-    const d = decodeTextBlock(image);
-    const node: StringNode = { start, end: start + image.length, value: d.value, block: true };
-    if (d.unterminated) node.unterminated = true;
-    return node;
-  }
+  if (t.tokenType === TextBlock) return new TextBlockNode(start, start + image.length, image);
   const d = decodeString(image);
   const node: StringNode = { start, end: start + image.length, value: d.value, block: false };
   if (d.unterminated || t.tokenType === UnterminatedString) node.unterminated = true;
