@@ -304,7 +304,7 @@ function figureHtml(f: FigureBlock, ctx: Context): string {
       ? radarSvg(f.data, ctx.labels, 560, f.alt)
       : f.chart === 'bars'
         ? barsSvg(f.data, ctx.labels, 560, f.alt)
-        : trendSvg(f.data, f.alt);
+        : trendSvg(f.data, f.alt, ctx.labels.lang);
   const legend =
     f.chart === 'trend'
       ? f.data.axes.map((a, i) => ({ name: `${a.number}. ${a.title}`, swatch: trendSwatch(i) }))
