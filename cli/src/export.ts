@@ -2,7 +2,6 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Analysis, MessageLanguage } from '../../grammar/src/index';
 import { type ReportFormat, reportFormat } from '../../report/src/formats';
 import { UsageError } from './errors';
-import { readDocument } from './files';
 import { loadEvaluations, requireEvaluations } from './summary';
 import { writeOutput } from './write';
 
@@ -34,7 +33,7 @@ export async function runExport(
   onLanguage?.(analysis.messageLanguage);
   requireEvaluations(source, analysis.evaluations);
   const renderOptions = {
-    sourceText: readDocument(source),
+    sourceText: analysis.text,
     ...(options.csvSeparator ? { csvSeparator: options.csvSeparator } : {}),
     ...(options.csvBom ? { csvBom: true } : {}),
   };
@@ -43,14 +42,14 @@ export async function runExport(
   // the PDF renderer one more without the other formats' writers.
   const data =
     options.format === 'pdf'
-      ? await (await import('../../report/src/pdfNode')).renderPdf(analysis, renderOptions)
-      : await (await import('../../report/src/index')).renderReport(
+      ? [await (await import('../../report/src/pdfNode')).renderPdf(analysis, renderOptions)]
+      : await (await import('../../report/src/index')).renderReportParts(
           analysis,
           options.format,
           renderOptions,
         );
   if (options.output === '-') {
-    stdout(data);
+    for (const piece of data) stdout(piece);
     return { target: '-', analysis };
   }
   const target = options.output ?? defaultOutput(source, options.format);

@@ -4,13 +4,20 @@ export interface Span {
   end: number;
 }
 
-/** A keyword as written, so tools can follow the document's language (English or Swedish). */
-export interface KeywordNode extends Span {
+/**
+ * A keyword as written, so tools can follow the document's language (English or Swedish). One
+ * object per keyword and spelling, shared by every statement that uses it: it stands at its
+ * statement's `start` (see `keywordSpan`) and holds no offsets of its own.
+ */
+export interface Keyword {
   /** The keyword's name, e.g. `Question`. */
   name: string;
   text: string;
   swedish: boolean;
 }
+
+/** A keyword inside a statement (`to`, `as`, `max`), with where it stands. */
+export interface KeywordNode extends Keyword, Span {}
 
 /** A string or text block with its decoded value. */
 export interface StringNode extends Span {
@@ -39,7 +46,8 @@ export interface DateNode extends Span {
 }
 
 interface StatementBase extends Span {
-  keyword: KeywordNode;
+  /** The statement's first keyword; it starts at the statement's `start`. */
+  keyword: Keyword;
 }
 
 /** `framework "id"` inside an evaluation. */
@@ -163,7 +171,8 @@ export interface Block extends Span {
 /** A top-level `evaluation "name" { ... }` or `framework "id" { ... }`. */
 export interface TopBlock extends Span {
   kind: 'evaluation' | 'framework';
-  keyword: KeywordNode;
+  /** It starts at the block's `start`. */
+  keyword: Keyword;
   name?: StringNode;
   body?: Block;
 }
@@ -178,4 +187,9 @@ export interface CommentNode extends Span {
 export interface DocumentNode extends Span {
   blocks: TopBlock[];
   comments: CommentNode[];
+}
+
+/** Where the first keyword of a statement or top-level block stands. */
+export function keywordSpan(node: { start: number; keyword: Keyword }): Span {
+  return { start: node.start, end: node.start + node.keyword.text.length };
 }

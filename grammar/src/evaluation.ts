@@ -7,12 +7,14 @@ import type {
   StringNode,
   TopBlock,
 } from './ast';
+import { keywordSpan } from './ast';
 import { checkAreaKnown, checkAreaScore, checkMissingQuestions } from './checks/areas';
 import { checkDate, checkFramework, checkLanguage } from './checks/metadata';
 import { checkQuestion } from './checks/questions';
 import { Code, type RelatedLocation } from './diagnostics';
 import { isAreaNumber } from './framework';
 import type { MessageLanguage } from './language';
+import { TextBlockNode } from './literals';
 import { messages } from './messages';
 import type {
   AreaResult,
@@ -21,6 +23,7 @@ import type {
   Framework,
   FrameworkArea,
   QuestionResult,
+  Section,
 } from './model';
 import { percent, sum } from './percent';
 import type { DiagnosticSink } from './sink';
@@ -46,7 +49,7 @@ function buildArea(
   const byKind = sortStatements(a.body?.statements ?? [], 'area', lang, sink);
   for (const h of a.header) {
     if (h.kind === 'max')
-      sink.add(Code.Misplaced, h.keyword, messages.misplaced(lang, h.keyword.text, 'area'));
+      sink.add(Code.Misplaced, keywordSpan(h), messages.misplaced(lang, h.keyword.text, 'area'));
   }
 
   const questions: QuestionResult[] = [];
@@ -92,10 +95,12 @@ function buildArea(
     questions,
     missingQuestions,
     headings: headingsOf(byKind, definition),
-    sections: ofKind(byKind, 'section').map((s) => ({
-      heading: s.heading?.value ?? '',
-      text: s.text?.value ?? '',
-    })),
+    sections: ofKind(byKind, 'section').map((s) => {
+      if (!s.text) return { heading: s.heading?.value ?? '', text: '' };
+      const section = { heading: s.heading?.value ?? '' } as Section;
+      setText(section, 'text', s.text);
+      return section;
+    }),
     strengths: valuesOf(ofKind(byKind, 'strength')),
     improvements: valuesOf(ofKind(byKind, 'improvement')),
     examples: ofKind(byKind, 'example').flatMap((s) =>
@@ -105,8 +110,8 @@ function buildArea(
     ),
     node: a,
   };
-  const intro = lastOfKind(byKind, 'intro')?.value?.value;
-  if (intro !== undefined) area.intro = intro;
+  const intro = lastOfKind(byKind, 'intro')?.value;
+  if (intro !== undefined) setText(area, 'intro', intro);
   if (statedScore !== undefined) area.statedScore = statedScore;
   if (computedScore !== undefined) area.computedScore = computedScore;
   if (score !== undefined) {
@@ -143,6 +148,54 @@ function valuesOf(statements: readonly { value?: StringNode }[]): string[] {
     if (!s.value) return statements.flatMap((x) => (x.value ? [x.value.value] : []));
   }
   return statements.map((x) => x.value!.value);
+}
+
+/**
+ * Sets a model field to a string node's value. For a text block it is a getter that decodes the
+ * block when read (see `TextBlockNode`), so a checked document's model holds no copy of its
+ * text blocks. The property is enumerable like a plain one (spreads and JSON see it), and every
+ * object shares the getter, reading its node from a hidden property, so V8 keeps the objects
+ * in fast mode (a getter per object would turn each into a dictionary, larger than the text).
+ * The field must not exist yet: turning a data property into an accessor has the same cost.
+ */
+function setText<T extends object>(target: T, key: keyof T & string, node: StringNode): void {
+  if (!(node instanceof TextBlockNode)) {
+    (target as Record<string, unknown>)[key] = node.value;
+    return;
+  }
+  const lazy = lazyText(key);
+  Object.defineProperty(target, lazy.node, { value: node });
+  Object.defineProperty(target, key, lazy.descriptor);
+}
+
+/** Per field name: the hidden key of its node and its shared accessor. */
+const lazyFields = new Map<string, { node: symbol; descriptor: PropertyDescriptor }>();
+
+function lazyText(key: string): { node: symbol; descriptor: PropertyDescriptor } {
+  let lazy = lazyFields.get(key);
+  if (lazy) return lazy;
+  const node = Symbol(key);
+  lazy = {
+    node,
+    descriptor: {
+      get(this: Record<symbol, TextBlockNode>): string {
+        return this[node]!.value;
+      },
+      // Writing the field makes it a plain one again.
+      set(this: object, value: string): void {
+        Object.defineProperty(this, key, {
+          value,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
+      },
+      enumerable: true,
+      configurable: true,
+    },
+  };
+  lazyFields.set(key, lazy);
+  return lazy;
 }
 
 /** Points a KK014 at where the number was first given. */
@@ -286,10 +339,10 @@ export function buildEvaluation(block: TopBlock, ctx: EvaluationContext): Evalua
   if (organisation !== undefined) result.organisation = organisation;
   const round = lastOfKind(byKind, 'round')?.value?.value;
   if (round !== undefined) result.round = round;
-  const summary = lastOfKind(byKind, 'summary')?.value?.value;
-  if (summary !== undefined) result.summary = summary;
-  const about = lastOfKind(byKind, 'about')?.value?.value;
-  if (about !== undefined) result.about = about;
+  const summary = lastOfKind(byKind, 'summary')?.value;
+  if (summary !== undefined) setText(result, 'summary', summary);
+  const about = lastOfKind(byKind, 'about')?.value;
+  if (about !== undefined) setText(result, 'about', about);
   if (statedTotal !== undefined) result.statedTotal = statedTotal;
   for (const c of ofKind(byKind, 'compare')) {
     if (c.value) result.comparisons.push({ path: c.value.value, node: c });

@@ -13,7 +13,7 @@ import type {
   TopBlock,
   WordNode,
 } from './ast';
-import { dateNode, end, isDotted, kwNode, numNode, strNode, wordNode } from './parser';
+import { dateNode, end, isDotted, keywordOf, kwNode, numNode, strNode, wordNode } from './parser';
 import {
   Comma,
   DateLiteral,
@@ -107,7 +107,7 @@ class FastParser {
     if (kw.tokenType !== K.Evaluation && kw.tokenType !== K.Framework) throw giveUp;
     const node: TopBlock = {
       kind: kw.tokenType === K.Evaluation ? 'evaluation' : 'framework',
-      keyword: kwNode(kw),
+      keyword: keywordOf(kw),
       start: kw.startOffset,
       end: end(kw),
     };
@@ -143,7 +143,7 @@ class FastParser {
 }
 
 function start<T extends Statement>(kind: T['kind'], kw: IToken): T {
-  return { kind, keyword: kwNode(kw), start: kw.startOffset, end: end(kw) } as T;
+  return { kind, keyword: keywordOf(kw), start: kw.startOffset, end: end(kw) } as T;
 }
 
 function finish<T extends Statement>(p: FastParser, node: T): T {
@@ -163,7 +163,7 @@ const text =
     if (!p.atStatementEnd()) throw giveUp;
     const node: TextStatement = {
       kind,
-      keyword: kwNode(kw),
+      keyword: keywordOf(kw),
       start: kw.startOffset,
       end: p.lastEnd(),
       value,
@@ -178,7 +178,7 @@ const numberStatement =
     if (!p.atStatementEnd()) throw giveUp;
     const node: NumberStatement = {
       kind,
-      keyword: kwNode(kw),
+      keyword: keywordOf(kw),
       start: kw.startOffset,
       end: p.lastEnd(),
       value,
@@ -211,7 +211,7 @@ function question(p: FastParser, kw: IToken): QuestionStatement {
   }
   if (!p.atStatementEnd()) throw giveUp;
   const kind = 'question';
-  const keyword = kwNode(kw);
+  const keyword = keywordOf(kw);
   const start = kw.startOffset;
   const end = p.lastEnd();
   if (points && separator && max) {
@@ -246,7 +246,7 @@ function area(p: FastParser, kw: IToken): AreaStatement {
     const value = p.value(p.expect(NumberLiteral));
     header.push({
       kind: h === K.Score ? 'score' : 'max',
-      keyword: kwNode(hk),
+      keyword: keywordOf(hk),
       start: hk.startOffset,
       end: p.lastEnd(),
       value,
@@ -255,7 +255,7 @@ function area(p: FastParser, kw: IToken): AreaStatement {
   const body = p.peek() === LCurly ? p.block() : undefined;
   if (!p.atStatementEnd()) throw giveUp;
   const kind = 'area';
-  const keyword = kwNode(kw);
+  const keyword = keywordOf(kw);
   const start = kw.startOffset;
   const end = p.lastEnd();
   if (title && body) return { kind, keyword, start, end, header, number, title, body };

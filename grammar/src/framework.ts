@@ -1,4 +1,5 @@
 import type { AreaStatement, TopBlock } from './ast';
+import { keywordSpan } from './ast';
 import { checkLanguage } from './checks/metadata';
 import { Code } from './diagnostics';
 import { builtinFrameworkSources } from './frameworks.generated';
@@ -32,7 +33,11 @@ function buildArea(
   const byKind = sortStatements(a.body?.statements ?? [], 'frameworkArea', lang, sink);
   for (const h of a.header) {
     if (h.kind === 'score')
-      sink.add(Code.Misplaced, h.keyword, messages.misplaced(lang, h.keyword.text, 'framework'));
+      sink.add(
+        Code.Misplaced,
+        keywordSpan(h),
+        messages.misplaced(lang, h.keyword.text, 'framework'),
+      );
   }
   const questions: FrameworkQuestion[] = [];
   const seen = new Map<string, FrameworkQuestion>();

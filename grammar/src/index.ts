@@ -5,6 +5,7 @@
 
 export { analyzeText } from './analyze';
 export type * from './ast';
+export { keywordSpan } from './ast';
 export {
   type CompareArea,
   type CompareAverage,

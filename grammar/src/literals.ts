@@ -42,6 +42,32 @@ function isEscapedQuote(raw: string): boolean {
 }
 
 /**
+ * A `"""` text block in the tree. It keeps the literal as written (a slice of the source, no
+ * copy) and decodes `value` each time it is read: checking a document never reads a text
+ * block's value, so the decoded copies, the largest strings of a document, are never made there
+ * (the report and hover decode what they show). Fields as `StringNode`'s.
+ */
+export class TextBlockNode {
+  /** Always true: a text block. */
+  readonly block = true;
+  /** Set when the closing quotes are missing. */
+  unterminated?: boolean;
+  constructor(
+    public start: number,
+    public end: number,
+    /** The literal as written, quotes included. */
+    readonly raw: string,
+  ) {
+    if (raw.length < 6 || !raw.endsWith('"""')) this.unterminated = true;
+  }
+
+  /** The decoded text (see `decodeTextBlock`). */
+  get value(): string {
+    return decodeTextBlock(this.raw).value;
+  }
+}
+
+/**
  * Decodes a `"""` text block: the line holding the opening quotes is dropped when empty, so is
  * the whitespace before the closing quotes, and the common leading indentation is removed.
  */

@@ -18,6 +18,7 @@ import type {
   FactEntry,
   FactsStatement,
   FrameworkRefStatement,
+  Keyword,
   KeywordNode,
   LanguageStatement,
   NumberNode,
@@ -31,7 +32,7 @@ import type {
   TopBlock,
   WordNode,
 } from './ast';
-import { decodeString, decodeTextBlock } from './literals';
+import { decodeString, TextBlockNode } from './literals';
 import {
   allTokens,
   Comma,
@@ -66,19 +67,40 @@ export function real(t: IToken | undefined): t is IToken {
   );
 }
 
-/** A keyword node; its text is the keyword table's own string for the spelling used. */
-export function kwNode(t: IToken): KeywordNode {
-  const spec = keywordSpecByName.get(t.tokenType.name);
+/** The shared keywords, by token type name and spelling: two per keyword (English, Swedish). */
+const sharedKeywords = new Map<string, Keyword>();
+
+/**
+ * The keyword a token spells, shared by every use of that spelling: statements are many and
+ * their keywords few, so each keyword is one object (its text the keyword table's own string)
+ * rather than one per statement. Other spellings (letter case) get an object of their own.
+ */
+export function keywordOf(t: IToken): Keyword {
+  const name = t.tokenType.name;
   const image = t.image;
-  // The keyword table's own strings, not the token's copy: one string per spelling, not per use.
-  const text =
-    spec === undefined ? image : image === spec.sv ? spec.sv : image === spec.en ? spec.en : image;
+  const spec = keywordSpecByName.get(name);
+  if (spec !== undefined && (image === spec.sv || image === spec.en)) {
+    const key = image === spec.sv ? `${name} sv` : `${name} en`;
+    let k = sharedKeywords.get(key);
+    if (k === undefined) {
+      const text = image === spec.sv ? spec.sv : spec.en;
+      k = { name, text, swedish: spec.sv !== spec.en && text === spec.sv };
+      sharedKeywords.set(key, k);
+    }
+    return k;
+  }
+  return { name, text: image, swedish: false };
+}
+
+/** A keyword inside a statement (`to`, `as`, `max`), with its offsets. */
+export function kwNode(t: IToken): KeywordNode {
+  const k = keywordOf(t);
   return {
-    name: t.tokenType.name,
-    text,
-    swedish: spec !== undefined && spec.sv !== spec.en && image === spec.sv,
+    name: k.name,
+    text: k.text,
+    swedish: k.swedish,
     start: t.startOffset,
-    end: t.startOffset + image.length,
+    end: t.startOffset + t.image.length,
   };
 }
 
@@ -87,12 +109,7 @@ export function kwNode(t: IToken): KeywordNode {
 export function strNode(t: IToken): StringNode {
   const start = t.startOffset;
   const image = t.image;
-  if (t.tokenType === TextBlock) {
-    const d = decodeTextBlock(image);
-    const node: StringNode = { start, end: start + image.length, value: d.value, block: true };
-    if (d.unterminated) node.unterminated = true;
-    return node;
-  }
+  if (t.tokenType === TextBlock) return new TextBlockNode(start, start + image.length, image);
   const d = decodeString(image);
   const node: StringNode = { start, end: start + image.length, value: d.value, block: false };
   if (d.unterminated || t.tokenType === UnterminatedString) node.unterminated = true;
@@ -253,7 +270,7 @@ export class KompassParser extends EmbeddedActionsParser {
         // built then, and the checks of RECORDING_PHASE (rather than ACTION closures) keep that cheap.
         const node = this.RECORDING_PHASE
           ? (undefined as never)
-          : this.begin({ kind, keyword: kwNode(kw), start: kw.startOffset, end: end(kw) } as T);
+          : this.begin({ kind, keyword: keywordOf(kw), start: kw.startOffset, end: end(kw) } as T);
         try {
           body(node);
         } finally {
@@ -666,7 +683,7 @@ export class KompassParser extends EmbeddedActionsParser {
         ? (undefined as never)
         : this.begin<TopBlock>({
             kind: kw.tokenType === K.Evaluation ? 'evaluation' : 'framework',
-            keyword: kwNode(kw),
+            keyword: keywordOf(kw),
             start: kw.startOffset,
             end: end(kw),
           });

@@ -1,4 +1,5 @@
 import type { Span, Statement } from './ast';
+import { keywordSpan } from './ast';
 import { Code } from './diagnostics';
 import type { MessageLanguage } from './language';
 import { messages } from './messages';
@@ -65,13 +66,13 @@ export function sortStatements(
   const byKind = new Map<Statement['kind'], Statement[]>();
   for (const s of statements) {
     if (!allowed[place].has(s.kind)) {
-      sink.add(Code.Misplaced, s.keyword, messages.misplaced(lang, s.keyword.text, place));
+      sink.add(Code.Misplaced, keywordSpan(s), messages.misplaced(lang, s.keyword.text, place));
       continue;
     }
     const list = byKind.get(s.kind);
     if (list) {
       if (single.has(s.kind))
-        sink.add(Code.Repeated, s.keyword, messages.repeated(lang, s.keyword.text));
+        sink.add(Code.Repeated, keywordSpan(s), messages.repeated(lang, s.keyword.text));
       list.push(s);
     } else byKind.set(s.kind, [s]);
   }

@@ -61,7 +61,7 @@ describe('lexer', () => {
     const text = '\uFEFFevaluation "A" { round 3 }';
     const r = parse(text);
     assert.equal(r.errors.length, 0);
-    assert.equal(r.document.blocks[0]!.keyword.start, 1);
+    assert.equal(r.document.blocks[0]!.start, 1);
   });
 
   it('reads CRLF input like LF input', () => {

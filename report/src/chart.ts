@@ -5,7 +5,7 @@
  */
 
 import type { EvaluationResult } from '../../grammar/src/index';
-import { formatNumber } from '../../grammar/src/index';
+import { formatNumber, formatPercent } from '../../grammar/src/index';
 import { escapeHtml } from './escape';
 import type { Labels } from './labels';
 
@@ -209,7 +209,7 @@ export function barsSvg(data: ChartData, labels: Labels, width = 560, alt?: stri
   ];
   for (const t of g.ticks) {
     out.push(
-      `<line class="kk-grid" x1="${t.x}" y1="0" x2="${t.x}" y2="${g.height - 14}"/><text class="kk-tick" x="${t.x}" y="${g.height - 2}" text-anchor="middle">${t.percent}</text>`,
+      `<line class="kk-grid" x1="${t.x}" y1="0" x2="${t.x}" y2="${g.height - 14}"/><text class="kk-tick" x="${t.x}" y="${g.height - 2}" text-anchor="middle">${formatPercent(t.percent, labels.lang)}</text>`,
     );
   }
   for (const group of g.groups) {

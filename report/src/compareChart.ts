@@ -4,6 +4,7 @@
  * comparison view (SVG elements built in the webview) draw the same chart.
  */
 
+import { formatPercent, type NumberLanguage } from '../../grammar/src/index';
 import { type ChartData, seriesColors } from './chart';
 import { escapeHtml } from './escape';
 
@@ -101,8 +102,11 @@ export function trendLines(data: ChartData): { rounds: string[]; lines: TrendLin
   };
 }
 
-/** The trend chart as inline SVG: one `polyline.kk-trend` per area and stretch of rounds with a score. */
-export function trendSvg(data: ChartData, alt: string, width = 560): string {
+/**
+ * The trend chart as inline SVG: one `polyline.kk-trend` per area and stretch of rounds with a
+ * score; the axis in percent written the `lang` way.
+ */
+export function trendSvg(data: ChartData, alt: string, lang: NumberLanguage, width = 560): string {
   const { rounds, lines } = trendLines(data);
   const g = trendGeometry(rounds, lines, width);
   const out: string[] = [
@@ -110,7 +114,7 @@ export function trendSvg(data: ChartData, alt: string, width = 560): string {
   ];
   for (const t of g.ticks)
     out.push(
-      `<line class="kk-grid" x1="${g.left}" y1="${t.y}" x2="${g.right}" y2="${t.y}"/><text class="kk-tick" x="${g.left - 6}" y="${t.y + 3}" text-anchor="end">${t.percent}</text>`,
+      `<line class="kk-grid" x1="${g.left}" y1="${t.y}" x2="${g.right}" y2="${t.y}"/><text class="kk-tick" x="${g.left - 6}" y="${t.y + 3}" text-anchor="end">${formatPercent(t.percent, lang)}</text>`,
     );
   // The first and last rounds sit at the plot's edges: their labels grow inwards.
   g.rounds.forEach((r, i) => {

@@ -19,7 +19,8 @@ import { labelsFor } from './labels';
 
 const words = {
   sv: {
-    title: (n: number, m: number) => `Jämförelse av ${n} utvärderingar, ${m} kommuner`,
+    title: (n: number, m: number) =>
+      `Jämförelse av ${n} utvärdering${n === 1 ? '' : 'ar'}, ${m} kommun${m === 1 ? '' : 'er'}`,
     set: 'Utvärderingarna',
     name: 'Namn',
     change: 'Förändring',
@@ -34,7 +35,8 @@ const words = {
     notes: 'Obs!',
   },
   en: {
-    title: (n: number, m: number) => `Comparison of ${n} evaluations, ${m} municipalities`,
+    title: (n: number, m: number) =>
+      `Comparison of ${n} ${n === 1 ? 'evaluation' : 'evaluations'}, ${m} ${m === 1 ? 'municipality' : 'municipalities'}`,
     set: 'The evaluations',
     name: 'Name',
     change: 'Change',
@@ -135,7 +137,8 @@ export function buildComparisonReport(model: CompareModel, lang: 'sv' | 'en'): R
     }),
   };
   const first: Block[] = [
-    { kind: 'heading', level: 1, text: title },
+    // The report's title, as an evaluation's name is: the HTML's one h1, Markdown's #, Word's Title.
+    { kind: 'paragraph', style: 'title', runs: [{ text: title }] },
     ...model.notes.map(
       (note): Block => ({ kind: 'note', tone: 'info', text: `${W.notes} ${note.message}` }),
     ),

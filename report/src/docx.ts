@@ -186,7 +186,7 @@ function layoutBlock(b: Block, doc: ReportDocument): Child[] {
     case 'list':
       return b.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: runs(item) }));
     case 'figure':
-      return figure(b);
+      return figure(b, doc.lang);
     case 'note':
       return [
         new Paragraph({
@@ -361,15 +361,18 @@ function keyValueTable(rows: readonly { key: string; value: string }[]): Table {
   });
 }
 
-/** The chart as an SVG picture with a PNG fallback, its caption, then its numbers as a table. */
-function figure(f: FigureBlock): Child[] {
-  const labels = labelsFor(undefined);
+/**
+ * The chart as an SVG picture with a PNG fallback, its caption, then its numbers as a table;
+ * `lang` is the report's, for the chart's words and percentages.
+ */
+function figure(f: FigureBlock, lang: string): Child[] {
+  const labels = labelsFor(lang.split('-')[0]);
   const svg = standaloneSvg(
     f.chart === 'radar'
       ? radarSvg(f.data, labels)
       : f.chart === 'bars'
         ? barsSvg(f.data, labels)
-        : trendSvg(f.data, f.caption),
+        : trendSvg(f.data, f.caption, labels.lang),
   );
   const png = chartPng(f.chart, f.data);
   const width = 450;

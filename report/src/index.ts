@@ -6,6 +6,7 @@
 
 import type { Analysis } from '../../grammar/src/index';
 import type { ReportFormat } from './formats';
+import { renderHtmlParts } from './html';
 import type { ReportOptions } from './options';
 import { withFonts } from './pdfNode';
 import { renderReport as renderWith } from './render';
@@ -21,4 +22,18 @@ export async function renderReport(
   options: ReportOptions = {},
 ): Promise<Uint8Array | string> {
   return renderWith(analysis, format, format === 'pdf' ? withFonts(options) : options);
+}
+
+/**
+ * Renders a report as pieces to write one after another: the HTML part by part (a page can be
+ * longer than the longest string JavaScript holds), every other format as one piece.
+ */
+export async function renderReportParts(
+  analysis: Analysis,
+  format: ReportFormat,
+  options: ReportOptions = {},
+): Promise<Iterable<Uint8Array | string>> {
+  return format === 'html'
+    ? renderHtmlParts(analysis, options)
+    : [await renderReport(analysis, format, options)];
 }

@@ -58,6 +58,37 @@ describe('report: the comparison report', () => {
       assert.match(html, new RegExp(`id="kk-${id}" data-kk-part="${id}"`));
   });
 
+  it('is titled once, as a document: one h1 in HTML, one # in Markdown, numbers agreeing', () => {
+    const html = renderHtmlDocument(doc);
+    const h1 = [...html.matchAll(/<h1[^>]*>([^<]*)<\/h1>/g)].map((m) => m[1]);
+    // Three evaluations of two municipalities (Exempelby twice, Västerås once).
+    assert.deepEqual(h1, ['Jämförelse av 3 utvärderingar, 2 kommuner']);
+    const md = renderMarkdownDocument(doc);
+    assert.deepEqual(md.match(/^# .*$/gm), ['# Jämförelse av 3 utvärderingar, 2 kommuner']);
+    // One municipality is singular in both languages.
+    const one = sampleComparison('en', ['exempelby-2010', 'exempelby-2014']);
+    assert.match(
+      renderHtmlDocument(one),
+      /<h1[^>]*>Comparison of 2 evaluations, 1 municipality<\/h1>/,
+    );
+    const ett = sampleComparison('sv', ['exempelby-2010', 'exempelby-2014']);
+    assert.match(renderMarkdownDocument(ett), /^# Jämförelse av 2 utvärderingar, 1 kommun$/m);
+  });
+
+  it('labels the trend axis in percent, the report language’s way', () => {
+    const tick = (html: string) =>
+      [...html.matchAll(/<text class="kk-tick"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    assert.deepEqual(tick(renderHtmlDocument(doc)).slice(0, 5), [
+      '0\u00a0%',
+      '25\u00a0%',
+      '50\u00a0%',
+      '75\u00a0%',
+      '100\u00a0%',
+    ]);
+    const en = renderHtmlDocument(sampleComparison('en'));
+    assert.deepEqual(tick(en).slice(0, 5), ['0%', '25%', '50%', '75%', '100%']);
+  });
+
   it('writes the trend in Markdown as its alternative text and its table', () => {
     const md = renderMarkdownDocument(doc);
     assert.match(
@@ -78,5 +109,16 @@ describe('report: the comparison report', () => {
     const png = chartPng('trend', trend.data);
     assert.deepEqual([...png.png.subarray(1, 4)], [...Buffer.from('PNG')]);
     assert.equal(png.width, 560);
+  });
+
+  it('draws Word’s charts in the report’s language, not always Swedish', async () => {
+    const svgs = (d: ReturnType<typeof sampleComparison>) =>
+      renderDocxDocument(d).then((bytes) =>
+        [...unzipText(bytes)].filter(([name]) => name.endsWith('.svg')).map(([, text]) => text),
+      );
+    const en = (await svgs(sampleComparison('en'))).join('\n');
+    assert.match(en, />100%<\/text>/);
+    assert.doesNotMatch(en, /100\u00a0%/);
+    assert.match((await svgs(doc)).join('\n'), />100\u00a0%<\/text>/);
   });
 });

@@ -66,12 +66,14 @@ export const seedScores: readonly [string, number, number, number][] = (
 /** The seed's area scores, 1 to 8. */
 export const seedAreaScores = [58, 69, 82, 65, 68, 64, 74, 81];
 
-/** Exempelby's two rounds and Västerås: one municipality with a trend, one without. */
-export function sampleComparison(lang: 'sv' | 'en' = 'sv') {
-  const evaluations = [
-    'samples/exempelby-2010.kompass',
-    'samples/exempelby-2014.kompass',
-    'samples/vasteras-2012.kompass',
-  ].flatMap((p) => analyse(p).analysis.evaluations);
+/**
+ * A comparison of samples (names without `.kompass`); by default Exempelby's two rounds and
+ * Västerås: one municipality with a trend, one without.
+ */
+export function sampleComparison(
+  lang: 'sv' | 'en' = 'sv',
+  samples = ['exempelby-2010', 'exempelby-2014', 'vasteras-2012'],
+) {
+  const evaluations = samples.flatMap((s) => analyse(`samples/${s}.kompass`).analysis.evaluations);
   return buildComparisonReport(compareEvaluations(evaluations, lang), lang);
 }

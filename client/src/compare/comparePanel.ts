@@ -38,7 +38,11 @@ export interface CompareSnapshot {
 function labels(count: number, municipalities: number): CompareLabels {
   const t = vscode.l10n.t;
   return {
-    title: t('Comparison: {0} evaluations, {1} municipalities', count, municipalities),
+    title: t(
+      'Comparison: {0}, {1}',
+      count === 1 ? t('1 evaluation') : t('{0} evaluations', count),
+      municipalities === 1 ? t('1 municipality') : t('{0} municipalities', municipalities),
+    ),
     name: t('Name'),
     date: t('Date'),
     framework: t('Framework'),

@@ -1,4 +1,5 @@
 import type { AreaStatement } from '../ast';
+import { keywordSpan } from '../ast';
 import { Code } from '../diagnostics';
 import type { MessageLanguage } from '../language';
 import { messages } from '../messages';
@@ -69,11 +70,17 @@ export function checkAreaScore(
   }
   if (area.score !== undefined && area.score > area.max) {
     const span =
-      area.computedScore === undefined && statedSpan ? statedSpan : (node.number ?? node.keyword);
+      area.computedScore === undefined && statedSpan
+        ? statedSpan
+        : (node.number ?? keywordSpan(node));
     sink.add(Code.AreaOverMax, span, messages.areaOverMax(lang, area.number, area.score, area.max));
   }
   if (area.score === undefined) {
-    sink.add(Code.NoScore, node.number ?? node.keyword, messages.noAreaScore(lang, area.number));
+    sink.add(
+      Code.NoScore,
+      node.number ?? keywordSpan(node),
+      messages.noAreaScore(lang, area.number),
+    );
   }
 }
 
@@ -84,8 +91,8 @@ export function checkMissingQuestions(
   sink: DiagnosticSink,
 ): void {
   const span = {
-    start: area.node.keyword.start,
-    end: (area.node.title ?? area.node.number ?? area.node.keyword).end,
+    start: area.node.start,
+    end: (area.node.title ?? area.node.number ?? keywordSpan(area.node)).end,
   };
   for (const q of area.missingQuestions) {
     sink.add(

@@ -1,4 +1,5 @@
 import type { DateStatement, LanguageStatement, StringNode, TopBlock } from '../ast';
+import { keywordSpan } from '../ast';
 import { Code } from '../diagnostics';
 import { isLanguageCode, type MessageLanguage } from '../language';
 import { messages } from '../messages';
@@ -54,7 +55,7 @@ export function checkFramework(
   sink: DiagnosticSink,
 ): void {
   if (!ref) {
-    sink.add(Code.Framework, block.name ?? block.keyword, messages.noFramework(lang));
+    sink.add(Code.Framework, block.name ?? keywordSpan(block), messages.noFramework(lang));
   } else if (!found) {
     const names = known();
     const suggestion = nearest(ref.value, names);

@@ -1,4 +1,5 @@
 import type { Span } from '../ast';
+import { keywordSpan } from '../ast';
 import type { Analysis } from '../model';
 import { locate, within } from './locate';
 
@@ -30,7 +31,7 @@ export function definition(analysis: Analysis, offset: number): DefinitionTarget
   if (
     s.kind === 'area' &&
     fw &&
-    (within(s.number, offset) || within(s.keyword, offset) || within(s.title, offset))
+    (within(s.number, offset) || within(keywordSpan(s), offset) || within(s.title, offset))
   ) {
     const a = s.number ? fw.areaByNumber.get(s.number.value) : undefined;
     return a?.span ? { uri: fw.uri, ...span(a.span) } : undefined;

@@ -1,4 +1,5 @@
-import type { Span } from '../ast';
+import type { AreaStatement, Span } from '../ast';
+import { keywordSpan } from '../ast';
 import type { MessageLanguage } from '../language';
 import type {
   Analysis,
@@ -27,9 +28,9 @@ export function hover(analysis: Analysis, offset: number): HoverResult | undefin
   if (!block) return undefined;
   const s = loc.statement;
   if (!s) {
-    const onHeader = within(block.keyword, offset) || within(block.name, offset);
+    const onHeader = within(keywordSpan(block), offset) || within(block.name, offset);
     if (!onHeader) return undefined;
-    const span = { start: block.keyword.start, end: (block.name ?? block.keyword).end };
+    const span = { start: block.start, end: (block.name ?? keywordSpan(block)).end };
     if (loc.evaluation) return { ...span, markdown: evaluationHover(loc.evaluation, lang) };
     if (loc.framework) return { ...span, markdown: frameworkHover(loc.framework, lang) };
     return undefined;
@@ -65,9 +66,9 @@ export function hover(analysis: Analysis, offset: number): HoverResult | undefin
   return undefined;
 }
 
-function areaHeader(s: { keyword: Span; number?: Span; title?: Span; header: Span[] }): Span {
-  const last = [s.keyword, s.number, s.title, ...s.header].filter((x): x is Span => !!x);
-  return { start: s.keyword.start, end: Math.max(...last.map((x) => x.end)) };
+function areaHeader(s: AreaStatement): Span {
+  const last = [keywordSpan(s), s.number, s.title, ...s.header].filter((x): x is Span => !!x);
+  return { start: s.start, end: Math.max(...last.map((x) => x.end)) };
 }
 
 /** A compare target's label, the one legends, tables and the CLI use too. */

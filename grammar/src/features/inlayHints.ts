@@ -1,4 +1,5 @@
 import type { Span } from '../ast';
+import { keywordSpan } from '../ast';
 import type { Analysis } from '../model';
 import { formatPercent, formatScore } from '../numbers';
 import { editorTexts } from './texts';
@@ -40,7 +41,9 @@ export function inlayHints(
     for (const a of ev.areas) {
       if (a.score === undefined) continue;
       const n = a.node;
-      const end = Math.max(...[n.number, n.title, ...n.header].map((x) => x?.end ?? n.keyword.end));
+      const end = Math.max(
+        ...[n.number, n.title, ...n.header].map((x) => x?.end ?? keywordSpan(n).end),
+      );
       if (!inRange(end)) continue;
       // `area 1 "…" score 58`: the score stands right before the hint; add only what it lacks.
       const scoreOnLine =

@@ -1,4 +1,5 @@
 import type { Span } from '../ast';
+import { keywordSpan } from '../ast';
 import type { Analysis } from '../model';
 
 /** The token types the server announces, in legend order. */
@@ -39,12 +40,12 @@ export function semanticTokens(analysis: Analysis): SemanticToken[] {
   };
   for (const c of analysis.parse.document.comments) push(c, 'comment');
   for (const b of analysis.parse.document.blocks) {
-    push(b.keyword, 'keyword');
+    push(keywordSpan(b), 'keyword');
     push(b.name, b.kind === 'framework' ? 'namespace' : 'class', 'declaration');
     const inFramework = b.kind === 'framework';
     const walk = (statements: NonNullable<typeof b.body>['statements']) => {
       for (const s of statements) {
-        push(s.keyword, 'keyword');
+        push(keywordSpan(s), 'keyword');
         switch (s.kind) {
           case 'frameworkRef':
             push(s.name, 'namespace');
@@ -86,7 +87,7 @@ export function semanticTokens(analysis: Analysis): SemanticToken[] {
             push(s.number, 'number', ...(inFramework ? (['declaration'] as const) : []));
             push(s.title, 'string');
             for (const h of s.header) {
-              push(h.keyword, 'keyword');
+              push(keywordSpan(h), 'keyword');
               push(h.value, 'number');
             }
             walk(s.body?.statements ?? []);

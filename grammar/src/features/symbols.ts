@@ -1,4 +1,5 @@
 import type { AreaStatement, Span, TopBlock } from '../ast';
+import { keywordSpan } from '../ast';
 import type { MessageLanguage } from '../language';
 import type { Analysis, EvaluationResult, Framework } from '../model';
 import { formatNumber, formatPercent, formatScore } from '../numbers';
@@ -44,7 +45,7 @@ function blockSymbol(
     ...(detail ? { detail } : {}),
     start: b.start,
     end: b.end,
-    selection: b.name ?? b.keyword,
+    selection: b.name ?? keywordSpan(b),
     children: areas.map((a) => areaSymbol(a, ev, fw, lang)),
   };
 }
@@ -81,7 +82,7 @@ function areaSymbol(
       ...(qDetail ? { detail: qDetail } : {}),
       start: s.start,
       end: s.end,
-      selection: s.number ?? s.keyword,
+      selection: s.number ?? keywordSpan(s),
       children: [],
     });
   }
@@ -91,7 +92,7 @@ function areaSymbol(
     ...(detail ? { detail } : {}),
     start: a.start,
     end: a.end,
-    selection: a.number ?? a.keyword,
+    selection: a.number ?? keywordSpan(a),
     children,
   };
 }

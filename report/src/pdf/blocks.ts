@@ -91,6 +91,8 @@ function styledParagraph(f: Flow, b: ParagraphBlock): void {
       return;
     case 'title':
       f.text(text, { font: 'bold', size: 28 });
+      // A comparison's title is followed by its table, not by a year: keep them apart.
+      d.moveDown(0.4);
       return;
     case 'year':
       f.text(text, { size: 18 });

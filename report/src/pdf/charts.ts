@@ -3,7 +3,7 @@
  * whose alternative text states its numbers, with its caption and legend.
  */
 
-import { formatNumber, type NumberLanguage } from '../../../grammar/src/index';
+import { formatNumber, formatPercent, type NumberLanguage } from '../../../grammar/src/index';
 import {
   type BarGeometry,
   barGeometry,
@@ -78,7 +78,7 @@ export function figure(f: Flow, b: FigureBlock, lang: NumberLanguage): void {
         const g = radarGeometry(b.data, radarWidth);
         drawRadar(f, g, margin.left + (width - g.width) / 2, oy);
       } else if (b.chart === 'bars') drawBars(f, barGeometry(b.data, width), margin.left, oy, lang);
-      else drawTrend(f, b, margin.left, oy);
+      else drawTrend(f, b, margin.left, oy, lang);
       d.y = oy + drawingHeight(b);
       legend(f, legendOf(b));
     },
@@ -172,8 +172,8 @@ function drawBars(f: Flow, g: BarGeometry, ox: number, oy: number, lang: NumberL
     d.moveTo(ox + t.x, oy)
       .lineTo(ox + t.x, oy + g.height - 14)
       .stroke();
-    d.text(String(t.percent), ox + t.x - 10, oy + g.height - 10, {
-      width: 20,
+    d.text(formatPercent(t.percent, lang), ox + t.x - 15, oy + g.height - 10, {
+      width: 30,
       align: 'center',
       lineBreak: false,
     });
@@ -203,7 +203,7 @@ function drawBars(f: Flow, g: BarGeometry, ox: number, oy: number, lang: NumberL
 }
 
 /** The trend chart of a comparison (compareChart.ts's geometry): one line per area across rounds. */
-function drawTrend(f: Flow, b: FigureBlock, ox: number, oy: number): void {
+function drawTrend(f: Flow, b: FigureBlock, ox: number, oy: number, lang: NumberLanguage): void {
   const d = f.doc;
   const { rounds, lines } = trendLines(b.data);
   const g = trendGeometry(rounds, lines, width);
@@ -213,7 +213,7 @@ function drawTrend(f: Flow, b: FigureBlock, ox: number, oy: number): void {
     d.moveTo(ox + g.left, oy + t.y)
       .lineTo(ox + g.right, oy + t.y)
       .stroke();
-    d.text(String(t.percent), ox + g.left - 30, oy + t.y - 3, {
+    d.text(formatPercent(t.percent, lang), ox + g.left - 30, oy + t.y - 3, {
       width: 24,
       align: 'right',
       lineBreak: false,
