@@ -65,6 +65,8 @@ async function draw(fast: boolean, colors: boolean): Promise<Buffer> {
   doc.text('Kom\u00admun\u00adens för\u00advalt\u00adning', 56, doc.y, { width: 60 });
   say(doc.heightOfString('Kom\u00admun\u00adens för\u00advalt\u00adning', { width: 60 }));
   doc.text('', 56, doc.y, { width: 100 });
+  // Options given as off, as a paragraph of one run passes them.
+  doc.text(paragraph, 56, 500, { width: 250, lineGap: 1.5, continued: false, link: null });
   doc.text('Fortsätter ', 56, doc.y, { width: 200, continued: true }).text('och slutar.');
   doc.end();
   await ended;

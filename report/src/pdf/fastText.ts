@@ -102,7 +102,8 @@ const plainOptions = new Set(['width', 'align', 'lineGap', 'lineBreak']);
 function plain(options: TextOptions | undefined): boolean {
   if (!options) return true;
   for (const key in options) {
-    if (!plainOptions.has(key)) return false;
+    // Options given as off (`link: null`, `continued: false`) are no options.
+    if (!plainOptions.has(key) && options[key as keyof TextOptions]) return false;
   }
   return options.align === undefined || options.align !== 'justify';
 }
