@@ -2,7 +2,6 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Analysis, MessageLanguage } from '../../grammar/src/index';
 import { type ReportFormat, reportFormat } from '../../report/src/formats';
 import { UsageError } from './errors';
-import { readDocument } from './files';
 import { loadEvaluations, requireEvaluations } from './summary';
 import { writeOutput } from './write';
 
@@ -35,14 +34,14 @@ export async function runExport(
   requireEvaluations(source, analysis.evaluations);
   // Loaded here, not at start-up: the renderer (pdfkit, fontkit, markdown-it) is most of the CLI's
   // code, and `check` or `--version` never needs it. The build makes it a bundle of its own.
-  const { renderReport } = await import('../../report/src/index');
-  const data = await renderReport(analysis, options.format, {
-    sourceText: readDocument(source),
+  const { renderReportParts } = await import('../../report/src/index');
+  const data = await renderReportParts(analysis, options.format, {
+    sourceText: analysis.text,
     ...(options.csvSeparator ? { csvSeparator: options.csvSeparator } : {}),
     ...(options.csvBom ? { csvBom: true } : {}),
   });
   if (options.output === '-') {
-    stdout(data);
+    for (const piece of data) stdout(piece);
     return { target: '-', analysis };
   }
   const target = options.output ?? defaultOutput(source, options.format);

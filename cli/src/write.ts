@@ -1,4 +1,4 @@
-import { type WriteProblem, writeOutputFile } from '../../files/src/write';
+import { type OutputData, type WriteProblem, writeOutputFile } from '../../files/src/write';
 import { UsageError } from './errors';
 import type { CliTexts } from './texts';
 
@@ -9,7 +9,7 @@ import type { CliTexts } from './texts';
  */
 export function writeOutput(
   target: string,
-  data: string | Uint8Array,
+  data: OutputData,
   options: { source: string; force: boolean },
 ): void {
   const problem = writeOutputFile(target, data, {

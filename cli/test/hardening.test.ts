@@ -212,6 +212,33 @@ describe('kompass CLI against hostile input', function () {
       }
     });
 
+    it('exports one line of hundreds of evaluations as a complete HTML page, to a file and to stdout', () => {
+      // The page is written part by part: at 10 MB (40,000 such evaluations) it is longer than
+      // the longest string V8 holds, and `export` used to stop with "Invalid string length".
+      const count = 400;
+      const src = join(dir, 'many.kompass');
+      writeFileSync(
+        src,
+        Array.from(
+          { length: count },
+          (_, i) =>
+            `evaluation "Kommun ${i + 1}" { framework "kommunkompassen-2.0" area 1 score 5 area 2 score 4 } `,
+        ).join(''),
+      );
+      const out = join(dir, 'many.html');
+      const r = kompass('export', src, '--format', 'html', '-o', out);
+      assert.equal(r.code, 0, r.err);
+      const html = readFileSync(out, 'utf8');
+      assert.equal(html.match(/<article /g)?.length, count);
+      assert.match(html, /id="kk-400-summary"[\s\S]*<\/html>\n$/);
+      const piped = spawnSync(
+        process.execPath,
+        ['bin/kompass.js', 'export', src, '--format', 'html', '-o', '-'],
+        { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 20_000 },
+      );
+      assert.equal(piped.stdout, html);
+    });
+
     it('of two concurrent exports to one new path without --force, exactly one wins', async () => {
       for (let round = 0; round < 3; round++) {
         const out = join(dir, `r${round}.html`);

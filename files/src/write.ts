@@ -1,18 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import {
+  closeSync,
+  constants,
+  copyFileSync,
   linkSync,
   lstatSync,
+  openSync,
   realpathSync,
   renameSync,
   rmSync,
   type Stats,
   statSync,
-  writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { judgeOutput, type WriteProblem } from '../../grammar/src/fileAccess';
 
 export type { WriteProblem };
+
+/**
+ * What an output file holds: text, bytes, or pieces of either written one after another (a
+ * report too long for one string, written as it is laid out).
+ */
+export type OutputData = string | Uint8Array | Iterable<string | Uint8Array>;
 
 function kindOf(st: Stats): string {
   if (st.isDirectory()) return 'folder';
@@ -39,7 +49,7 @@ function sameFile(a: Stats, b: Stats): boolean {
  */
 export function writeOutputFile(
   target: string,
-  data: string | Uint8Array,
+  data: OutputData,
   options: { inputs: readonly string[]; replace: boolean },
 ): WriteProblem | undefined {
   const inputs = options.inputs.flatMap((p): { path: string; stat?: Stats }[] => {
@@ -86,11 +96,13 @@ export function writeOutputFile(
     `.${basename(destination)}.${randomBytes(6).toString('hex')}.tmp`,
   );
   try {
-    writeFileSync(tmp, data, { flag: 'wx', mode: 0o644 });
+    writeNewFile(tmp, data);
     if (existing) renameSync(tmp, destination);
-    else createFrom(tmp, destination, data);
+    else createFrom(tmp, destination);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    const code = (e as NodeJS.ErrnoException).code;
+    // Not a file system's error: the data's own (a report that failed while being laid out).
+    if (code === undefined) throw e;
     return code === 'EEXIST' ? { problem: 'exists' } : { problem: 'failed', code };
   } finally {
     rmSync(tmp, { force: true });
@@ -99,14 +111,53 @@ export function writeOutputFile(
 }
 
 /** Gives a complete temporary file its new name, failing if the name was taken meanwhile. */
-function createFrom(tmp: string, destination: string, data: string | Uint8Array): void {
+function createFrom(tmp: string, destination: string): void {
   try {
     linkSync(tmp, destination);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // File systems without hard links: still exclusive, though a reader may see it being written.
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw e;
-    writeFileSync(destination, data, { flag: 'wx', mode: 0o644 });
+    copyFileSync(tmp, destination, constants.COPYFILE_EXCL);
+  }
+}
+
+// Text pieces are gathered up to this many characters before one write.
+const batch = 1 << 16;
+
+/** Creates `path` (failing if it exists) and writes the data into it, piece by piece. */
+function writeNewFile(path: string, data: OutputData): void {
+  const fd = openSync(path, 'wx', 0o644);
+  try {
+    if (typeof data === 'string' || data instanceof Uint8Array) {
+      writeAll(fd, data);
+      return;
+    }
+    let text = '';
+    const flush = () => {
+      if (text) writeAll(fd, text);
+      text = '';
+    };
+    for (const piece of data) {
+      if (typeof piece !== 'string') {
+        flush();
+        writeAll(fd, piece);
+        continue;
+      }
+      text += piece;
+      if (text.length >= batch) flush();
+    }
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes all of `data`: one write call may take only part of it. */
+function writeAll(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  for (let done = 0; done < bytes.length; ) {
+    done += writeSync(fd, bytes, done, bytes.length - done);
   }
 }
 

@@ -43,6 +43,20 @@ export function reportTitle(e: EvaluationResult | undefined): string {
 
 /** The report of an analysed document as a structure every format lays out. */
 export function buildReport(analysis: Analysis, options: ReportOptions = {}): ReportDocument {
+  const { doc, parts } = reportInParts(analysis, options);
+  doc.parts = [...parts];
+  return doc;
+}
+
+/**
+ * The report's structure with its parts left out (`doc.parts` is empty), and the parts one at a
+ * time, built as they are asked for: a format that writes as it goes (HTML) then never holds the
+ * structure of a 10 MB document's thousands of evaluations at once.
+ */
+export function reportInParts(
+  analysis: Analysis,
+  options: ReportOptions = {},
+): { doc: ReportDocument; parts: Iterable<Part> } {
   const first = analysis.evaluations[0];
   const labels = labelsFor(first?.language ?? analysis.messageLanguage);
   const doc: ReportDocument = {
@@ -56,20 +70,23 @@ export function buildReport(analysis: Analysis, options: ReportOptions = {}): Re
   if (first?.evaluators.length) doc.author = first.evaluators.join(', ');
   if (first) doc.subject = `${labels.analysisOf} ${first.name}`;
   if (options.generatedAt) doc.generatedAt = options.generatedAt;
+  return { doc, parts: partsOf(analysis, labels, options) };
+}
+
+function* partsOf(analysis: Analysis, labels: Labels, options: ReportOptions): Generator<Part> {
   const list = problems(analysis, options.sourceText);
-  if (list.length > 0) doc.parts.push(problemsPart(list, labels));
+  if (list.length > 0) yield problemsPart(list, labels);
   if (analysis.evaluations.length === 0)
-    doc.parts.push({
+    yield {
       id: 'empty',
       evaluation: 0,
       newPage: false,
       blocks: [{ kind: 'note', text: labels.noEvaluation, tone: 'info' }],
-    });
-  analysis.evaluations.forEach((e, i) => {
+    };
+  for (const [i, e] of analysis.evaluations.entries()) {
     const lang = languageTags[labelsFor(e.language).lang];
-    for (const part of evaluationParts(e, i + 1, options)) doc.parts.push({ ...part, lang });
-  });
-  return doc;
+    for (const part of evaluationParts(e, i + 1, options)) yield { ...part, lang };
+  }
 }
 
 /** The problem list: severity, code, `rad N` / `line N` and message of every problem. */

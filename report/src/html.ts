@@ -8,7 +8,7 @@
  */
 
 import type { Analysis } from '../../grammar/src/index';
-import { buildReport } from './build';
+import { buildReport, reportInParts } from './build';
 import { barsSvg, type ChartSeries, radarSvg } from './chart';
 import { trendStyle, trendSvg } from './compareChart';
 import { reportCss } from './css';
@@ -38,7 +38,18 @@ export function partId(evaluation: number, part: string): string {
 
 /** The whole report as one self-contained HTML document for printing or sharing. */
 export function renderHtml(analysis: Analysis, options: ReportOptions = {}): string {
-  return renderHtmlDocument(buildReport(analysis, options), analysis.uri);
+  return [...renderHtmlParts(analysis, options)].join('');
+}
+
+/**
+ * The same document as {@link renderHtml}, in pieces to write one after another: each piece at
+ * most one part of the report, each part built only when its piece is asked for. A page can be
+ * longer than the longest string a JavaScript engine holds (a 10 MB document of 40,000 small
+ * evaluations makes half a gigabyte of HTML), and its pieces never are.
+ */
+export function renderHtmlParts(analysis: Analysis, options: ReportOptions = {}): Iterable<string> {
+  const { doc, parts } = reportInParts(analysis, options);
+  return htmlDocumentParts(doc, parts, analysis.uri);
 }
 
 /** The report's inner markup: a `div.kk-report` whose parts carry stable `id`s and `data-kk-part`. */
@@ -48,8 +59,16 @@ export function renderHtmlBody(analysis: Analysis, options: ReportOptions = {}):
 
 /** Lays out a report's structure as a self-contained HTML document; `uri` names its source. */
 export function renderHtmlDocument(doc: ReportDocument, uri?: string): string {
+  return [...htmlDocumentParts(doc, doc.parts, uri)].join('');
+}
+
+function* htmlDocumentParts(
+  doc: ReportDocument,
+  parts: Iterable<Part>,
+  uri: string | undefined,
+): Generator<string> {
   // The policy is defence in depth: even a markup bug could neither run a script nor fetch anything.
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="${h(doc.lang)}">
 <head>
 <meta charset="utf-8">
@@ -60,7 +79,9 @@ ${doc.author ? `<meta name="author" content="${h(doc.author)}">\n` : ''}<title>$
 <style>${reportCss('print')}</style>
 </head>
 <body>
-${renderHtmlDocumentBody(doc, uri)}
+`;
+  yield* htmlBodyParts(doc, parts, uri);
+  yield `
 </body>
 </html>
 `;
@@ -68,38 +89,43 @@ ${renderHtmlDocumentBody(doc, uri)}
 
 /** Lays out a report's structure as the preview's body: parts of an evaluation inside its `article`. */
 export function renderHtmlDocumentBody(doc: ReportDocument, uri?: string): string {
+  return [...htmlBodyParts(doc, doc.parts, uri)].join('');
+}
+
+/** The body's markup in pieces, a line break before all but the first. */
+function* htmlBodyParts(
+  doc: ReportDocument,
+  parts: Iterable<Part>,
+  uri: string | undefined,
+): Generator<string> {
   const labels = labelsFor(doc.lang.split('-')[0]);
-  const out: string[] = [
-    `<div class="kk-report" lang="${h(doc.lang)}"${uri === undefined ? '' : ` data-kk-report="${h(uri)}"`}>`,
-  ];
+  yield `<div class="kk-report" lang="${h(doc.lang)}"${uri === undefined ? '' : ` data-kk-report="${h(uri)}"`}>`;
   let article = 0;
   // An empty part (the areas' own) marks where the next part's opening heading belongs.
   let opens: Part | undefined;
-  for (const part of doc.parts) {
+  for (const part of parts) {
+    let out = '';
     if (part.evaluation !== article) {
-      if (article > 0) out.push('</article>');
+      if (article > 0) out += '\n</article>';
       article = part.evaluation;
       if (article > 0)
-        out.push(
-          `<article class="kk-evaluation" id="kk-${article}" data-kk-evaluation="${article}"${part.lang ? ` lang="${h(part.lang)}"` : ''}>`,
-        );
+        out += `\n<article class="kk-evaluation" id="kk-${article}" data-kk-evaluation="${article}"${part.lang ? ` lang="${h(part.lang)}"` : ''}>`;
     }
     if (part.blocks.length === 0) {
       opens = part;
+      if (out) yield out;
       continue;
     }
     let blocks = part.blocks;
     const first = blocks[0];
     if (opens && first?.kind === 'heading') {
-      out.push(headingHtml(first, { id: partElementId(opens), page: opens.newPage, open: true }));
+      out += `\n${headingHtml(first, { id: partElementId(opens), page: opens.newPage, open: true })}`;
       blocks = blocks.slice(1);
     }
     opens = undefined;
-    out.push(partHtml(part, blocks, labels));
+    yield `${out}\n${partHtml(part, blocks, labels)}`;
   }
-  if (article > 0) out.push('</article>');
-  out.push('</div>');
-  return out.join('\n');
+  yield `${article > 0 ? '\n</article>' : ''}\n</div>`;
 }
 
 function partElementId(part: Part): string {

@@ -8,6 +8,7 @@ import type { Analysis } from '../../grammar/src/index';
 import type { ReportDocument } from './document';
 import { readFontDir } from './fontDir';
 import type { ReportFormat } from './formats';
+import { renderHtmlParts } from './html';
 import type { ReportOptions } from './options';
 import { renderPdfDocument as renderPdfDocumentWith, renderPdf as renderPdfWith } from './pdf';
 import { renderReport as renderWith } from './render';
@@ -26,6 +27,20 @@ export async function renderReport(
   options: ReportOptions = {},
 ): Promise<Uint8Array | string> {
   return renderWith(analysis, format, format === 'pdf' ? withFonts(options) : options);
+}
+
+/**
+ * Renders a report as pieces to write one after another: the HTML part by part (a page can be
+ * longer than the longest string JavaScript holds), every other format as one piece.
+ */
+export async function renderReportParts(
+  analysis: Analysis,
+  format: ReportFormat,
+  options: ReportOptions = {},
+): Promise<Iterable<Uint8Array | string>> {
+  return format === 'html'
+    ? renderHtmlParts(analysis, options)
+    : [await renderReport(analysis, format, options)];
 }
 
 /** Renders the report as a PDF document (fonts from `fontDir` or found). */

@@ -74,6 +74,7 @@ export {
   renderHtmlBody,
   renderHtmlDocument,
   renderHtmlDocumentBody,
+  renderHtmlParts,
 } from './html';
 export { type JsonReport, jsonSchemaVersion, renderJson } from './json';
 export { labelsFor, type ReportLanguage, reportLanguage } from './labels';

@@ -8,7 +8,9 @@ import {
   radarGeometry,
   radarSvg,
   renderCsv,
+  renderHtml,
   renderHtmlBody,
+  renderHtmlParts,
   renderJson,
   renderMarkdown,
   renderReport,
@@ -289,6 +291,27 @@ describe('report: HTML markup', () => {
     ])
       assert.match(html, new RegExp(`id="kk-1-${part}" data-kk-part="${part}"`));
     assert.doesNotMatch(html, /<script|style="/i);
+  });
+
+  it('lays out a long document in pieces no longer than its longest part, which make the page', () => {
+    const small = (n: number) =>
+      `evaluation "Kommun ${n}" { framework "kommunkompassen-2.0" area 1 score 5 area 2 score 4 } `;
+    const longest = (count: number) => {
+      const a = analyseText(Array.from({ length: count }, (_, i) => small(i + 1)).join(''));
+      assert.equal(a.evaluations.length, count);
+      const pieces = [...renderHtmlParts(a)];
+      assert.equal(pieces.join(''), renderHtml(a));
+      assert.equal(pieces.join('').match(/<article /g)?.length, count);
+      // The problem list is one part that grows with the problems, up to the diagnostics' cap.
+      const parts = pieces.filter((p) => !p.includes('id="kk-problems"'));
+      return { pieces: pieces.length, longest: Math.max(...parts.map((p) => p.length)) };
+    };
+    const one = longest(1);
+    const many = longest(60);
+    // A page of thousands of evaluations can exceed the longest string an engine holds; its
+    // pieces stay the size of one evaluation's part.
+    assert.ok(many.pieces > 10 * one.pieces, `${many.pieces} pieces`);
+    assert.ok(many.longest <= one.longest * 1.1, `${many.longest} > ${one.longest}`);
   });
 
   it('lists each format with its extension, and renders each as its list entry says', async () => {
