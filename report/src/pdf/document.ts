@@ -16,6 +16,7 @@ import { bufferPageContent, cacheColors } from './contentBuffer';
 import { fastTextIn } from './fastText';
 import { Flow } from './flow';
 import { breakLongWordsIn } from './longWords';
+import { collectOutput } from './output';
 import { Bookmarks, contents, furniture, partKey } from './pages';
 import { A4, margin } from './style';
 import { Tags } from './tags';
@@ -56,8 +57,7 @@ export async function renderPdfDocument(
   bufferPageContent(doc);
   cacheColors(doc);
   breakLongWordsIn(doc);
-  const chunks: Uint8Array[] = [];
-  doc.on('data', (c: Uint8Array) => chunks.push(c));
+  const output = collectOutput(doc);
   const ended = new Promise<void>((resolve, reject) => {
     doc.on('end', () => resolve());
     doc.on('error', reject);
@@ -117,12 +117,5 @@ export async function renderPdfDocument(
   tags.finish();
   doc.end();
   await ended;
-  const total = chunks.reduce((n, c) => n + c.length, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return output();
 }
