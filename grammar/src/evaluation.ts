@@ -1,6 +1,7 @@
 import type {
   AreaStatement,
   DateNode,
+  ExampleStatement,
   NumberNode,
   Span,
   Statement,
@@ -22,6 +23,7 @@ import type {
   Fact,
   Framework,
   FrameworkArea,
+  GoodExample,
   QuestionResult,
   Section,
 } from './model';
@@ -52,7 +54,7 @@ function buildArea(
       sink.add(Code.Misplaced, keywordSpan(h), messages.misplaced(lang, h.keyword.text, 'area'));
   }
 
-  const questions: QuestionResult[] = [];
+  let questions: QuestionResult[] = [];
   const seen = new Map<string, QuestionResult>();
   const statements = ofKind(byKind, 'question');
   for (const q of statements) {
@@ -69,6 +71,8 @@ function buildArea(
     questions.push(r);
   }
   if (!isSorted(questions)) questions.sort((x, y) => compareIds(x.id, y.id));
+  // `push` left room for more; the model keeps an array of the exact size (see `valuesOf`).
+  if (questions.length > 0) questions = questions.slice();
 
   const statedNode = [
     ...a.header.filter((h) => h.kind === 'score'),
@@ -103,11 +107,7 @@ function buildArea(
     }),
     strengths: valuesOf(ofKind(byKind, 'strength')),
     improvements: valuesOf(ofKind(byKind, 'improvement')),
-    examples: ofKind(byKind, 'example').flatMap((s) =>
-      s.municipality
-        ? [{ municipality: s.municipality.value, ...(s.note ? { note: s.note.value } : {}) }]
-        : [],
-    ),
+    examples: examplesOf(ofKind(byKind, 'example')),
     node: a,
   };
   const intro = lastOfKind(byKind, 'intro')?.value;
@@ -196,6 +196,18 @@ function lazyText(key: string): { node: symbol; descriptor: PropertyDescriptor }
   };
   lazyFields.set(key, lazy);
   return lazy;
+}
+
+/** The good examples that name a municipality, in an array of the exact size (see `valuesOf`). */
+function examplesOf(statements: readonly ExampleStatement[]): GoodExample[] {
+  const example = (s: ExampleStatement): GoodExample =>
+    s.note
+      ? { municipality: s.municipality!.value, note: s.note.value }
+      : { municipality: s.municipality!.value };
+  for (const s of statements) {
+    if (!s.municipality) return statements.filter((x) => x.municipality).map(example);
+  }
+  return statements.map(example);
 }
 
 /** Points a KK014 at where the number was first given. */
