@@ -4,7 +4,7 @@ import type { FileAccess } from '../../grammar/src/index';
 import { BuiltinFrameworkProvider } from './builtinProvider';
 import { CompareManager } from './compare/compareCommand';
 import type { CompareSnapshot } from './compare/comparePanel';
-import { type ExportArgs, exportCommand, exportReport } from './export';
+import { type ExportArgs, exportCommand, exportReport, type LocalOutputWriter } from './export';
 import { KompassModel, languageId } from './model';
 import { newEvaluationCommand } from './newEvaluation';
 import type { PreviewSnapshot } from './preview/preview';
@@ -51,7 +51,13 @@ let client: BaseLanguageClient | undefined;
  */
 export function activateKompass(
   context: vscode.ExtensionContext,
-  entry: { createLanguageClient: ClientFactory; files: FileAccess; moduleLoadedAt: number },
+  entry: {
+    createLanguageClient: ClientFactory;
+    files: FileAccess;
+    moduleLoadedAt: number;
+    /** How a report is written to a local file, where Node can (the desktop). */
+    writeLocal?: LocalOutputWriter;
+  },
 ): KompassApi {
   const { createLanguageClient, moduleLoadedAt } = entry;
   const started = performance.now();
@@ -82,7 +88,7 @@ export function activateKompass(
     vscode.commands.registerCommand('kompass.showPreview', showPreview(false)),
     vscode.commands.registerCommand('kompass.showPreviewToSide', showPreview(true)),
     vscode.commands.registerCommand('kompass.exportReport', (arg?: unknown) =>
-      exportCommand(model, fontDir, arg, currentSource),
+      exportCommand(model, fontDir, arg, currentSource, entry.writeLocal),
     ),
     vscode.commands.registerCommand('kompass.compare', (arg?: unknown, selection?: unknown) =>
       comparisons.run(arg, selection),
@@ -134,7 +140,7 @@ export function activateKompass(
     previews: () => previews.snapshots(),
     comparison: () => comparisons.snapshot(),
     statusBar: () => statusBar.snapshot(),
-    exportReport: (args) => exportReport(model, fontDir, args),
+    exportReport: (args) => exportReport(model, fontDir, args, entry.writeLocal),
   };
 }
 

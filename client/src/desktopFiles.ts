@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { NodeFiles } from '../../files/src/node';
+import { writeOutputFile } from '../../files/src/write';
 import type { FileAccess } from '../../grammar/src/index';
+import type { LocalOutputWriter } from './export';
 import { maxFileSize, workspaceFiles } from './workspaceFiles';
 
 // Local files go through Node's file-access layer: regular files only, links resolved before the
@@ -30,3 +32,10 @@ export const desktopFiles: FileAccess = {
       ? localFiles.listDocuments(folderUri, limits)
       : workspaceFiles.listDocuments(folderUri, limits),
 };
+
+/** Writes a report to a local file through the CLI's writer: exclusive for a new name, atomic. */
+export const writeLocalOutput: LocalOutputWriter = (target, source, data, replace) =>
+  writeOutputFile(target.fsPath, data, {
+    inputs: source.scheme === 'file' ? [source.fsPath] : [],
+    replace,
+  });

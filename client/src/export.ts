@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { judgeOutput, type OutputFacts, type WriteProblem } from '../../grammar/src/fileAccess';
 import { isReportFormat, reportFormat } from '../../report/src/formats';
 import type { KompassModel } from './model';
-import { type ExportFormat, exportFormats, renderExport } from './report';
+import { type ExportFormat, exportFormats, joinBytes, renderExport } from './report';
 
 /** What each export format is called in the user's language, and whether it takes a while. */
 export const formatInfo: Readonly<Record<ExportFormat, { label: () => string; slow: boolean }>> = {
@@ -23,6 +23,19 @@ export interface ExportArgs {
   overwrite?: boolean;
 }
 
+/**
+ * Writes a rendered report to a local file the way the CLI does (files/src/write.ts): judged
+ * once more at the write, a new name created exclusively, so of exports racing to one name only
+ * one writes it. Given by the desktop entry; a browser has only VS Code's file system, whose
+ * rename cannot promise that.
+ */
+export type LocalOutputWriter = (
+  target: vscode.Uri,
+  source: vscode.Uri,
+  data: readonly Uint8Array[],
+  replace: boolean,
+) => WriteProblem | undefined;
+
 /** An export that was refused or failed, with a message for the user. */
 export class ExportError extends Error {}
 
@@ -36,12 +49,14 @@ export function isExportFormat(value: unknown): value is ExportFormat {
  * folder, renamed into place, so a reader never sees half a file. Follows the CLI's rule
  * (`judgeOutput`): refuses the source itself (also through a link), any `.kompass` target,
  * anything but a regular file or a new name, and an existing file unless `overwrite`; a new
- * name is taken only if it is still free when the file is renamed into place.
+ * name is taken only if it is still free when the file is renamed into place; with a
+ * `writeLocal` (the desktop), a local file is written through it instead, exclusively.
  */
 export async function exportReport(
   model: KompassModel,
   fontDir: vscode.Uri,
   args: ExportArgs,
+  writeLocal?: LocalOutputWriter,
 ): Promise<vscode.Uri> {
   const source = toUri(args.source);
   const target = toUri(args.target);
@@ -56,7 +71,13 @@ export async function exportReport(
   await refuseUnsafeOutput(source, target, replace);
   const analysis = await model.analyze(source);
   const sourceText = model.text(source);
-  const content = await renderExport(analysis, args.format, { fontDir, sourceText });
+  const pieces = await renderExport(analysis, args.format, { fontDir, sourceText });
+  if (writeLocal && target.scheme === 'file') {
+    const problem = writeLocal(target, source, pieces, replace);
+    if (problem) throw new ExportError(describeWriteProblem(problem, target));
+    return target;
+  }
+  const content = joinBytes(pieces);
   const folder = vscode.Uri.joinPath(target, '..');
   const temp = vscode.Uri.joinPath(
     folder,
@@ -159,8 +180,9 @@ export async function exportCommand(
   fontDir: vscode.Uri,
   arg: unknown,
   current: () => vscode.Uri | undefined,
+  writeLocal?: LocalOutputWriter,
 ): Promise<vscode.Uri | undefined> {
-  if (isExportArgs(arg)) return exportReport(model, fontDir, arg);
+  if (isExportArgs(arg)) return exportReport(model, fontDir, arg, writeLocal);
   const source = arg instanceof vscode.Uri ? arg : current();
   if (!source) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a .kompass file to export.'));
@@ -188,7 +210,8 @@ export async function exportCommand(
   }
   // The save dialog (native or VS Code's own) has already asked before replacing a file: once is
   // enough, so an existing target is overwritten here without a second question.
-  const run = () => exportReport(model, fontDir, { source, target, format, overwrite: true });
+  const run = () =>
+    exportReport(model, fontDir, { source, target, format, overwrite: true }, writeLocal);
   let written: vscode.Uri;
   try {
     written = info.slow

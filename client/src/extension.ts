@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { activateKompass, deactivateKompass, type KompassApi } from './activate';
-import { desktopFiles } from './desktopFiles';
+import { desktopFiles, writeLocalOutput } from './desktopFiles';
 import { createLanguageClient } from './languageClient';
 
 // When the bundle finished loading: with the activate timings, the activation benchmark.
@@ -14,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): KompassApi {
     createLanguageClient: createLanguageClient,
     files: desktopFiles,
     moduleLoadedAt,
+    writeLocal: writeLocalOutput,
   });
 }
 

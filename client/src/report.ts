@@ -25,19 +25,33 @@ export function loadReport(): Promise<ReportModule> {
 }
 
 /**
- * Renders a report to the bytes of a file, through the same renderer as the CLI. The PDF's fonts
- * are read from `fontDir` (the extension's `dist/fonts`).
+ * Renders a report to the bytes of a file, through the same renderer as the CLI, in pieces (the
+ * HTML part by part: a page can be longer than the longest string JavaScript holds). The PDF's
+ * fonts are read from `fontDir` (the extension's `dist/fonts`).
  */
 export async function renderExport(
   analysis: Analysis,
   format: ExportFormat,
   options: { fontDir: vscode.Uri; sourceText?: string },
-): Promise<Uint8Array> {
-  const { renderReport } = await loadReport();
+): Promise<Uint8Array[]> {
+  const { renderReportParts } = await loadReport();
   const fonts = format === 'pdf' ? await reportFonts(options.fontDir) : undefined;
-  const out = await renderReport(analysis, format, {
+  const parts = await renderReportParts(analysis, format, {
     ...(fonts ? { fonts } : {}),
     ...(options.sourceText !== undefined ? { sourceText: options.sourceText } : {}),
   });
-  return typeof out === 'string' ? new TextEncoder().encode(out) : out;
+  const encoder = new TextEncoder();
+  return Array.from(parts, (p) => (typeof p === 'string' ? encoder.encode(p) : p));
+}
+
+/** Pieces of bytes as one array, for a file system that writes only whole files. */
+export function joinBytes(pieces: readonly Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) return pieces[0]!;
+  const all = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return all;
 }

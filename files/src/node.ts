@@ -101,7 +101,7 @@ function errnoResult(e: unknown): ReadResult {
   return { error: 'unreadable', ...(code ? { detail: code } : {}) };
 }
 
-// Reading in pieces lets the limit stop a file that grows, or lies about its size, mid-read.
+// Reading on in pieces lets the limit stop a file that grows, or lies about its size, mid-read.
 const chunkSize = 1 << 16;
 // O_NONBLOCK: opening a FIFO swapped in after the check does not block. O_NOFOLLOW: nor does a
 // link swapped in for the resolved name lead elsewhere.
@@ -136,15 +136,19 @@ export function readDocumentFile(
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return { error: 'notFile', detail: kindOf(st) };
-    const chunks: Buffer[] = [];
-    let total = 0;
+    // One buffer of the size the file says it has (and a byte more, to see it grow), so a large
+    // document is not held twice, as pieces and joined; pieces only for what it says wrongly.
+    const first = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
+    let total = readFully(fd, first);
+    if (total < first.length) return decodeDocument(first.subarray(0, total));
+    const chunks: Buffer[] = [first];
     for (;;) {
+      if (total > maxBytes) return tooLarge(total, maxBytes, true);
       const buf = Buffer.allocUnsafe(Math.min(chunkSize, maxBytes + 1 - total));
-      const n = readSync(fd, buf, 0, buf.length, null);
+      const n = readFully(fd, buf);
       if (n === 0) break;
       total += n;
       chunks.push(n === buf.length ? buf : buf.subarray(0, n));
-      if (total > maxBytes) return tooLarge(total, maxBytes, true);
     }
     return decodeDocument(Buffer.concat(chunks, total));
   } catch (e) {
@@ -152,6 +156,17 @@ export function readDocumentFile(
   } finally {
     closeSync(fd);
   }
+}
+
+/** Reads into `buf` until it is full or the file ends; returns how many bytes were read. */
+function readFully(fd: number, buf: Buffer): number {
+  let done = 0;
+  while (done < buf.length) {
+    const n = readSync(fd, buf, done, buf.length - done, null);
+    if (n === 0) break;
+    done += n;
+  }
+  return done;
 }
 
 /**

@@ -8,10 +8,9 @@ import type { Analysis } from '../../grammar/src/index';
 import type { ReportDocument } from './document';
 import { readFontDir } from './fontDir';
 import type { ReportFormat } from './formats';
-import { renderHtmlParts } from './html';
 import type { ReportOptions } from './options';
 import { renderPdfDocument as renderPdfDocumentWith, renderPdf as renderPdfWith } from './pdf';
-import { renderReport as renderWith } from './render';
+import { renderReportParts as renderPartsWith, renderReport as renderWith } from './render';
 
 export { defaultFontDir, fontDirCandidates, readFontDir } from './fontDir';
 export * from './render';
@@ -29,18 +28,13 @@ export async function renderReport(
   return renderWith(analysis, format, format === 'pdf' ? withFonts(options) : options);
 }
 
-/**
- * Renders a report as pieces to write one after another: the HTML part by part (a page can be
- * longer than the longest string JavaScript holds), every other format as one piece.
- */
-export async function renderReportParts(
+/** Renders a report as pieces to write one after another (fonts from `fontDir` or found). */
+export function renderReportParts(
   analysis: Analysis,
   format: ReportFormat,
   options: ReportOptions = {},
 ): Promise<Iterable<Uint8Array | string>> {
-  return format === 'html'
-    ? renderHtmlParts(analysis, options)
-    : [await renderReport(analysis, format, options)];
+  return renderPartsWith(analysis, format, format === 'pdf' ? withFonts(options) : options);
 }
 
 /** Renders the report as a PDF document (fonts from `fontDir` or found). */

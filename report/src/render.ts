@@ -10,7 +10,7 @@ import { buildReport } from './build';
 import { renderCsv } from './csv';
 import { renderDocxDocument } from './docx';
 import type { ReportFormat } from './formats';
-import { renderHtml } from './html';
+import { renderHtml, renderHtmlParts } from './html';
 import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
 import type { ReportOptions } from './options';
@@ -41,6 +41,20 @@ export async function renderReport(
     case 'csv':
       return renderCsv(analysis, options);
   }
+}
+
+/**
+ * Renders a report as pieces to write one after another: the HTML part by part (a page can be
+ * longer than the longest string JavaScript holds), every other format as one piece.
+ */
+export async function renderReportParts(
+  analysis: Analysis,
+  format: ReportFormat,
+  options: ReportOptions = {},
+): Promise<Iterable<Uint8Array | string>> {
+  return format === 'html'
+    ? renderHtmlParts(analysis, options)
+    : [await renderReport(analysis, format, options)];
 }
 
 export {
