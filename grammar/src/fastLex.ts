@@ -25,9 +25,91 @@ import {
  * grammar/test/fastLex.test.ts compares the two on samples, generated and mutated documents.
  */
 export function fastTokenize(text: string): ILexingResult | undefined {
-  const tokens: IToken[] = [];
-  const comments: IToken[] = [];
+  const scanned = fastScan(text);
+  if (!scanned) return undefined;
+  const tokens: IToken[] = new Array(scanned.count);
+  for (let k = 0; k < scanned.count; k++) tokens[k] = scannedToken(scanned, text, k);
+  return { tokens, groups: { comments: scanned.comments }, errors: [] };
+}
+
+/**
+ * A text's tokens as the fast lexer reads them, before they are token objects: what each is and
+ * where it stands, in typed arrays. `parse` makes the objects of one top-level block at a time
+ * (`scannedToken`), so a large document's tokens do not all live, and get copied by the garbage
+ * collector, while it is parsed. Comments are few and made at once.
+ */
+export interface ScannedText {
+  count: number;
+  /** Per token: an index into the kinds of tokens (`scannedType`), its start and its end. */
+  kinds: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  comments: IToken[];
+}
+
+/** A kind of token the scanner tells apart: its type, and its image when that is fixed. */
+interface TokenKind {
+  type: TokenType;
+  image?: string;
+}
+
+const tokenKinds: TokenKind[] = [];
+
+function tokenKind(type: TokenType, image?: string): number {
+  tokenKinds.push(image === undefined ? { type } : { type, image });
+  return tokenKinds.length - 1;
+}
+
+const kIdentifier = tokenKind(Identifier);
+const kDate = tokenKind(DateLiteral);
+const kNumber = tokenKind(NumberLiteral);
+const kTextBlock = tokenKind(TextBlock);
+const kString = tokenKind(StringLiteral);
+const kSlash = tokenKind(Slash, '/');
+const kLCurly = tokenKind(LCurly, '{');
+const kRCurly = tokenKind(RCurly, '}');
+const kComma = tokenKind(Comma, ',');
+
+/** The type of the `k`th token of a scanned text. */
+export function scannedType(s: ScannedText, k: number): TokenType {
+  return tokenKinds[s.kinds[k]!]!.type;
+}
+
+/** The `k`th token of a scanned text as a token object, as Chevrotain's lexer makes it. */
+export function scannedToken(s: ScannedText, text: string, k: number): IToken {
+  const kind = tokenKinds[s.kinds[k]!]!;
+  const start = s.starts[k]!;
+  return token(kind.image ?? text.slice(start, s.ends[k]!), start, kind.type);
+}
+
+/** Scans a whole text (see `fastTokenize`); undefined where the fast path gives up. */
+export function fastScan(text: string): ScannedText | undefined {
   const n = text.length;
+  // About one token per eight characters in usual documents; grown when there are more.
+  let capacity = (n >> 3) + 16;
+  let kinds = new Uint16Array(capacity);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let count = 0;
+  const comments: IToken[] = [];
+  const add = (kind: number, start: number, end: number): void => {
+    if (count === capacity) {
+      capacity *= 2;
+      const k = new Uint16Array(capacity);
+      k.set(kinds);
+      kinds = k;
+      const s = new Int32Array(capacity);
+      s.set(starts);
+      starts = s;
+      const e = new Int32Array(capacity);
+      e.set(ends);
+      ends = e;
+    }
+    kinds[count] = kind;
+    starts[count] = start;
+    ends[count] = end;
+    count++;
+  };
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -41,16 +123,14 @@ export function fastTokenize(text: string): ILexingResult | undefined {
       while (i < n && isWordPart(text.charCodeAt(i))) i++;
       const kw = keywordAt(text, start, c);
       // Chevrotain's longer_alt: a longer word than the keyword's spelling is an identifier.
-      if (kw !== undefined && kw.length === i - start)
-        tokens.push(token(kw.spelling, start, kw.type));
-      else tokens.push(token(text.slice(start, i), start, Identifier));
+      add(kw !== undefined && kw.length === i - start ? kw.kind : kIdentifier, start, i);
       continue;
     }
     if (c >= 48 && c <= 57) {
       i = digits(text, i);
       if (i - start === 4 && isDate(text, start)) {
         i = start + 10;
-        tokens.push(token(text.slice(start, i), start, DateLiteral));
+        add(kDate, start, i);
         continue;
       }
       // `(?:[.,]\d+)*`: a separator counts only with a digit after it.
@@ -59,14 +139,14 @@ export function fastTokenize(text: string): ILexingResult | undefined {
         if ((s !== 46 && s !== 44) || !isDigit(text.charCodeAt(i + 1))) break;
         i = digits(text, i + 1);
       }
-      tokens.push(token(text.slice(start, i), start, NumberLiteral));
+      add(kNumber, start, i);
       continue;
     }
     if (c === 34) {
       if (text.startsWith('"""', i)) {
         const close = text.indexOf('"""', i + 3);
         i = close < 0 ? n : close + 3;
-        tokens.push(token(text.slice(start, i), start, TextBlock));
+        add(kTextBlock, start, i);
         continue;
       }
       i++;
@@ -79,7 +159,7 @@ export function fastTokenize(text: string): ILexingResult | undefined {
         i++;
       }
       i++;
-      tokens.push(token(text.slice(start, i), start, StringLiteral));
+      add(kString, start, i);
       continue;
     }
     if (c === 47) {
@@ -93,17 +173,17 @@ export function fastTokenize(text: string): ILexingResult | undefined {
         comments.push(token(text.slice(start, i), start, BlockComment));
       } else {
         i++;
-        tokens.push(token('/', start, Slash));
+        add(kSlash, start, i);
       }
       continue;
     }
-    if (c === 123) tokens.push(token('{', start, LCurly));
-    else if (c === 125) tokens.push(token('}', start, RCurly));
-    else if (c === 44) tokens.push(token(',', start, Comma));
+    if (c === 123) add(kLCurly, start, start + 1);
+    else if (c === 125) add(kRCurly, start, start + 1);
+    else if (c === 44) add(kComma, start, start + 1);
     else return undefined;
     i++;
   }
-  return { tokens, groups: { comments }, errors: [] };
+  return { count, kinds, starts, ends, comments };
 }
 
 /** A token as Chevrotain's lexer makes it with `positionTracking: 'onlyOffset'`. */
@@ -152,6 +232,8 @@ interface Spelling {
   spelling: string;
   length: number;
   type: TokenType;
+  /** Its kind of token for the scanner. */
+  kind: number;
 }
 
 // The keywords' spellings in the order the lexer tries them (allTokens: longest keyword first;
@@ -167,7 +249,7 @@ for (const type of allTokens) {
       list = [];
       spellingsByFirst.set(first, list);
     }
-    list.push({ spelling, length: spelling.length, type });
+    list.push({ spelling, length: spelling.length, type, kind: tokenKind(type, spelling) });
   }
 }
 

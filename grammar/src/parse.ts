@@ -1,7 +1,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import type { CommentNode, DocumentNode, Span, TopBlock } from './ast';
 import type { FixData } from './diagnostics';
-import { fastTokenize } from './fastLex';
+import { fastScan, fastTokenize, type ScannedText, scannedToken, scannedType } from './fastLex';
 import { fastTopBlock } from './fastParse';
 import { kompassLexer } from './lexer';
 import { KompassParser, type SyntaxProblem } from './parser';
@@ -194,10 +194,10 @@ interface Lexed {
 }
 
 /** Lexes `text` from `from` to `to`, offsets into the whole text. */
-function lexRange(text: string, from: number, to: number): Lexed {
+function lexRange(text: string, from: number, to: number, fast = fastPath): Lexed {
   const whole = from === 0 && to === text.length;
   const source = whole ? text : text.slice(from, to);
-  const lexed = (fastPath && fastTokenize(source)) || kompassLexer().tokenize(source);
+  const lexed = (fast && fastTokenize(source)) || kompassLexer().tokenize(source);
   const comments = lexed.groups.comments ?? [];
   if (from !== 0) {
     for (const t of lexed.tokens) {
@@ -215,7 +215,7 @@ function lexRange(text: string, from: number, to: number): Lexed {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.tokenType !== Identifier) continue;
-    const issue = misspelledKeyword(t, tokens[i - 1]);
+    const issue = misspelledKeyword(t, tokens[i - 1]?.tokenType);
     if (issue) misspelled.set(t, issue);
   }
   return { tokens, comments, errors: lexed.errors, misspelled };
@@ -454,7 +454,91 @@ export function assemble(text: string, regions: Region[]): ParseResult {
 
 /** Parses a document. Never throws: the result holds what could be recognised and every error. */
 export function parse(text: string): ParseResult {
+  if (fastPath) {
+    const scanned = fastScan(text);
+    const regions = scanned && scannedRegions(text, scanned);
+    if (regions) return assemble(text, regions);
+    // Chevrotain lexes what the fast lexer gave up on; too deep braces take the general path.
+    return assemble(text, regionsOf(text, lexRange(text, 0, text.length, scanned !== undefined)));
+  }
   return assemble(text, regionsOf(text, lexRange(text, 0, text.length)));
+}
+
+/**
+ * The regions of a text the fast lexer read, as `regionsOf` makes them from its tokens, making
+ * the token objects of one region at a time: they die young, where a whole document's tokens
+ * lived through the parse and were copied from one generation of the heap to the next (the
+ * largest share of parsing 100,000 lines). Undefined when braces nest deeper than `maxNesting`:
+ * `regionsOf` cuts those. grammar/test/fastLex.test.ts compares this with `regionsOf`.
+ */
+function scannedRegions(text: string, s: ScannedText): Region[] | undefined {
+  const n = s.count;
+  // Words read as the keyword they misspell, as `lexRange` reads them, and how deep braces go.
+  const words = new Map<number, IToken>();
+  const misspelled = new Map<IToken, SyntaxIssue>();
+  let previous: TokenType | undefined;
+  let depth = 0;
+  for (let k = 0; k < n; k++) {
+    let type = scannedType(s, k);
+    if (type === Identifier) {
+      const t = scannedToken(s, text, k);
+      const issue = misspelledKeyword(t, previous);
+      if (issue) misspelled.set(t, issue);
+      words.set(k, t);
+      type = t.tokenType;
+    }
+    if (type === LCurly) {
+      if (++depth > maxNesting) return undefined;
+    } else if (type === RCurly && depth > 0) depth--;
+    previous = type;
+  }
+  const typeAt = (k: number): TokenType | undefined => {
+    if (k >= n) return undefined;
+    const type = scannedType(s, k);
+    return type === Identifier ? words.get(k)!.tokenType : type;
+  };
+  // Where chunks start, as `chunks` splits the tokens.
+  const starts: number[] = [];
+  depth = 0;
+  for (let k = 0; k < n; k++) {
+    const type = typeAt(k)!;
+    const startsBlock =
+      type === K.Evaluation ||
+      (type === K.Framework &&
+        (depth === 0 ||
+          typeAt(k + 1) === LCurly ||
+          (typeAt(k + 2) === LCurly && typeAt(k + 1)!.CATEGORIES?.includes(StringLike))));
+    if (k === 0 || startsBlock) {
+      starts.push(k);
+      depth = 0;
+    }
+    if (type === LCurly) depth++;
+    else if (type === RCurly) depth = Math.max(0, depth - 1);
+  }
+  const regions: Region[] = [];
+  const comments = s.comments;
+  let t = 0;
+  let c = 0;
+  depth = 0;
+  for (let i = 0; i < Math.max(1, starts.length); i++) {
+    const start = i === 0 ? 0 : s.starts[starts[i]!]!;
+    const end = i + 1 < starts.length ? s.starts[starts[i + 1]!]! : text.length;
+    const enter = depth;
+    const tokens: IToken[] = [];
+    while (t < n && s.starts[t]! < end) {
+      const type = typeAt(t);
+      if (type === LCurly) depth++;
+      else if (type === RCurly && depth > 0) depth--;
+      tokens.push(scannedType(s, t) === Identifier ? words.get(t)! : scannedToken(s, text, t));
+      t++;
+    }
+    const cs = c;
+    while (c < comments.length && comments[c]!.startOffset < end) c++;
+    regions.push(
+      buildRegion(text, start, end, tokens, comments.slice(cs, c), [], misspelled, tokens, enter),
+    );
+  }
+  return regions;
 }
 
 /**
@@ -526,8 +610,8 @@ const keywordBySpelling = new Map<string, TokenType>(
  * read as that keyword, so the rest of the document means what the writer meant, and one error
  * says so. Words after `language` are language codes, checked elsewhere.
  */
-function misspelledKeyword(t: IToken, previous: IToken | undefined): SyntaxIssue | undefined {
-  if (previous?.tokenType === K.Language || t.image.length < 3) return undefined;
+function misspelledKeyword(t: IToken, previous: TokenType | undefined): SyntaxIssue | undefined {
+  if (previous === K.Language || t.image.length < 3) return undefined;
   const suggestion = nearest(t.image, keywordSpellings);
   const type = suggestion === undefined ? undefined : keywordBySpelling.get(suggestion);
   if (!suggestion || !type) return undefined;

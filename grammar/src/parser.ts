@@ -67,8 +67,8 @@ export function real(t: IToken | undefined): t is IToken {
   );
 }
 
-/** The shared keywords, by token type name and spelling: two per keyword (English, Swedish). */
-const sharedKeywords = new Map<string, Keyword>();
+/** The shared keywords by token type name: the English and the Swedish spelling. */
+const sharedKeywords = new Map<string, { en: Keyword; sv: Keyword }>();
 
 /**
  * The keyword a token spells, shared by every use of that spelling: statements are many and
@@ -78,17 +78,18 @@ const sharedKeywords = new Map<string, Keyword>();
 export function keywordOf(t: IToken): Keyword {
   const name = t.tokenType.name;
   const image = t.image;
-  const spec = keywordSpecByName.get(name);
-  if (spec !== undefined && (image === spec.sv || image === spec.en)) {
-    const key = image === spec.sv ? `${name} sv` : `${name} en`;
-    let k = sharedKeywords.get(key);
-    if (k === undefined) {
-      const text = image === spec.sv ? spec.sv : spec.en;
-      k = { name, text, swedish: spec.sv !== spec.en && text === spec.sv };
-      sharedKeywords.set(key, k);
-    }
-    return k;
+  let shared = sharedKeywords.get(name);
+  if (shared === undefined) {
+    const spec = keywordSpecByName.get(name);
+    if (spec === undefined) return { name, text: image, swedish: false };
+    shared = {
+      en: { name, text: spec.en, swedish: false },
+      sv: { name, text: spec.sv, swedish: spec.sv !== spec.en },
+    };
+    sharedKeywords.set(name, shared);
   }
+  if (image === shared.sv.text) return shared.sv;
+  if (image === shared.en.text) return shared.en;
   return { name, text: image, swedish: false };
 }
 
