@@ -10,6 +10,12 @@ import { setFlagsFromString } from 'node:v8';
  */
 export const optimiseFrom = 3_000_000;
 
+/** V8's flag for the young generation's growth: as tuned, and V8's default (Node 20 to 24). */
+const youngGeneration = {
+  tuned: '--semi-space-growth-factor=1',
+  default: '--semi-space-growth-factor=2',
+};
+
 let tuning = false;
 let read = 0;
 let optimising = true;
@@ -25,7 +31,7 @@ let optimising = true;
  */
 export function tuneEngine(): void {
   tuning = true;
-  setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString(youngGeneration.tuned);
 }
 
 /** Counts a document read; the optimising compiler runs once the documents amount to enough. */
@@ -36,4 +42,21 @@ export function documentRead(characters: number): void {
   if (wanted === optimising) return;
   optimising = wanted;
   setFlagsFromString(wanted ? '--opt' : '--no-opt');
+}
+
+/**
+ * Loads a bundle that has a code cache (the PDF renderer's) under V8's default flags, as the cache
+ * was made: V8 rejects a cache made under other flags, and the renderer would be compiled anew.
+ * The engine is fitted again once it is loaded.
+ */
+export async function loadWithDefaultFlags<T>(load: () => Promise<T>): Promise<T> {
+  if (!tuning) return load();
+  setFlagsFromString(youngGeneration.default);
+  if (!optimising) setFlagsFromString('--opt');
+  try {
+    return await load();
+  } finally {
+    setFlagsFromString(youngGeneration.tuned);
+    if (!optimising) setFlagsFromString('--no-opt');
+  }
 }
