@@ -14,6 +14,9 @@ const { Script } = require('node:vm');
 
 const hashBytes = 20;
 
+/** Every bundle loaded in this process by {@link loadBundle}, by file: what the caches are made from. */
+const loaded = new Map();
+
 /** The cache file of a bundle. */
 function cachePath(file) {
   return `${file}.cache`;
@@ -41,6 +44,8 @@ function cachedData(file, hash) {
  * when one matches; returns its exports and the compiled script (to make a cache from).
  */
 function loadBundle(file) {
+  const known = loaded.get(file);
+  if (known) return known;
   const bytes = readFileSync(file);
   const hash = digest(bytes);
   const source = bytes.toString('utf8');
@@ -53,6 +58,8 @@ function loadBundle(file) {
   module.filename = file;
   module.paths = Module._nodeModulePaths(dirname(file));
   module.loaded = true;
+  // As require would: the bundle shows in require.cache.
+  Module._cache[file] = module;
   const wrapper = script.runInThisContext();
   wrapper.call(
     module.exports,
@@ -62,12 +69,14 @@ function loadBundle(file) {
     file,
     dirname(file),
   );
-  return {
+  const result = {
     exports: module.exports,
     script,
     hash,
     usedCache: data !== undefined && !script.cachedDataRejected,
   };
+  loaded.set(file, result);
+  return result;
 }
 
-module.exports = { cachePath, hashBytes, loadBundle };
+module.exports = { cachePath, hashBytes, loadBundle, loaded };

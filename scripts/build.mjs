@@ -2,7 +2,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 import { generateFrameworks } from './gen-frameworks.mjs';
 
@@ -27,7 +27,11 @@ const node = {
   format: 'cjs',
   target: 'node20',
   // pdfkit's ESM build locates its data through import.meta.url, which a CommonJS bundle lacks.
-  alias: { pdfkit: './node_modules/pdfkit/js/pdfkit.js' },
+  // linebreak: the copy pdfkit's CommonJS build requires, not a second one from its ES build.
+  alias: {
+    pdfkit: './node_modules/pdfkit/js/pdfkit.js',
+    linebreak: './node_modules/linebreak/dist/main.cjs',
+  },
 };
 
 /**
@@ -64,6 +68,41 @@ const reportApart = {
     b.onResolve({ filter: /report\/src\/index$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: './report.js', external: true } : undefined,
     );
+    // A PDF export loads the PDF renderer alone (dist/report-pdf.js), with its code cache.
+    b.onResolve({ filter: /report\/src\/pdfNode$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: 'report-pdf', namespace: 'bundle' } : undefined,
+    );
+    b.onLoad({ filter: /^report-pdf$/, namespace: 'bundle' }, () => ({
+      contents:
+        "module.exports = require('../bin/bundle.cjs').loadBundle(require('node:path').join(__dirname, 'report-pdf.js')).exports;",
+      loader: 'js',
+    }));
+    // The loader bin/kompass.js started with, not a copy: scripts/code-cache.mjs asks it what it loaded.
+    b.onResolve({ filter: /^\.\.\/bin\/bundle\.cjs$/ }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+  },
+};
+
+/**
+ * The grammar is a plain library without side effects: in the PDF renderer's bundle only the
+ * modules it calls are kept (number formatting, line index), not the parser the CLI already has.
+ */
+const grammarPure = {
+  name: 'grammar-pure',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData === 'grammar-pure') return undefined;
+      const r = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: 'grammar-pure',
+      });
+      if (r.errors.length > 0 || !r.path.includes(`${sep}grammar${sep}src${sep}`)) return undefined;
+      return { path: r.path, sideEffects: false };
+    });
   },
 };
 
@@ -79,6 +118,12 @@ const bundles = [
   },
   // The report bundle too: the CLI loads it for every export, and 1.3 MB less is faster to load.
   { ...node, entryPoints: { report: 'report/src/index.ts' }, plugins: [noWoff2] },
+  // The PDF renderer alone: what `kompass export --format pdf` loads (no Word or HTML writer).
+  {
+    ...node,
+    entryPoints: { 'report-pdf': 'report/src/pdfNode.ts' },
+    plugins: [noWoff2, grammarPure],
+  },
   { ...node, entryPoints: { server: 'server/src/server.ts' } },
   {
     ...node,

@@ -32,14 +32,22 @@ export async function runExport(
   const analysis = loadEvaluations(source, lang);
   onLanguage?.(analysis.messageLanguage);
   requireEvaluations(source, analysis.evaluations);
-  // Loaded here, not at start-up: the renderer (pdfkit, fontkit, markdown-it) is most of the CLI's
-  // code, and `check` or `--version` never needs it. The build makes it a bundle of its own.
-  const { renderReportParts } = await import('../../report/src/index');
-  const data = await renderReportParts(analysis, options.format, {
+  const renderOptions = {
     sourceText: analysis.text,
     ...(options.csvSeparator ? { csvSeparator: options.csvSeparator } : {}),
     ...(options.csvBom ? { csvBom: true } : {}),
-  });
+  };
+  // Loaded here, not at start-up: the renderer (pdfkit, fontkit, markdown-it) is most of the CLI's
+  // code, and `check` or `--version` never needs it. The build makes it a bundle of its own, and
+  // the PDF renderer one more without the other formats' writers.
+  const data =
+    options.format === 'pdf'
+      ? [await (await import('../../report/src/pdfNode')).renderPdf(analysis, renderOptions)]
+      : await (await import('../../report/src/index')).renderReportParts(
+          analysis,
+          options.format,
+          renderOptions,
+        );
   if (options.output === '-') {
     for (const piece of data) stdout(piece);
     return { target: '-', analysis };

@@ -37,6 +37,31 @@ describe('kompass CLI: the code cache', function () {
     assert.match(r.out, /^0 fel, 0 varningar i 1 fil/m);
   });
 
+  it('a PDF export loads the PDF renderer from its cache too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kompass-cache-'));
+    try {
+      const out = join(dir, 'r.pdf');
+      const script = `
+        const { loadBundle, loaded } = require(${JSON.stringify(resolve('bin/bundle.cjs'))});
+        const b = loadBundle(${JSON.stringify(resolve('dist/cli.js'))});
+        const args = ['export', 'samples/vasteras-2012.kompass', '--format', 'pdf', '-o', ${JSON.stringify(out)}];
+        b.exports.main(args, { out() {}, err() {} }, {}).then((code) => {
+          const pdf = loaded.get(${JSON.stringify(resolve('dist/report-pdf.js'))});
+          process.stdout.write(JSON.stringify({ code, usedCache: pdf ? pdf.usedCache : null }));
+        });`;
+      const r = spawnSync(process.execPath, ['-e', script], {
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, NODE_OPTIONS: '' },
+      });
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout), { code: 0, usedCache: true });
+      assert.equal(readFileSync(out).subarray(0, 5).toString('latin1'), '%PDF-');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a cache made for another text of the bundle is ignored, even of the same length', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kompass-cache-'));
     try {

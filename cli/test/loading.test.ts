@@ -20,6 +20,7 @@ function loadedBy(args: string[]): { code: number; loaded: string[] } {
 }
 
 const isReport = (f: string) => /[\\/]dist[\\/]report\.js$/.test(f);
+const isPdfReport = (f: string) => /[\\/]dist[\\/]report-pdf\.js$/.test(f);
 
 describe('kompass CLI: what each command loads', function () {
   this.timeout(60_000);
@@ -53,6 +54,23 @@ describe('kompass CLI: what each command loads', function () {
       assert.equal(r.code, 0);
       assert.equal(r.loaded.filter(isReport).length, 1);
       assert.match(readFileSync(out, 'utf8'), /^area|^Område|;|,/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a PDF export loads the PDF renderer alone, without the parser or the other formats', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kompass-load-'));
+    try {
+      const out = join(dir, 'r.pdf');
+      const r = loadedBy(['export', 'samples/vasteras-2012.kompass', '--format', 'pdf', '-o', out]);
+      assert.equal(r.code, 0);
+      assert.deepEqual(r.loaded.filter(isReport), []);
+      assert.equal(r.loaded.filter(isPdfReport).length, 1);
+      assert.equal(readFileSync(out).subarray(0, 5).toString('latin1'), '%PDF-');
+      const bundle = readFileSync('dist/report-pdf.js', 'utf8');
+      for (const marker of ['createToken', 'docx', 'renderHtml'])
+        assert.equal(bundle.includes(marker), false, `dist/report-pdf.js contains ${marker}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -5,19 +5,14 @@
  */
 
 import type { Analysis } from '../../grammar/src/index';
-import type { ReportDocument } from './document';
-import { readFontDir } from './fontDir';
 import type { ReportFormat } from './formats';
 import type { ReportOptions } from './options';
-import { renderPdfDocument as renderPdfDocumentWith, renderPdf as renderPdfWith } from './pdf';
+import { withFonts } from './pdfNode';
 import { renderReportParts as renderPartsWith, renderReport as renderWith } from './render';
 
 export { defaultFontDir, fontDirCandidates, readFontDir } from './fontDir';
+export { renderPdf, renderPdfDocument } from './pdfNode';
 export * from './render';
-
-function withFonts(options: ReportOptions): ReportOptions {
-  return options.fonts ? options : { ...options, fonts: readFontDir(options.fontDir) };
-}
 
 /** Renders a report: a string for the text formats, bytes for PDF (fonts from `fontDir` or found). */
 export async function renderReport(
@@ -35,20 +30,4 @@ export function renderReportParts(
   options: ReportOptions = {},
 ): Promise<Iterable<Uint8Array | string>> {
   return renderPartsWith(analysis, format, format === 'pdf' ? withFonts(options) : options);
-}
-
-/** Renders the report as a PDF document (fonts from `fontDir` or found). */
-export async function renderPdf(
-  analysis: Analysis,
-  options: ReportOptions = {},
-): Promise<Uint8Array> {
-  return renderPdfWith(analysis, withFonts(options));
-}
-
-/** Renders a report's structure (an evaluation's or a comparison's) as a PDF (fonts from `fontDir` or found). */
-export function renderPdfDocument(
-  doc: ReportDocument,
-  options: ReportOptions = {},
-): Promise<Uint8Array> {
-  return renderPdfDocumentWith(doc, withFonts(options));
 }

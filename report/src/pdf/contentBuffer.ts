@@ -12,6 +12,9 @@ interface ContentRef {
 
 type Doc = PDFKit.PDFDocument & { page: { content: ContentRef } };
 
+const encoder = new TextEncoder();
+const nonAscii = /[\u0080-\uffff]/;
+
 /** Buffers the content of every page of `doc`, the current one and those added later. */
 export function bufferPageContent(doc: PDFKit.PDFDocument): void {
   const d = doc as Doc;
@@ -22,7 +25,13 @@ export function bufferPageContent(doc: PDFKit.PDFDocument): void {
     const end = ref.end.bind(ref);
     const flush = () => {
       // pdfkit ends each written string with a newline; joining with one gives the same bytes.
-      if (parts.length > 0) write(parts.join('\n'));
+      if (parts.length > 0) {
+        const text = parts.join('\n');
+        // pdfkit turns a string into bytes a character at a time; operators are ASCII, which the
+        // platform's encoder writes as the same bytes at once.
+        if (nonAscii.test(text)) write(text);
+        else write(encoder.encode(`${text}\n`));
+      }
       parts.length = 0;
     };
     ref.write = (chunk) => {
@@ -43,4 +52,39 @@ export function bufferPageContent(doc: PDFKit.PDFDocument): void {
     last?.();
     last = wrap(d.page.content);
   });
+}
+
+interface ColorInternals {
+  _setColorCore(color: unknown, stroke: boolean): boolean;
+  _normalizeColor(color: unknown): number[] | null;
+  _getColorSpace(color: number[]): string;
+  addContent(data: string): unknown;
+}
+
+/**
+ * pdfkit parses a `#rrggbb` colour and formats its three components again every time one is set
+ * (every table cell sets two); the operators of each colour are made once here, the same text.
+ */
+export function cacheColors(doc: PDFKit.PDFDocument): void {
+  const d = doc as unknown as ColorInternals;
+  const setColor = d._setColorCore;
+  const ops = new Map<string, [string, string]>();
+  d._setColorCore = function (this: ColorInternals, color: unknown, stroke: boolean) {
+    if (typeof color !== 'string' || color.charAt(0) !== '#')
+      return setColor.call(this, color, stroke);
+    const key = `${stroke ? 'S' : 'f'}${color}`;
+    let op = ops.get(key);
+    if (!op) {
+      const c = this._normalizeColor(color);
+      if (!c) return setColor.call(this, color, stroke);
+      op = [
+        `/${this._getColorSpace(c)} ${stroke ? 'CS' : 'cs'}`,
+        `${c.join(' ')} ${stroke ? 'SCN' : 'scn'}`,
+      ];
+      ops.set(key, op);
+    }
+    this.addContent(op[0]);
+    this.addContent(op[1]);
+    return true;
+  };
 }

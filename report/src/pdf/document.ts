@@ -12,9 +12,11 @@ import { parseFonts } from '../fonts';
 import { reportLanguage } from '../labels';
 import type { ContentsEntry } from '../view';
 import { blocks } from './blocks';
-import { bufferPageContent } from './contentBuffer';
+import { bufferPageContent, cacheColors } from './contentBuffer';
+import { fastTextIn } from './fastText';
 import { Flow } from './flow';
 import { breakLongWordsIn } from './longWords';
+import { collectOutput } from './output';
 import { Bookmarks, contents, furniture, partKey } from './pages';
 import { A4, margin } from './style';
 import { Tags } from './tags';
@@ -50,11 +52,12 @@ export async function renderPdfDocument(
   // pdfkit takes a parsed fontkit font as a source too (its types only list files and buffers).
   for (const face of ['regular', 'bold', 'italic'] as const)
     doc.registerFont(face, fonts[face] as unknown as PDFKit.Mixins.PDFFontSource);
+  fastTextIn(doc);
   doc.font('regular');
   bufferPageContent(doc);
+  cacheColors(doc);
   breakLongWordsIn(doc);
-  const chunks: Uint8Array[] = [];
-  doc.on('data', (c: Uint8Array) => chunks.push(c));
+  const output = collectOutput(doc);
   const ended = new Promise<void>((resolve, reject) => {
     doc.on('end', () => resolve());
     doc.on('error', reject);
@@ -114,12 +117,5 @@ export async function renderPdfDocument(
   tags.finish();
   doc.end();
   await ended;
-  const total = chunks.reduce((n, c) => n + c.length, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return output();
 }

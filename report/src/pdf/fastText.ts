@@ -1,0 +1,379 @@
+/**
+ * pdfkit's text path with less work for the text the report sets: plain runs in one font, left,
+ * right or centred, wrapped at a width or not at all. pdfkit lays a string out character by
+ * character through an event emitter for every line, measures every word again for every string,
+ * and encodes every glyph of every line afresh; a report of hundreds of pages spent most of its
+ * time there. Here words are measured once per document, a line's glyphs are encoded a word at a
+ * time from a cache, and lines are broken by the same rules (Unicode line breaking, as pdfkit
+ * does) with the same arithmetic, so the bytes written are exactly pdfkit's. Anything else (runs
+ * continued across fonts, links, underlines, spacing, words wider than the line) goes to pdfkit
+ * unchanged.
+ */
+
+import LineBreaker from 'linebreak';
+
+/** The parts of pdfkit's embedded font this module uses (pdfkit types none of them). */
+interface EmbeddedFont {
+  id: string;
+  ascender: number;
+  scale: number;
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+  layoutCached(text: string): { glyphs: Glyph[]; positions: unknown[]; advanceWidth: number };
+  layout(
+    text: string,
+    features?: unknown,
+    onlyWidth?: boolean,
+  ): { glyphs: Glyph[] | null; positions: unknown[] | null; advanceWidth: number };
+  ref(): unknown;
+}
+
+interface Glyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+
+type TextOptions = PDFKit.Mixins.TextOptions & {
+  lineWidth?: number;
+  textWidth?: number;
+  wordCount?: number;
+  columns?: number;
+  columnGap?: number;
+  rotation?: number;
+};
+
+/** The parts of pdfkit's document this module uses. */
+interface Internals {
+  _font: EmbeddedFont;
+  _fontSize: number;
+  _lineGap: number;
+  _fillColor?: unknown[];
+  _wrapper: unknown;
+  _textOptions: unknown;
+  x: number;
+  y: number;
+  page: {
+    height: number;
+    fonts: Record<string, unknown>;
+    margins: { top: number };
+    maxY(): number;
+  };
+  _initOptions(x?: unknown, y?: unknown, options?: TextOptions): TextOptions;
+  _line(text: string, options: TextOptions, wrapper?: unknown): void;
+  _fragment(text: string, x: number, y: number, options: TextOptions): void;
+  addContent(data: string): Internals;
+  save(): Internals;
+  restore(): Internals;
+  transform(...m: number[]): Internals;
+  currentLineHeight(includeGap?: boolean): number;
+  widthOfString(text: string, options?: object): number;
+  continueOnNewPage(): void;
+  fillColor(...c: unknown[]): Internals;
+  text(text: string, x?: unknown, y?: unknown, options?: TextOptions): Internals;
+  heightOfString(text: string, options?: TextOptions): number;
+}
+
+type Doc = PDFKit.PDFDocument & Internals;
+
+const float = new Float32Array(1);
+const bits = new Uint32Array(float.buffer);
+
+/** pdfkit's rounding of a measure to the 32-bit float at or below it (its `PDFNumber`). */
+function pdfNumber(n: number): number {
+  const rounded = Math.fround(n);
+  if (rounded <= n) return rounded;
+  float[0] = n;
+  if (n <= 0) bits[0]! += 1;
+  else bits[0]! -= 1;
+  return float[0]!;
+}
+
+/** A number as pdfkit writes it into a content stream. */
+function number(n: number): string {
+  if (n > -1e21 && n < 1e21) return String(Math.round(n * 1e6) / 1e6);
+  throw new Error(`unsupported number: ${n}`);
+}
+
+/** Text options this module sets exactly as pdfkit would; any other option goes to pdfkit. */
+const plainOptions = new Set(['width', 'align', 'lineGap', 'lineBreak']);
+
+function plain(options: TextOptions | undefined): boolean {
+  if (!options) return true;
+  for (const key in options) {
+    // Options given as off (`link: null`, `continued: false`) are no options.
+    if (!plainOptions.has(key) && options[key as keyof TextOptions]) return false;
+  }
+  return options.align === undefined || options.align !== 'justify';
+}
+
+/** Whether a line's fragment carries nothing but its text (what {@link fragment} writes). */
+function plainFragment(o: TextOptions): boolean {
+  return (
+    !o.link &&
+    o.goTo == null &&
+    o.destination == null &&
+    !o.underline &&
+    !o.strike &&
+    !o.oblique &&
+    !o.wordSpacing &&
+    !o.characterSpacing &&
+    ((o as { horizontalScaling?: number }).horizontalScaling ?? 100) === 100 &&
+    o.baseline == null &&
+    !o.features &&
+    !o.stroke &&
+    o.align !== 'justify'
+  );
+}
+
+/** A string's break opportunities as pdfkit's line wrapper sees them: words and their widths. */
+interface Words {
+  words: string[];
+  widths: number[];
+  required: boolean[];
+}
+
+const softHyphen = '\u00ad';
+
+/**
+ * Installs the faster text path on `doc` after its fonts are registered: the same output, less
+ * work. Call before other wrappers of `text` and `heightOfString` (longWords.ts).
+ */
+export function fastTextIn(pdf: PDFKit.PDFDocument): void {
+  const doc = pdf as Doc;
+  const hexes = new Map<EmbeddedFont, Map<string, string>>();
+  // Each font is set up when pdfkit first makes it, so the fonts keep pdfkit's names (F1, F2…).
+  const setFont = doc.font;
+  doc.font = function (this: Doc, ...args: unknown[]) {
+    const r = (setFont as (...a: unknown[]) => Doc).apply(this, args);
+    if (this._font && !hexes.has(this._font)) fasterFont(this._font);
+    return r;
+  } as typeof doc.font;
+  const fasterFont = (font: EmbeddedFont) => {
+    const known = new Map<string, number>();
+    hexes.set(font, new Map());
+    const layout = font.layout.bind(font);
+    // The width of a string as pdfkit sums it (word by word, each word's glyphs in order), kept.
+    font.layout = (text, features, onlyWidth) => {
+      if (features || !onlyWidth) return layout(text, features, onlyWidth);
+      let w = known.get(text);
+      if (w === undefined) {
+        w = 0;
+        let last = 0;
+        for (let i = 0; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 32 || c === 9) {
+            w += font.layoutCached(text.slice(last, i + 1)).advanceWidth;
+            last = i + 1;
+          }
+        }
+        if (last < text.length) w += font.layoutCached(text.slice(last)).advanceWidth;
+        if (known.size > 100_000) known.clear();
+        known.set(text, w);
+      }
+      return { glyphs: null, positions: null, advanceWidth: w };
+    };
+  };
+  if (doc._font) fasterFont(doc._font);
+
+  /** The glyph codes of a word, as pdfkit's `encode` makes them (and with its side effects). */
+  const wordHex = (font: EmbeddedFont, word: string): string => {
+    const cache = hexes.get(font)!;
+    let hex = cache.get(word);
+    if (hex === undefined) {
+      hex = '';
+      for (const glyph of font.layoutCached(word).glyphs) {
+        const gid = font.subset.includeGlyph(glyph.id);
+        hex += `0000${gid.toString(16)}`.slice(-4);
+        if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+        if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+      }
+      cache.set(word, hex);
+    }
+    return hex;
+  };
+
+  const lineHex = (font: EmbeddedFont, text: string): string => {
+    let hex = '';
+    let last = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9) {
+        hex += wordHex(font, text.slice(last, i + 1));
+        last = i + 1;
+      }
+    }
+    if (last < text.length) hex += wordHex(font, text.slice(last));
+    return hex;
+  };
+
+  // One line of text, as pdfkit's `_fragment` writes it when the text has no decoration: the
+  // glyphs of the embedded fonts here never carry offsets or kerning (fonts.ts), so a line is one
+  // `TJ` of one string.
+  const fragment = doc._fragment;
+  doc._fragment = function (this: Doc, text, x, y, options) {
+    if (!plainFragment(options)) return fragment.call(this, text, x, y, options);
+    let s = `${text}`;
+    if (s.includes('\n')) s = s.replace(/\n/g, '');
+    if (s.length === 0) return;
+    const align = options.align || 'left';
+    if (options.width) {
+      if (align === 'right')
+        x += options.lineWidth! - this.widthOfString(s.replace(/\s+$/, ''), options);
+      else if (align === 'center') x += options.lineWidth! / 2 - options.textWidth! / 2;
+    }
+    const font = this._font;
+    const dy = (font.ascender / 1e3) * this._fontSize;
+    this.save();
+    this.transform(1, 0, 0, -1, 0, this.page.height);
+    const top = this.page.height - y - dy;
+    if (this.page.fonts[font.id] == null) this.page.fonts[font.id] = font.ref();
+    this.addContent('BT');
+    this.addContent(`1 0 0 1 ${number(x)} ${number(top)} Tm`);
+    this.addContent(`/${font.id} ${number(this._fontSize)} Tf`);
+    this.addContent(`[<${lineHex(font, s)}> 0] TJ`);
+    this.addContent('ET');
+    this.restore();
+  };
+
+  const wrapperOptions = {};
+  /** A word's width as pdfkit's line wrapper measures it. */
+  const wordWidth = (word: string) => pdfNumber(doc.widthOfString(word, wrapperOptions) + 0 + 0);
+
+  /** The words of `text` and their widths; undefined when one is wider than the line or hyphenated. */
+  const wordsOf = (text: string, lineWidth: number): Words | undefined => {
+    const breaker = new LineBreaker(text);
+    const out: Words = { words: [], widths: [], required: [] };
+    let last = 0;
+    for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+      const word = text.slice(last, bk.position);
+      const w = wordWidth(word);
+      if (w > lineWidth || word.endsWith(softHyphen)) return undefined;
+      out.words.push(word);
+      out.widths.push(w);
+      out.required.push(bk.required);
+      last = bk.position;
+    }
+    return out;
+  };
+
+  /**
+   * pdfkit's line wrapper for one font, no indent, one column: `line` gets each line's text, width
+   * and word count; `after` runs after each line but the last, with the line height.
+   */
+  const wrap = (
+    words: Words,
+    lineWidth: number,
+    line: (text: string, width: number, count: number) => void,
+    after: (lh: number) => void,
+  ) => {
+    let buffer = '';
+    let textWidth = 0;
+    let wc = 0;
+    let spaceLeft = lineWidth;
+    for (let i = 0; i < words.words.length; i++) {
+      const word = words.words[i]!;
+      const w = words.widths[i]!;
+      const required = words.required[i]!;
+      if (i === 0 || words.required[i - 1]) spaceLeft = lineWidth;
+      const fits = w <= spaceLeft;
+      if (fits) {
+        buffer += word;
+        textWidth += w;
+        wc++;
+      }
+      if (required || !fits) {
+        const lh = doc.currentLineHeight(true);
+        if (required && w > spaceLeft) {
+          line(buffer, textWidth, wc);
+          buffer = word;
+          textWidth = w;
+          wc = 1;
+        }
+        line(buffer, textWidth, wc);
+        after(lh);
+        if (required) {
+          spaceLeft = lineWidth;
+          buffer = '';
+          textWidth = 0;
+          wc = 0;
+        } else {
+          spaceLeft = lineWidth - w;
+          buffer = word;
+          textWidth = w;
+          wc = 1;
+        }
+      } else spaceLeft -= w;
+    }
+    if (wc > 0) line(buffer, textWidth, wc);
+  };
+
+  const text = doc.text;
+  doc.text = function (this: Doc, s: unknown, x?: unknown, y?: unknown, opts?: TextOptions) {
+    if (
+      typeof s !== 'string' ||
+      typeof x !== 'number' ||
+      typeof y !== 'number' ||
+      !plain(opts) ||
+      this._wrapper != null ||
+      this._textOptions != null
+    )
+      return (text as (...a: unknown[]) => Doc).call(this, s, x, y, opts);
+    const options = this._initOptions(x, y, opts);
+    if (!options.width) {
+      for (const line of s.split('\n')) this._line(line, options);
+      return this;
+    }
+    const lineWidth = (options.width * 100) / 100;
+    const words = wordsOf(s, lineWidth);
+    if (!words) return (text as (...a: unknown[]) => Doc).call(this, s, x, y, opts);
+    const startX = this.x;
+    let maxY = pdfNumber(this.page.maxY());
+    const nextSection = () => {
+      this.continueOnNewPage();
+      maxY = this.page.maxY();
+      this.x = startX;
+      if (this._fillColor) this.fillColor(...this._fillColor);
+    };
+    if (this.y > maxY || this.y + this.currentLineHeight(true) > maxY) nextSection();
+    wrap(
+      words,
+      lineWidth,
+      (line, width, count) => {
+        options.textWidth = width + 0 * (count - 1);
+        options.wordCount = count;
+        options.lineWidth = lineWidth;
+        this._line(line, options, true);
+      },
+      (lh) => {
+        if (pdfNumber(this.y + lh) > maxY) nextSection();
+      },
+    );
+    this.x = startX;
+    return this;
+  } as typeof doc.text;
+
+  const heightOfString = doc.heightOfString;
+  doc.heightOfString = function (this: Doc, s: string, opts?: TextOptions) {
+    if (typeof s !== 'string' || !plain(opts) || this._wrapper != null || this._textOptions != null)
+      return heightOfString.call(this, s, opts);
+    const options = this._initOptions(opts);
+    if (!options.width) return heightOfString.call(this, s, opts);
+    const lineWidth = (options.width * 100) / 100;
+    const words = wordsOf(s, lineWidth);
+    if (!words) return heightOfString.call(this, s, opts);
+    const lineGap = options.lineGap || this._lineGap || 0;
+    const y = this.y;
+    let at = y;
+    wrap(
+      words,
+      lineWidth,
+      () => {
+        at += this.currentLineHeight(true) + lineGap;
+      },
+      () => {},
+    );
+    return at - y;
+  } as typeof doc.heightOfString;
+}

@@ -1,0 +1,68 @@
+/**
+ * The PDF's bytes gathered in large blocks. pdfkit makes a buffer of every piece it writes (an
+ * object's number, its dictionary, `endobj`…) and passes each through a Node stream: a report of
+ * hundreds of pages made some 150,000 buffers, about 50 MB of overhead for 7 MB of PDF, and much of
+ * the garbage collector's work. Here pieces are written straight into blocks of a megabyte, the
+ * same bytes at the same offsets (pdfkit's cross-reference table counts them).
+ */
+
+type Doc = PDFKit.PDFDocument & {
+  _write(data: unknown): void;
+  _offset: number;
+};
+
+const blockSize = 1 << 20;
+const nonAscii = /[\u0080-\uffff]/;
+
+/** Collects what `doc` writes; the returned function gives all of it once the document has ended. */
+export function collectOutput(pdf: PDFKit.PDFDocument): () => Uint8Array {
+  const doc = pdf as Doc;
+  const encoder = new TextEncoder();
+  const done: Uint8Array[] = [];
+  let block = new Uint8Array(blockSize);
+  let at = 0;
+  const room = (n: number) => {
+    if (at + n <= block.length) return;
+    if (at > 0) done.push(block.subarray(0, at));
+    block = new Uint8Array(Math.max(blockSize, n));
+    at = 0;
+  };
+  const bytes = (data: Uint8Array) => {
+    room(data.length);
+    block.set(data, at);
+    at += data.length;
+  };
+  // What pdfkit wrote before (the header) waits in its stream: it comes first.
+  for (let c = doc.read() as Uint8Array | null; c !== null; c = doc.read() as Uint8Array | null)
+    bytes(c);
+  doc._write = function (this: Doc, data: unknown) {
+    if (data instanceof Uint8Array) {
+      bytes(data);
+      this._offset += data.length;
+      return;
+    }
+    // As pdfkit writes a string: a line of it, each character one byte.
+    const s = `${data}\n`;
+    room(s.length);
+    if (nonAscii.test(s)) for (let i = 0; i < s.length; i++) block[at + i] = s.charCodeAt(i) & 255;
+    else encoder.encodeInto(s, block.subarray(at));
+    at += s.length;
+    this._offset += s.length;
+  };
+  // Nothing else should reach pdfkit's stream; whatever does is kept in order all the same.
+  doc.on('data', (c: Uint8Array) => bytes(c));
+  return () => {
+    if (at > 0) done.push(block.subarray(0, at));
+    block = new Uint8Array(0);
+    at = 0;
+    const total = done.reduce((n, c) => n + c.length, 0);
+    const out = new Uint8Array(total);
+    let p = 0;
+    for (const c of done) {
+      out.set(c, p);
+      p += c.length;
+    }
+    done.length = 0;
+    return out;
+  };
+}

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import PDFDocument from 'pdfkit';
+import { readFontDir } from '../src/fontDir';
+import { parseFonts } from '../src/fonts';
+import { bufferPageContent, cacheColors } from '../src/pdf/contentBuffer';
+import { fastTextIn } from '../src/pdf/fastText';
+import { margin } from '../src/pdf/style';
+
+const fonts = parseFonts(readFontDir());
+
+const paragraph =
+  'Kommunen har en tydlig vision och mål som är kända av medarbetarna. Västerås-kommunens ' +
+  'uppföljning (2012/13) visar 56\u00a0% – ”bra” – i förhållande till 2010; resultaten ' +
+  'redovisas\tvarje år i nämnderna, och medborgarna kan läsa dem på webbplatsen.';
+
+/** Draws the same text with pdfkit's own path or the faster one; the document's bytes. */
+async function draw(fast: boolean, colors: boolean): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: margin,
+    bufferPages: true,
+    compress: false,
+    info: { CreationDate: new Date(0), Producer: 'test', Creator: 'test' },
+    font: null as unknown as string,
+  });
+  for (const face of ['regular', 'bold', 'italic'] as const)
+    doc.registerFont(face, fonts[face] as unknown as PDFKit.Mixins.PDFFontSource);
+  if (fast) fastTextIn(doc);
+  // Italic is made before bold here: the fonts must keep the names pdfkit gives them in use order.
+  doc.font('italic').font('regular');
+  bufferPageContent(doc);
+  if (colors) cacheColors(doc);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+
+  const say = (n: number) => doc.font('regular').fontSize(8).text(String(n), 400, 60);
+  doc.fontSize(10).fillColor('#1b1f24');
+  for (const [i, w] of [500, 230, 97.3, 41].entries()) {
+    say(doc.heightOfString(paragraph, { width: w, lineGap: 1.5 }));
+    doc
+      .font(i % 2 ? 'bold' : 'regular')
+      .text(paragraph, 56, 80 + i * 20, { width: w, lineGap: 1.5 });
+    say(doc.y);
+  }
+  doc.addPage();
+  doc.font('italic').fontSize(9.5).fillColor('#9a5b00');
+  for (const align of ['left', 'right', 'center'] as const) {
+    doc.text(`Rad ett\nrad två, lite längre\n\nefter en tom rad ${align}`, 56, doc.y, {
+      width: 180,
+      align,
+    });
+    say(doc.heightOfString(`Rad ett\nrad två\n\n${align}`, { width: 180 }));
+  }
+  // Near the bottom: the paragraph goes on on a new page.
+  doc.font('regular').fontSize(10).text(paragraph.repeat(3), 56, 740, { width: 300 });
+  say(doc.y);
+  // One line without wrapping, as table cells are drawn, and widths as tables measure them.
+  doc.fillColor('#5b6470').strokeColor('#c7ccd3');
+  doc.text('561 / 800', 300, 300, { lineBreak: false });
+  say(doc.x);
+  say(doc.widthOfString('56\u00a0%') + doc.widthOfString('tre ord\there ') + doc.widthOfString(''));
+  // What pdfkit keeps for itself: words wider than the line, soft hyphens, empty text.
+  doc.text(`Ordet ${'x'.repeat(80)} är långt`, 56, 400, { width: 120 });
+  doc.text('Kom\u00admun\u00adens för\u00advalt\u00adning', 56, doc.y, { width: 60 });
+  say(doc.heightOfString('Kom\u00admun\u00adens för\u00advalt\u00adning', { width: 60 }));
+  doc.text('', 56, doc.y, { width: 100 });
+  // Options given as off, as a paragraph of one run passes them.
+  doc.text(paragraph, 56, 500, { width: 250, lineGap: 1.5, continued: false, link: null });
+  doc.text('Fortsätter ', 56, doc.y, { width: 200, continued: true }).text('och slutar.');
+  doc.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+describe('report: PDF text without pdfkit’s per-line work', () => {
+  it('writes exactly the bytes pdfkit writes: wrapping, page breaks, alignment, widths', async () => {
+    const slow = await draw(false, false);
+    const fast = await draw(true, false);
+    assert.ok(slow.length > 10_000, 'the document has content');
+    assert.ok(slow.toString('latin1').includes('] TJ'), 'the document has text');
+    assert.equal(fast.toString('latin1'), slow.toString('latin1'));
+  });
+
+  it('writes the same colour operators when it keeps them', async () => {
+    const slow = await draw(false, false);
+    const cached = await draw(false, true);
+    assert.ok(slow.toString('latin1').includes(' scn'));
+    assert.equal(cached.toString('latin1'), slow.toString('latin1'));
+  });
+});
