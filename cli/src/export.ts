@@ -2,6 +2,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Analysis, MessageLanguage } from '../../grammar/src/index';
 import { type ReportFormat, reportFormat } from '../../report/src/formats';
 import { UsageError } from './errors';
+import { loadWithDefaultFlags } from './runtime';
 import { loadEvaluations, requireEvaluations } from './summary';
 import { writeOutput } from './write';
 
@@ -42,7 +43,12 @@ export async function runExport(
   // the PDF renderer one more without the other formats' writers.
   const data =
     options.format === 'pdf'
-      ? [await (await import('../../report/src/pdfNode')).renderPdf(analysis, renderOptions)]
+      ? [
+          await (await loadWithDefaultFlags(() => import('../../report/src/pdfNode'))).renderPdf(
+            analysis,
+            renderOptions,
+          ),
+        ]
       : await (await import('../../report/src/index')).renderReportParts(
           analysis,
           options.format,

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { readDocumentFile, walkDocuments } from '../../files/src/node';
 import { defaultMaxDocumentSize, describeReadProblem } from '../../grammar/src/index';
 import { UsageError } from './errors';
+import { documentRead } from './runtime';
 import { cliTexts } from './texts';
 
 let maxBytes = defaultMaxDocumentSize;
@@ -40,7 +41,10 @@ export function collectFiles(paths: readonly string[]): string[] {
 /** Reads a document as UTF-8 text through the file-access layer, or stops with why not. */
 export function readDocument(path: string): string {
   const r = readDocumentFile(path, maxBytes);
-  if ('text' in r) return r.text;
+  if ('text' in r) {
+    documentRead(r.text.length);
+    return r.text;
+  }
   throw new UsageError((t) =>
     t.unreadable(path, describeReadProblem(r, t === cliTexts.sv ? 'sv' : 'en')),
   );

@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import type { MessageLanguage } from '../../grammar/src/index';
 import { isReportFormat } from '../../report/src/formats';
 import { UsageError } from './errors';
+import { tuneEngine } from './runtime';
 import { guardStdout } from './stdout';
 import { cliTexts, localeLanguage } from './texts';
 
@@ -284,20 +284,9 @@ function help(io: Out, t: () => { usage: () => string }): number {
   return 0;
 }
 
-/**
- * A command reads its documents, builds their structure and exits: what it allocates mostly lives
- * until the end, so a young generation grown to V8's full size (two 16 MB halves) only adds to
- * the peak (about 13 MB of a 1 MB file's `check`, 28 MB of a 10 MB file's) without saving time.
- * Set here, not in `main`: the code cache is made by calling `main` without it (a cache made
- * under other flags is rejected).
- */
-function keepYoungGenerationSmall(): void {
-  setFlagsFromString('--semi-space-growth-factor=1');
-}
-
 /** Entry point of the `kompass` bin. */
 export function run(): void {
-  keepYoungGenerationSmall();
+  tuneEngine();
   guardStdout();
   main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),

@@ -62,6 +62,32 @@ describe('kompass CLI: the code cache', function () {
     }
   });
 
+  it('the kompass command, which fits the engine to its documents, still loads the PDF renderer from its cache', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kompass-cache-'));
+    try {
+      const out = join(dir, 'r.pdf');
+      // As bin/kompass.js runs it: `run` sets V8's flags, under which the cache would be rejected.
+      const script = `
+        const { loadBundle, loaded } = require(${JSON.stringify(resolve('bin/bundle.cjs'))});
+        process.argv = [process.argv[0], 'kompass', 'export', 'samples/vasteras-2012.kompass', '--format', 'pdf', '-o', ${JSON.stringify(out)}];
+        loadBundle(${JSON.stringify(resolve('dist/cli.js'))}).exports.run();
+        process.on('beforeExit', () => {
+          const pdf = loaded.get(${JSON.stringify(resolve('dist/report-pdf.js'))});
+          process.stderr.write('\\n' + JSON.stringify({ usedCache: pdf ? pdf.usedCache : null }));
+        });`;
+      const r = spawnSync(process.execPath, ['-e', script], {
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, NODE_OPTIONS: '' },
+      });
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stderr.split('\n').at(-1)!), { usedCache: true });
+      assert.equal(readFileSync(out).subarray(0, 5).toString('latin1'), '%PDF-');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a cache made for another text of the bundle is ignored, even of the same length', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kompass-cache-'));
     try {
