@@ -133,6 +133,41 @@ interface Words {
 
 const softHyphen = '\u00ad';
 
+/** One run of a paragraph in several fonts: its text, face, colour and link. */
+export interface Piece {
+  text: string;
+  face: string;
+  fill: string;
+  link: string | null;
+  underline: boolean;
+}
+
+type Paragraph = (
+  pieces: readonly Piece[],
+  x: number,
+  y: number,
+  width: number,
+  lineGap: number,
+) => boolean;
+
+const paragraphs = new WeakMap<PDFKit.PDFDocument, Paragraph>();
+
+/**
+ * Sets runs in several fonts as one paragraph from (x, y), wrapped at `width`, as pdfkit's
+ * `text(…, { continued: true })` calls would; false (nothing drawn) when only pdfkit can.
+ */
+export function drawContinued(
+  doc: PDFKit.PDFDocument,
+  pieces: readonly Piece[],
+  x: number,
+  y: number,
+  width: number,
+  lineGap: number,
+): boolean {
+  const draw = paragraphs.get(doc);
+  return draw ? draw(pieces, x, y, width, lineGap) : false;
+}
+
 /**
  * Installs the faster text path on `doc` after its fonts are registered: the same output, less
  * work. Call before other wrappers of `text` and `heightOfString` (longWords.ts).
@@ -303,6 +338,125 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
     }
     if (wc > 0) line(buffer, textWidth, wc);
   };
+
+  // A paragraph of runs in several fonts (`text` with `continued`), as pdfkit's line wrapper sets
+  // it: each run goes on where the one before ended, its first line shortened by what is there.
+  const continued = (
+    pieces: readonly Piece[],
+    x: number,
+    y: number,
+    width: number,
+    lineGap: number,
+  ) => {
+    if (doc._wrapper != null || doc._textOptions != null) return false;
+    const full = (width * 100) / 100;
+    // Measured first, each run in its font: a paragraph pdfkit would break inside a word stays with it.
+    const measured: Words[] = [];
+    for (const piece of pieces) {
+      doc.font(piece.face);
+      const words = wordsOf(piece.text, full);
+      if (!words || words.words.length === 0) return false;
+      measured.push(words);
+    }
+    doc.x = x;
+    doc.y = y;
+    const startX = x;
+    let lineWidth = full;
+    let continuedX = 0;
+    let indentApplied = false;
+    let maxY = pdfNumber(doc.page.maxY());
+    const nextSection = () => {
+      doc.continueOnNewPage();
+      maxY = doc.page.maxY();
+      doc.x = startX;
+      if (doc._fillColor) doc.fillColor(...doc._fillColor);
+    };
+    pieces.forEach((piece, k) => {
+      doc.font(piece.face).fillColor(piece.fill);
+      const options: TextOptions = {
+        width,
+        lineGap,
+        continued: k < pieces.length - 1,
+        link: piece.link,
+        underline: piece.underline,
+      };
+      const words = measured[k]!;
+      if (doc.y > maxY || doc.y + doc.currentLineHeight(true) > maxY) nextSection();
+      let buffer = '';
+      let textWidth = 0;
+      let wc = 0;
+      let lines = 0;
+      let continueY = doc.y;
+      let spaceLeft = lineWidth;
+      // What pdfkit's wrapper does once after the next line is drawn.
+      const afterLine: (() => void)[] = [];
+      const emitLine = () => {
+        options.textWidth = textWidth + 0 * (wc - 1);
+        options.wordCount = wc;
+        options.lineWidth = lineWidth;
+        continueY = doc.y;
+        doc._line(buffer, options, true);
+        for (const then of afterLine.splice(0)) then();
+        lines++;
+      };
+      for (let i = 0; i < words.words.length; i++) {
+        const word = words.words[i]!;
+        const w = words.widths[i]!;
+        const required = words.required[i]!;
+        if (i === 0 || words.required[i - 1]) {
+          const indent = continuedX || 0;
+          if (continuedX || !indentApplied) {
+            doc.x += indent;
+            lineWidth -= indent;
+            indentApplied = true;
+          }
+          afterLine.push(() => {
+            doc.x -= indent;
+            lineWidth += indent;
+            indentApplied = false;
+            if (!options.continued) continuedX = 0;
+          });
+          spaceLeft = lineWidth;
+        }
+        const fits = w <= spaceLeft;
+        if (fits) {
+          buffer += word;
+          textWidth += w;
+          wc++;
+        }
+        if (required || !fits) {
+          const lh = doc.currentLineHeight(true);
+          if (required && w > spaceLeft) {
+            emitLine();
+            buffer = word;
+            textWidth = w;
+            wc = 1;
+          }
+          emitLine();
+          if (pdfNumber(doc.y + lh) > maxY) nextSection();
+          if (required) {
+            spaceLeft = lineWidth;
+            buffer = '';
+            textWidth = 0;
+            wc = 0;
+          } else {
+            spaceLeft = lineWidth - w;
+            buffer = word;
+            textWidth = w;
+            wc = 1;
+          }
+        } else spaceLeft -= w;
+      }
+      if (wc > 0) emitLine();
+      if (options.continued) {
+        if (lines > 1) continuedX = 0;
+        continuedX += options.textWidth || 0;
+        doc.y = continueY;
+      } else doc.x = startX;
+    });
+    return true;
+  };
+  paragraphs.set(doc, continued);
 
   const text = doc.text;
   doc.text = function (this: Doc, s: unknown, x?: unknown, y?: unknown, opts?: TextOptions) {
