@@ -60,6 +60,15 @@ async function draw(fast: boolean, colors: boolean): Promise<Buffer> {
   doc.text('561 / 800', 300, 300, { lineBreak: false });
   say(doc.x);
   say(doc.widthOfString('56\u00a0%') + doc.widthOfString('tre ord\there ') + doc.widthOfString(''));
+  // Letter-spaced text (the title page's labels) and running heads in a box of fixed height.
+  doc
+    .fontSize(11)
+    .text('KOMMUNKOMPASSEN – UTVÄRDERING', 56, 330, { width: 300, characterSpacing: 1.5 });
+  say(doc.heightOfString('KOMMUNKOMPASSEN – UTVÄRDERING', { width: 120, characterSpacing: 1.5 }));
+  doc.text('MITT I', 300, 360, { width: 100, align: 'right', characterSpacing: 1.5 });
+  doc.fontSize(8.5);
+  for (const head of ['Kommunkompassen 2012 – Västerås', paragraph])
+    doc.text(head, 56, 30, { width: 480, lineBreak: false, height: 12, ellipsis: true });
   // What pdfkit keeps for itself: words wider than the line, soft hyphens, empty text.
   doc.text(`Ordet ${'x'.repeat(80)} är långt`, 56, 400, { width: 120 });
   doc.text('Kom\u00admun\u00adens för\u00advalt\u00adning', 56, doc.y, { width: 60 });

@@ -94,7 +94,15 @@ function number(n: number): string {
 }
 
 /** Text options this module sets exactly as pdfkit would; any other option goes to pdfkit. */
-const plainOptions = new Set(['width', 'align', 'lineGap', 'lineBreak']);
+const plainOptions = new Set([
+  'width',
+  'align',
+  'lineGap',
+  'lineBreak',
+  'characterSpacing',
+  'height',
+  'ellipsis',
+]);
 
 function plain(options: TextOptions | undefined): boolean {
   if (!options) return true;
@@ -115,7 +123,6 @@ function plainFragment(o: TextOptions): boolean {
     !o.strike &&
     !o.oblique &&
     !o.wordSpacing &&
-    !o.characterSpacing &&
     ((o as { horizontalScaling?: number }).horizontalScaling ?? 100) === 100 &&
     o.baseline == null &&
     !o.features &&
@@ -262,23 +269,25 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
     if (this.page.fonts[font.id] == null) this.page.fonts[font.id] = font.ref();
     // pdfkit's save, flip, text and restore, written as one piece (its pieces end in newlines): the
     // transformation it keeps track of is the same after a save and a restore.
+    const spacing = options.characterSpacing ? `\n${number(options.characterSpacing)} Tc` : '';
     this.addContent(
-      `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(top)} Tm\n/${font.id} ${number(this._fontSize)} Tf\n[<${lineHex(font, s)}> 0] TJ\nET\nQ`,
+      `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(top)} Tm\n/${font.id} ${number(this._fontSize)} Tf${spacing}\n[<${lineHex(font, s)}> 0] TJ\nET\nQ`,
     );
   };
 
-  const wrapperOptions = {};
-  /** A word's width as pdfkit's line wrapper measures it. */
-  const wordWidth = (word: string) => pdfNumber(doc.widthOfString(word, wrapperOptions) + 0 + 0);
+  /** A word's width as pdfkit's line wrapper measures it, with its character spacing. */
+  const wordWidth = (word: string, spacing: { characterSpacing: number }) =>
+    pdfNumber(doc.widthOfString(word, spacing) + spacing.characterSpacing + 0);
 
   /** The words of `text` and their widths; undefined when one is wider than the line or hyphenated. */
-  const wordsOf = (text: string, lineWidth: number): Words | undefined => {
+  const wordsOf = (text: string, lineWidth: number, characterSpacing = 0): Words | undefined => {
+    const spacing = { characterSpacing: (characterSpacing * 100) / 100 };
     const breaker = new LineBreaker(text);
     const out: Words = { words: [], widths: [], required: [] };
     let last = 0;
     for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
       const word = text.slice(last, bk.position);
-      const w = wordWidth(word);
+      const w = wordWidth(word, spacing);
       if (w > lineWidth || word.endsWith(softHyphen)) return undefined;
       out.words.push(word);
       out.widths.push(w);
@@ -475,8 +484,22 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
       return this;
     }
     const lineWidth = (options.width * 100) / 100;
-    const words = wordsOf(s, lineWidth);
+    const words = wordsOf(s, lineWidth, options.characterSpacing);
     if (!words) return (text as (...a: unknown[]) => Doc).call(this, s, x, y, opts);
+    // A box of fixed height (a running head) is set here when its text is one line: pdfkit's
+    // ellipsis and overflow apply only where a line breaks.
+    if (options.height != null) {
+      let breaks = false;
+      wrap(
+        words,
+        lineWidth,
+        () => {},
+        () => {
+          breaks = true;
+        },
+      );
+      if (breaks) return (text as (...a: unknown[]) => Doc).call(this, s, x, y, opts);
+    }
     const startX = this.x;
     let maxY = pdfNumber(this.page.maxY());
     const nextSection = () => {
@@ -485,7 +508,8 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
       this.x = startX;
       if (this._fillColor) this.fillColor(...this._fillColor);
     };
-    if (this.y > maxY || this.y + this.currentLineHeight(true) > maxY) nextSection();
+    if (options.height == null && (this.y > maxY || this.y + this.currentLineHeight(true) > maxY))
+      nextSection();
     wrap(
       words,
       lineWidth,
@@ -510,7 +534,7 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
     const options = this._initOptions(opts);
     if (!options.width) return heightOfString.call(this, s, opts);
     const lineWidth = (options.width * 100) / 100;
-    const words = wordsOf(s, lineWidth);
+    const words = wordsOf(s, lineWidth, options.characterSpacing);
     if (!words) return heightOfString.call(this, s, opts);
     const lineGap = options.lineGap || this._lineGap || 0;
     const y = this.y;
