@@ -27,10 +27,12 @@ const node = {
   format: 'cjs',
   target: 'node20',
   // pdfkit's ESM build locates its data through import.meta.url, which a CommonJS bundle lacks.
-  // linebreak: the copy pdfkit's CommonJS build requires, not a second one from its ES build.
+  // linebreak and fontkit: the copies pdfkit's CommonJS build requires, not second ones from
+  // their ES builds (two fontkits meant two sets of Unicode tables unpacked at every start).
   alias: {
     pdfkit: './node_modules/pdfkit/js/pdfkit.js',
     linebreak: './node_modules/linebreak/dist/main.cjs',
+    fontkit: './node_modules/fontkit/dist/main.cjs',
   },
 };
 
