@@ -7,7 +7,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Workspace } from '../grammar/src/index';
 import { generateDocument } from './generate';
@@ -15,12 +15,22 @@ import { root } from './optional';
 import type { ExtraFigure } from './results';
 import { summarise } from './stats';
 
-/** Printed by the child at exit: its peak RSS in KiB (preloaded with `-r`). */
+/**
+ * Printed by the child at exit (preloaded with `-r`): its peak RSS in KiB and its CPU time (user +
+ * system, all its threads) in microseconds; on a shared machine CPU time is the steadier figure.
+ */
 const rssProbe =
-  "process.on('exit', () => process.stderr.write('\\nkompass-bench-maxrss ' + process.resourceUsage().maxRSS + '\\n'));\n";
+  "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\nkompass-bench-maxrss ' + process.resourceUsage().maxRSS + ' cpu ' + (u.user + u.system) + '\\n'); });\n";
 
-/** Runs `kompass export FILE --format pdf` in a fresh process; its wall time and peak RSS. */
-function exportOnce(probe: string, source: string, out: string): { ms: number; rssMb: number } {
+/** One run of a command: wall time, CPU time (user + system) and peak RSS. */
+interface CommandRun {
+  ms: number;
+  cpuMs: number;
+  rssMb: number;
+}
+
+/** Runs `kompass export FILE --format pdf` in a fresh process; its wall time, CPU time and peak RSS. */
+function exportOnce(probe: string, source: string, out: string): CommandRun {
   const t = performance.now();
   const r = spawnSync(
     process.execPath,
@@ -39,10 +49,10 @@ function exportOnce(probe: string, source: string, out: string): { ms: number; r
     { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
   );
   const ms = performance.now() - t;
-  const rss = /kompass-bench-maxrss (\d+)/.exec(r.stderr)?.[1];
-  if (r.status !== 0 || !rss)
+  const probed = /kompass-bench-maxrss (\d+) cpu (\d+)/.exec(r.stderr);
+  if (r.status !== 0 || !probed)
     throw new Error(`kompass export --format pdf failed (exit ${r.status}): ${r.stderr}`);
-  return { ms, rssMb: Number(rss) / 1024 };
+  return { ms, cpuMs: Number(probed[2]) / 1000, rssMb: Number(probed[1]) / 1024 };
 }
 
 /** Measures the PDF figures; `quick` takes fewer runs. */
@@ -78,28 +88,35 @@ export async function measurePdf(
     figures.push({ name: 'pdf/sample-first-in-process', unit: 'ms', value: runs[0]! });
     figures.push({ name: 'pdf/sample-size', unit: 'KB', value: bytes / 1024 });
 
-    const whole: number[] = [];
-    let sampleRss = 0;
+    const whole: CommandRun[] = [];
     const out = join(dir, 'sample.pdf');
-    for (let i = 0; i < (quick ? 3 : 7); i++) {
-      const r = exportOnce(probe, sample, out);
-      whole.push(r.ms);
-      sampleRss = Math.max(sampleRss, r.rssMb);
-    }
-    const w = summarise(whole);
+    for (let i = 0; i < (quick ? 3 : 7); i++) whole.push(exportOnce(probe, sample, out));
+    const w = summarise(whole.map((r) => r.ms));
+    const cpu = summarise(whole.map((r) => r.cpuMs));
     figures.push({ name: 'pdf/sample-command-min', unit: 'ms', value: w.min });
     figures.push({ name: 'pdf/sample-command', unit: 'ms', value: w.median, p95: w.p95 });
-    figures.push({ name: 'pdf/sample-command-rss', unit: 'MB', value: sampleRss });
+    figures.push({ name: 'pdf/sample-command-cpu-min', unit: 'ms', value: cpu.min });
+    figures.push({ name: 'pdf/sample-command-cpu', unit: 'ms', value: cpu.median });
+    figures.push({
+      name: 'pdf/sample-command-rss',
+      unit: 'MB',
+      value: Math.max(...whole.map((r) => r.rssMb)),
+    });
 
     const large = join(dir, 'gen-10k.kompass');
     writeFileSync(large, generateDocument({ lines: 10_000 }));
     const bigOut = join(dir, 'gen-10k.pdf');
-    const big: { ms: number; rssMb: number }[] = [];
+    const big: CommandRun[] = [];
     for (let i = 0; i < (quick ? 1 : 3); i++) big.push(exportOnce(probe, large, bigOut));
     figures.push({
       name: 'pdf/10k-command-min',
       unit: 'ms',
       value: Math.min(...big.map((b) => b.ms)),
+    });
+    figures.push({
+      name: 'pdf/10k-command-cpu-min',
+      unit: 'ms',
+      value: Math.min(...big.map((b) => b.cpuMs)),
     });
     figures.push({
       name: 'pdf/10k-command-rss',
@@ -108,10 +125,27 @@ export async function measurePdf(
     });
     figures.push({ name: 'pdf/10k-size', unit: 'KB', value: statSync(bigOut).size / 1024 });
     notes.push(
-      `pdf: in-process figures are warm renders of the sample (the least and the median of ${runs.length - 1}); command figures spawn bin/kompass.js export --format pdf each run`,
+      `pdf: in-process figures are warm renders of the sample (the least and the median of ${runs.length - 1}); command figures spawn bin/kompass.js export --format pdf each run (wall time; -cpu rows: user + system time of the child)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   return { figures, notes };
+}
+
+// `npm run bench:pdf [-- --quick]`: the PDF figures alone, with the load average around them.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(root, 'bench/pdf.ts')) {
+  const before = loadavg()[0]!;
+  const started = new Date().toISOString().slice(0, 16);
+  const { figures, notes } = await measurePdf(process.argv.includes('--quick'));
+  for (const f of figures) {
+    const p95 = f.p95 === undefined ? '' : ` (p95 ${f.p95.toFixed(0)})`;
+    process.stdout.write(
+      `${f.name.padEnd(28)} ${f.value.toFixed(0).padStart(7)} ${f.unit}${p95}\n`,
+    );
+  }
+  for (const n of notes) process.stdout.write(`${n}\n`);
+  process.stdout.write(
+    `${started}Z, node ${process.version}, load average ${before.toFixed(2)} at start, ${loadavg()[0]!.toFixed(2)} at end\n`,
+  );
 }

@@ -64,9 +64,6 @@ interface Internals {
   _line(text: string, options: TextOptions, wrapper?: unknown): void;
   _fragment(text: string, x: number, y: number, options: TextOptions): void;
   addContent(data: string): Internals;
-  save(): Internals;
-  restore(): Internals;
-  transform(...m: number[]): Internals;
   currentLineHeight(includeGap?: boolean): number;
   widthOfString(text: string, options?: object): number;
   continueOnNewPage(): void;
@@ -225,16 +222,14 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
     }
     const font = this._font;
     const dy = (font.ascender / 1e3) * this._fontSize;
-    this.save();
-    this.transform(1, 0, 0, -1, 0, this.page.height);
-    const top = this.page.height - y - dy;
+    const height = this.page.height;
+    const top = height - y - dy;
     if (this.page.fonts[font.id] == null) this.page.fonts[font.id] = font.ref();
-    this.addContent('BT');
-    this.addContent(`1 0 0 1 ${number(x)} ${number(top)} Tm`);
-    this.addContent(`/${font.id} ${number(this._fontSize)} Tf`);
-    this.addContent(`[<${lineHex(font, s)}> 0] TJ`);
-    this.addContent('ET');
-    this.restore();
+    // pdfkit's save, flip, text and restore, written as one piece (its pieces end in newlines): the
+    // transformation it keeps track of is the same after a save and a restore.
+    this.addContent(
+      `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(top)} Tm\n/${font.id} ${number(this._fontSize)} Tf\n[<${lineHex(font, s)}> 0] TJ\nET\nQ`,
+    );
   };
 
   const wrapperOptions = {};
