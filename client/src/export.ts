@@ -32,7 +32,7 @@ export interface ExportArgs {
 export type LocalOutputWriter = (
   target: vscode.Uri,
   source: vscode.Uri,
-  data: readonly Uint8Array[],
+  data: Iterable<Uint8Array>,
   replace: boolean,
 ) => WriteProblem | undefined;
 

@@ -33,19 +33,25 @@ export async function renderExport(
   analysis: Analysis,
   format: ExportFormat,
   options: { fontDir: vscode.Uri; sourceText?: string },
-): Promise<Uint8Array[]> {
+): Promise<Iterable<Uint8Array>> {
   const { renderReportParts } = await loadReport();
   const fonts = format === 'pdf' ? await reportFonts(options.fontDir) : undefined;
   const parts = await renderReportParts(analysis, format, {
     ...(fonts ? { fonts } : {}),
     ...(options.sourceText !== undefined ? { sourceText: options.sourceText } : {}),
   });
+  return encoded(parts);
+}
+
+/** The pieces as bytes, each encoded only when it is written. */
+function* encoded(parts: Iterable<Uint8Array | string>): Generator<Uint8Array> {
   const encoder = new TextEncoder();
-  return Array.from(parts, (p) => (typeof p === 'string' ? encoder.encode(p) : p));
+  for (const p of parts) yield typeof p === 'string' ? encoder.encode(p) : p;
 }
 
 /** Pieces of bytes as one array, for a file system that writes only whole files. */
-export function joinBytes(pieces: readonly Uint8Array[]): Uint8Array {
+export function joinBytes(parts: Iterable<Uint8Array>): Uint8Array {
+  const pieces = [...parts];
   if (pieces.length === 1) return pieces[0]!;
   const all = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
   let at = 0;
