@@ -32,9 +32,12 @@ export function collectOutput(pdf: PDFKit.PDFDocument): () => Uint8Array {
     block.set(data, at);
     at += data.length;
   };
-  // What pdfkit wrote before (the header) waits in its stream: it comes first.
-  for (let c = doc.read() as Uint8Array | null; c !== null; c = doc.read() as Uint8Array | null)
-    bytes(c);
+  // What pdfkit wrote before (the header) waits in its stream: it comes first. The browser's
+  // stream has no `read` and hands it over later, as 'data', after pieces written below.
+  const head: Uint8Array[] = [];
+  const read = (doc as { read?: () => Uint8Array | null }).read;
+  if (typeof read === 'function')
+    for (let c = read.call(doc); c !== null; c = read.call(doc)) head.push(c);
   doc._write = function (this: Doc, data: unknown) {
     if (data instanceof Uint8Array) {
       bytes(data);
@@ -49,10 +52,12 @@ export function collectOutput(pdf: PDFKit.PDFDocument): () => Uint8Array {
     at += s.length;
     this._offset += s.length;
   };
-  // Nothing else should reach pdfkit's stream; whatever does is kept in order all the same.
-  doc.on('data', (c: Uint8Array) => bytes(c));
+  // Only what was written before `_write` was replaced reaches pdfkit's stream.
+  doc.on('data', (c: Uint8Array) => head.push(c));
   return () => {
     if (at > 0) done.push(block.subarray(0, at));
+    done.unshift(...head);
+    head.length = 0;
     block = new Uint8Array(0);
     at = 0;
     const total = done.reduce((n, c) => n + c.length, 0);
