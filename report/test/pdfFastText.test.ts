@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import { readFontDir } from '../src/fontDir';
 import { parseFonts } from '../src/fonts';
 import { bufferPageContent, cacheColors } from '../src/pdf/contentBuffer';
-import { fastTextIn } from '../src/pdf/fastText';
+import { drawContinued, fastTextIn, type Piece } from '../src/pdf/fastText';
 import { margin } from '../src/pdf/style';
 
 const fonts = parseFonts(readFontDir());
@@ -60,6 +60,15 @@ async function draw(fast: boolean, colors: boolean): Promise<Buffer> {
   doc.text('561 / 800', 300, 300, { lineBreak: false });
   say(doc.x);
   say(doc.widthOfString('56\u00a0%') + doc.widthOfString('tre ord\there ') + doc.widthOfString(''));
+  // Letter-spaced text (the title page's labels) and running heads in a box of fixed height.
+  doc
+    .fontSize(11)
+    .text('KOMMUNKOMPASSEN – UTVÄRDERING', 56, 330, { width: 300, characterSpacing: 1.5 });
+  say(doc.heightOfString('KOMMUNKOMPASSEN – UTVÄRDERING', { width: 120, characterSpacing: 1.5 }));
+  doc.text('MITT I', 300, 360, { width: 100, align: 'right', characterSpacing: 1.5 });
+  doc.fontSize(8.5);
+  for (const head of ['Kommunkompassen 2012 – Västerås', paragraph])
+    doc.text(head, 56, 30, { width: 480, lineBreak: false, height: 12, ellipsis: true });
   // What pdfkit keeps for itself: words wider than the line, soft hyphens, empty text.
   doc.text(`Ordet ${'x'.repeat(80)} är långt`, 56, 400, { width: 120 });
   doc.text('Kom\u00admun\u00adens för\u00advalt\u00adning', 56, doc.y, { width: 60 });
@@ -68,6 +77,60 @@ async function draw(fast: boolean, colors: boolean): Promise<Buffer> {
   // Options given as off, as a paragraph of one run passes them.
   doc.text(paragraph, 56, 500, { width: 250, lineGap: 1.5, continued: false, link: null });
   doc.text('Fortsätter ', 56, doc.y, { width: 200, continued: true }).text('och slutar.');
+  // Paragraphs of runs in several fonts, with a link, a line break and page breaks inside.
+  const runs: Piece[] = [
+    {
+      text: 'Första delen av stycket ',
+      face: 'regular',
+      fill: '#1b1f24',
+      link: null,
+      underline: false,
+    },
+    {
+      text: 'i fetstil som fortsätter över raden ',
+      face: 'bold',
+      fill: '#1b1f24',
+      link: null,
+      underline: false,
+    },
+    { text: 'kursivt', face: 'italic', fill: '#9a5b00', link: null, underline: false },
+    {
+      text: ' och en länk',
+      face: 'regular',
+      fill: '#1d5fa6',
+      link: 'https://example.org/',
+      underline: true,
+    },
+    {
+      text: ', sedan\nen ny rad och ett långtord ',
+      face: 'regular',
+      fill: '#1b1f24',
+      link: null,
+      underline: false,
+    },
+    { text: 'Slut.', face: 'bold', fill: '#1b1f24', link: null, underline: false },
+  ];
+  for (const [width, y] of [
+    [200, 120],
+    [97, 560],
+    [120, 745],
+  ] as const) {
+    const drawn = fast && drawContinued(doc, runs, 56, y, width, 1.5);
+    if (fast) assert.ok(drawn, 'the paragraph of runs took the faster path');
+    if (!drawn)
+      runs.forEach((r, i) => {
+        doc.font(r.face).fillColor(r.fill);
+        const o = {
+          continued: i < runs.length - 1,
+          lineGap: 1.5,
+          link: r.link,
+          underline: r.underline,
+        };
+        if (i === 0) doc.text(r.text, 56, y, { ...o, width });
+        else doc.text(r.text, o);
+      });
+    say(doc.y);
+  }
   doc.end();
   await ended;
   return Buffer.concat(chunks);

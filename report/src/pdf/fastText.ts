@@ -94,7 +94,15 @@ function number(n: number): string {
 }
 
 /** Text options this module sets exactly as pdfkit would; any other option goes to pdfkit. */
-const plainOptions = new Set(['width', 'align', 'lineGap', 'lineBreak']);
+const plainOptions = new Set([
+  'width',
+  'align',
+  'lineGap',
+  'lineBreak',
+  'characterSpacing',
+  'height',
+  'ellipsis',
+]);
 
 function plain(options: TextOptions | undefined): boolean {
   if (!options) return true;
@@ -115,7 +123,6 @@ function plainFragment(o: TextOptions): boolean {
     !o.strike &&
     !o.oblique &&
     !o.wordSpacing &&
-    !o.characterSpacing &&
     ((o as { horizontalScaling?: number }).horizontalScaling ?? 100) === 100 &&
     o.baseline == null &&
     !o.features &&
@@ -132,6 +139,41 @@ interface Words {
 }
 
 const softHyphen = '\u00ad';
+
+/** One run of a paragraph in several fonts: its text, face, colour and link. */
+export interface Piece {
+  text: string;
+  face: string;
+  fill: string;
+  link: string | null;
+  underline: boolean;
+}
+
+type Paragraph = (
+  pieces: readonly Piece[],
+  x: number,
+  y: number,
+  width: number,
+  lineGap: number,
+) => boolean;
+
+const paragraphs = new WeakMap<PDFKit.PDFDocument, Paragraph>();
+
+/**
+ * Sets runs in several fonts as one paragraph from (x, y), wrapped at `width`, as pdfkit's
+ * `text(…, { continued: true })` calls would; false (nothing drawn) when only pdfkit can.
+ */
+export function drawContinued(
+  doc: PDFKit.PDFDocument,
+  pieces: readonly Piece[],
+  x: number,
+  y: number,
+  width: number,
+  lineGap: number,
+): boolean {
+  const draw = paragraphs.get(doc);
+  return draw ? draw(pieces, x, y, width, lineGap) : false;
+}
 
 /**
  * Installs the faster text path on `doc` after its fonts are registered: the same output, less
@@ -227,23 +269,25 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
     if (this.page.fonts[font.id] == null) this.page.fonts[font.id] = font.ref();
     // pdfkit's save, flip, text and restore, written as one piece (its pieces end in newlines): the
     // transformation it keeps track of is the same after a save and a restore.
+    const spacing = options.characterSpacing ? `\n${number(options.characterSpacing)} Tc` : '';
     this.addContent(
-      `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(top)} Tm\n/${font.id} ${number(this._fontSize)} Tf\n[<${lineHex(font, s)}> 0] TJ\nET\nQ`,
+      `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(top)} Tm\n/${font.id} ${number(this._fontSize)} Tf${spacing}\n[<${lineHex(font, s)}> 0] TJ\nET\nQ`,
     );
   };
 
-  const wrapperOptions = {};
-  /** A word's width as pdfkit's line wrapper measures it. */
-  const wordWidth = (word: string) => pdfNumber(doc.widthOfString(word, wrapperOptions) + 0 + 0);
+  /** A word's width as pdfkit's line wrapper measures it, with its character spacing. */
+  const wordWidth = (word: string, spacing: { characterSpacing: number }) =>
+    pdfNumber(doc.widthOfString(word, spacing) + spacing.characterSpacing + 0);
 
   /** The words of `text` and their widths; undefined when one is wider than the line or hyphenated. */
-  const wordsOf = (text: string, lineWidth: number): Words | undefined => {
+  const wordsOf = (text: string, lineWidth: number, characterSpacing = 0): Words | undefined => {
+    const spacing = { characterSpacing: (characterSpacing * 100) / 100 };
     const breaker = new LineBreaker(text);
     const out: Words = { words: [], widths: [], required: [] };
     let last = 0;
     for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
       const word = text.slice(last, bk.position);
-      const w = wordWidth(word);
+      const w = wordWidth(word, spacing);
       if (w > lineWidth || word.endsWith(softHyphen)) return undefined;
       out.words.push(word);
       out.widths.push(w);
@@ -304,6 +348,125 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
     if (wc > 0) line(buffer, textWidth, wc);
   };
 
+  // A paragraph of runs in several fonts (`text` with `continued`), as pdfkit's line wrapper sets
+  // it: each run goes on where the one before ended, its first line shortened by what is there.
+  const continued = (
+    pieces: readonly Piece[],
+    x: number,
+    y: number,
+    width: number,
+    lineGap: number,
+  ) => {
+    if (doc._wrapper != null || doc._textOptions != null) return false;
+    const full = (width * 100) / 100;
+    // Measured first, each run in its font: a paragraph pdfkit would break inside a word stays with it.
+    const measured: Words[] = [];
+    for (const piece of pieces) {
+      doc.font(piece.face);
+      const words = wordsOf(piece.text, full);
+      if (!words || words.words.length === 0) return false;
+      measured.push(words);
+    }
+    doc.x = x;
+    doc.y = y;
+    const startX = x;
+    let lineWidth = full;
+    let continuedX = 0;
+    let indentApplied = false;
+    let maxY = pdfNumber(doc.page.maxY());
+    const nextSection = () => {
+      doc.continueOnNewPage();
+      maxY = doc.page.maxY();
+      doc.x = startX;
+      if (doc._fillColor) doc.fillColor(...doc._fillColor);
+    };
+    pieces.forEach((piece, k) => {
+      doc.font(piece.face).fillColor(piece.fill);
+      const options: TextOptions = {
+        width,
+        lineGap,
+        continued: k < pieces.length - 1,
+        link: piece.link,
+        underline: piece.underline,
+      };
+      const words = measured[k]!;
+      if (doc.y > maxY || doc.y + doc.currentLineHeight(true) > maxY) nextSection();
+      let buffer = '';
+      let textWidth = 0;
+      let wc = 0;
+      let lines = 0;
+      let continueY = doc.y;
+      let spaceLeft = lineWidth;
+      // What pdfkit's wrapper does once after the next line is drawn.
+      const afterLine: (() => void)[] = [];
+      const emitLine = () => {
+        options.textWidth = textWidth + 0 * (wc - 1);
+        options.wordCount = wc;
+        options.lineWidth = lineWidth;
+        continueY = doc.y;
+        doc._line(buffer, options, true);
+        for (const then of afterLine.splice(0)) then();
+        lines++;
+      };
+      for (let i = 0; i < words.words.length; i++) {
+        const word = words.words[i]!;
+        const w = words.widths[i]!;
+        const required = words.required[i]!;
+        if (i === 0 || words.required[i - 1]) {
+          const indent = continuedX || 0;
+          if (continuedX || !indentApplied) {
+            doc.x += indent;
+            lineWidth -= indent;
+            indentApplied = true;
+          }
+          afterLine.push(() => {
+            doc.x -= indent;
+            lineWidth += indent;
+            indentApplied = false;
+            if (!options.continued) continuedX = 0;
+          });
+          spaceLeft = lineWidth;
+        }
+        const fits = w <= spaceLeft;
+        if (fits) {
+          buffer += word;
+          textWidth += w;
+          wc++;
+        }
+        if (required || !fits) {
+          const lh = doc.currentLineHeight(true);
+          if (required && w > spaceLeft) {
+            emitLine();
+            buffer = word;
+            textWidth = w;
+            wc = 1;
+          }
+          emitLine();
+          if (pdfNumber(doc.y + lh) > maxY) nextSection();
+          if (required) {
+            spaceLeft = lineWidth;
+            buffer = '';
+            textWidth = 0;
+            wc = 0;
+          } else {
+            spaceLeft = lineWidth - w;
+            buffer = word;
+            textWidth = w;
+            wc = 1;
+          }
+        } else spaceLeft -= w;
+      }
+      if (wc > 0) emitLine();
+      if (options.continued) {
+        if (lines > 1) continuedX = 0;
+        continuedX += options.textWidth || 0;
+        doc.y = continueY;
+      } else doc.x = startX;
+    });
+    return true;
+  };
+  paragraphs.set(doc, continued);
+
   const text = doc.text;
   doc.text = function (this: Doc, s: unknown, x?: unknown, y?: unknown, opts?: TextOptions) {
     if (
@@ -321,8 +484,22 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
       return this;
     }
     const lineWidth = (options.width * 100) / 100;
-    const words = wordsOf(s, lineWidth);
+    const words = wordsOf(s, lineWidth, options.characterSpacing);
     if (!words) return (text as (...a: unknown[]) => Doc).call(this, s, x, y, opts);
+    // A box of fixed height (a running head) is set here when its text is one line: pdfkit's
+    // ellipsis and overflow apply only where a line breaks.
+    if (options.height != null) {
+      let breaks = false;
+      wrap(
+        words,
+        lineWidth,
+        () => {},
+        () => {
+          breaks = true;
+        },
+      );
+      if (breaks) return (text as (...a: unknown[]) => Doc).call(this, s, x, y, opts);
+    }
     const startX = this.x;
     let maxY = pdfNumber(this.page.maxY());
     const nextSection = () => {
@@ -331,7 +508,8 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
       this.x = startX;
       if (this._fillColor) this.fillColor(...this._fillColor);
     };
-    if (this.y > maxY || this.y + this.currentLineHeight(true) > maxY) nextSection();
+    if (options.height == null && (this.y > maxY || this.y + this.currentLineHeight(true) > maxY))
+      nextSection();
     wrap(
       words,
       lineWidth,
@@ -356,7 +534,7 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
     const options = this._initOptions(opts);
     if (!options.width) return heightOfString.call(this, s, opts);
     const lineWidth = (options.width * 100) / 100;
-    const words = wordsOf(s, lineWidth);
+    const words = wordsOf(s, lineWidth, options.characterSpacing);
     if (!words) return heightOfString.call(this, s, opts);
     const lineGap = options.lineGap || this._lineGap || 0;
     const y = this.y;

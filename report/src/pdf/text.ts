@@ -2,7 +2,9 @@
 
 import type { Run } from '../document';
 import { markdownBlocks } from '../markdown-text';
+import { drawContinued } from './fastText';
 import type { Flow } from './flow';
+import { breakLongWords } from './longWords';
 import { color, margin, size, width } from './style';
 
 /** The space between a list marker and its text; wrapped lines start under the text. */
@@ -46,11 +48,25 @@ export function drawRuns(f: Flow, runs: readonly Run[], look: RunsLook = {}): vo
   d.fontSize(look.size ?? size.body);
   const list = runs.filter((r) => r.text.length > 0);
   if (list.length === 0) list.push({ text: ' ' });
-  list.forEach((r, i) => {
+  const fill = (r: Run) => {
     const tone = r.tone === 'error' ? color.error : r.tone === 'warning' ? color.warn : undefined;
-    d.font(r.bold ? 'bold' : r.italic ? 'italic' : 'regular').fillColor(
-      r.link ? color.accent : (tone ?? look.color ?? color.fg),
-    );
+    return r.link ? color.accent : (tone ?? look.color ?? color.fg);
+  };
+  const face = (r: Run) => (r.bold ? 'bold' : r.italic ? 'italic' : 'regular');
+  const pieces = list.map((r) => ({
+    text: breakLongWords(r.text),
+    face: face(r),
+    fill: fill(r),
+    link: r.link ?? null,
+    underline: Boolean(r.link),
+  }));
+  const w = look.width ?? margin.left + width - x;
+  if (list.length > 1 && drawContinued(d, pieces, x, y, w, look.lineGap ?? 1.5)) {
+    d.x = margin.left;
+    return;
+  }
+  list.forEach((r, i) => {
+    d.font(face(r)).fillColor(fill(r));
     const o: PDFKit.Mixins.TextOptions = {
       continued: i < list.length - 1,
       lineGap: look.lineGap ?? 1.5,
@@ -58,7 +74,7 @@ export function drawRuns(f: Flow, runs: readonly Run[], look: RunsLook = {}): vo
       underline: Boolean(r.link),
     };
     if (i === 0) {
-      o.width = look.width ?? margin.left + width - x;
+      o.width = w;
       d.text(r.text, x, y, o);
     } else d.text(r.text, o);
   });
