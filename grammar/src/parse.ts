@@ -5,7 +5,7 @@ import { fastScan, fastTokenize, type ScannedText, scannedToken, scannedType } f
 import { fastTopBlock } from './fastParse';
 import { kompassLexer } from './lexer';
 import { KompassParser, type SyntaxProblem } from './parser';
-import { nearest } from './suggest';
+import { foldCandidates, nearest } from './suggest';
 import {
   BlockComment,
   closingQuotes,
@@ -597,7 +597,9 @@ function withoutStackTraces<T>(f: () => T): T {
   }
 }
 
-const keywordSpellings = keywordSpecs.flatMap((k) => (k.en === k.sv ? [k.en] : [k.en, k.sv]));
+const keywordSpellings = foldCandidates(
+  keywordSpecs.flatMap((k) => (k.en === k.sv ? [k.en] : [k.en, k.sv])),
+);
 const keywordBySpelling = new Map<string, TokenType>(
   keywordSpecs.flatMap((k) => [
     [k.en, K[k.name]],

@@ -29,19 +29,37 @@ function tolerance(word: string): number {
   return word.length <= 3 ? 1 : word.length <= 6 ? 2 : 3;
 }
 
+/** Candidates with their folded forms, made once for a list `nearest` is asked about often. */
+export interface FoldedCandidates {
+  readonly words: readonly string[];
+  readonly folded: readonly string[];
+}
+
+/** Folds a fixed list of candidates once (the keyword spellings are tried for every bare word). */
+export function foldCandidates(words: readonly string[]): FoldedCandidates {
+  return { words, folded: words.map(fold) };
+}
+
 /**
  * The candidate a word is most likely a typo of (case and accents aside: `omrade` → `område`),
  * or undefined when none is close enough. Ties go to the earlier candidate.
  */
-export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+export function nearest(
+  word: string,
+  candidates: Iterable<string> | FoldedCandidates,
+): string | undefined {
+  const { words, folded } =
+    typeof candidates === 'object' && 'folded' in candidates
+      ? candidates
+      : foldCandidates([...candidates]);
   const w = fold(word);
   const limit = tolerance(word);
   let best: string | undefined;
   let bestDistance = limit + 1;
-  for (const c of candidates) {
-    const d = editDistance(w, fold(c), limit);
+  for (let i = 0; i < words.length; i++) {
+    const d = editDistance(w, folded[i]!, limit);
     if (d < bestDistance) {
-      best = c;
+      best = words[i];
       bestDistance = d;
     }
   }
