@@ -17,8 +17,17 @@ import { measureServerLatency } from '../server/bench/latency';
 import { machine } from './machine';
 import { root } from './optional';
 
-/** Where the peer and its generator live (the project's shared folder, read-only). */
-export const peerSource = resolve(process.env.KOMPASS_PEER ?? resolve(root, '../../shared/peers'));
+/**
+ * Where the peer and its generator live: the project's shared folder (read-only), beside the
+ * repository (`../shared/peers`) or beside the folder of a worktree (`../../shared/peers`).
+ */
+export const peerSource = resolve(
+  process.env.KOMPASS_PEER ??
+    ['../shared/peers', '../../shared/peers']
+      .map((p) => resolve(root, p))
+      .find((p) => existsSync(p)) ??
+    resolve(root, '../shared/peers'),
+);
 
 /** A built peer: how to run its CLI and its language server. */
 export interface Peer {
