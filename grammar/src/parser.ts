@@ -751,6 +751,32 @@ export class KompassParser extends EmbeddedActionsParser {
     }
   }
 
+  /**
+   * Where rule-level recovery resyncs: the first token ahead that some rule on the stack can
+   * continue with. Chevrotain tests every token ahead against every type of the whole stack's
+   * follow set, and a failing rule asks again at each level it passes up: with deep nesting, a
+   * long stretch without a resync point cost seconds (a 36 kB fuzz case, 6 s). Here the follow
+   * set becomes a set of token type indexes once per call; the answer is Chevrotain's own (the
+   * first type of the follow set in its order that the token matches).
+   */
+  findReSyncTokenType(): TokenType {
+    const follows = (this as unknown as GrammarPathEngine).flattenFollowSet();
+    const matching = new Set<number>();
+    for (const f of follows) {
+      matching.add(f.tokenTypeIdx!);
+      if (f.isParent) for (const c of f.categoryMatches ?? []) matching.add(c);
+    }
+    for (let k = 1; ; k++) {
+      const next = this.LA(k);
+      // The end is always in the follow set (the document's own rule is followed by it).
+      if (matching.has(next.tokenType.tokenTypeIdx!) || next.tokenType === EOF) {
+        const found = follows.find((f) => tokenMatcher(next, f));
+        if (found) return found;
+        if (next.tokenType === EOF) return EOF;
+      }
+    }
+  }
+
   /** Forgets nodes left open by an aborted parse. */
   clearOpenNodes(): void {
     this.open.length = 0;
