@@ -298,24 +298,30 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
   };
 
   /**
-   * pdfkit's line wrapper for one font, no indent, one column: `line` gets each line's text, width
-   * and word count; `after` runs after each line but the last, with the line height.
+   * pdfkit's line wrapper for one font, one column: `line` gets each line's text, width and word
+   * count; `after` runs after each line but the last, with the line height. `width` is the line's
+   * width as it is at the moment; `lineStart`, at the start of each paragraph line, may change it
+   * (a run that goes on where another ended starts its first line shorter).
    */
   const wrap = (
     words: Words,
-    lineWidth: number,
+    width: () => number,
     line: (text: string, width: number, count: number) => void,
     after: (lh: number) => void,
+    lineStart?: () => void,
   ) => {
     let buffer = '';
     let textWidth = 0;
     let wc = 0;
-    let spaceLeft = lineWidth;
+    let spaceLeft = width();
     for (let i = 0; i < words.words.length; i++) {
       const word = words.words[i]!;
       const w = words.widths[i]!;
       const required = words.required[i]!;
-      if (i === 0 || words.required[i - 1]) spaceLeft = lineWidth;
+      if (i === 0 || words.required[i - 1]) {
+        lineStart?.();
+        spaceLeft = width();
+      }
       const fits = w <= spaceLeft;
       if (fits) {
         buffer += word;
@@ -333,12 +339,12 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
         line(buffer, textWidth, wc);
         after(lh);
         if (required) {
-          spaceLeft = lineWidth;
+          spaceLeft = width();
           buffer = '';
           textWidth = 0;
           wc = 0;
         } else {
-          spaceLeft = lineWidth - w;
+          spaceLeft = width() - w;
           buffer = word;
           textWidth = w;
           wc = 1;
@@ -391,28 +397,26 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
       };
       const words = measured[k]!;
       if (doc.y > maxY || doc.y + doc.currentLineHeight(true) > maxY) nextSection();
-      let buffer = '';
-      let textWidth = 0;
-      let wc = 0;
       let lines = 0;
       let continueY = doc.y;
-      let spaceLeft = lineWidth;
       // What pdfkit's wrapper does once after the next line is drawn.
       const afterLine: (() => void)[] = [];
-      const emitLine = () => {
-        options.textWidth = textWidth + 0 * (wc - 1);
-        options.wordCount = wc;
-        options.lineWidth = lineWidth;
-        continueY = doc.y;
-        doc._line(buffer, options, true);
-        for (const then of afterLine.splice(0)) then();
-        lines++;
-      };
-      for (let i = 0; i < words.words.length; i++) {
-        const word = words.words[i]!;
-        const w = words.widths[i]!;
-        const required = words.required[i]!;
-        if (i === 0 || words.required[i - 1]) {
+      wrap(
+        words,
+        () => lineWidth,
+        (line, textWidth, wc) => {
+          options.textWidth = textWidth + 0 * (wc - 1);
+          options.wordCount = wc;
+          options.lineWidth = lineWidth;
+          continueY = doc.y;
+          doc._line(line, options, true);
+          for (const then of afterLine.splice(0)) then();
+          lines++;
+        },
+        (lh) => {
+          if (pdfNumber(doc.y + lh) > maxY) nextSection();
+        },
+        () => {
           const indent = continuedX || 0;
           if (continuedX || !indentApplied) {
             doc.x += indent;
@@ -425,38 +429,8 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
             indentApplied = false;
             if (!options.continued) continuedX = 0;
           });
-          spaceLeft = lineWidth;
-        }
-        const fits = w <= spaceLeft;
-        if (fits) {
-          buffer += word;
-          textWidth += w;
-          wc++;
-        }
-        if (required || !fits) {
-          const lh = doc.currentLineHeight(true);
-          if (required && w > spaceLeft) {
-            emitLine();
-            buffer = word;
-            textWidth = w;
-            wc = 1;
-          }
-          emitLine();
-          if (pdfNumber(doc.y + lh) > maxY) nextSection();
-          if (required) {
-            spaceLeft = lineWidth;
-            buffer = '';
-            textWidth = 0;
-            wc = 0;
-          } else {
-            spaceLeft = lineWidth - w;
-            buffer = word;
-            textWidth = w;
-            wc = 1;
-          }
-        } else spaceLeft -= w;
-      }
-      if (wc > 0) emitLine();
+        },
+      );
       if (options.continued) {
         if (lines > 1) continuedX = 0;
         continuedX += options.textWidth || 0;
@@ -492,7 +466,7 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
       let breaks = false;
       wrap(
         words,
-        lineWidth,
+        () => lineWidth,
         () => {},
         () => {
           breaks = true;
@@ -512,7 +486,7 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
       nextSection();
     wrap(
       words,
-      lineWidth,
+      () => lineWidth,
       (line, width, count) => {
         options.textWidth = width + 0 * (count - 1);
         options.wordCount = count;
@@ -541,7 +515,7 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
     let at = y;
     wrap(
       words,
-      lineWidth,
+      () => lineWidth,
       () => {
         at += this.currentLineHeight(true) + lineGap;
       },
