@@ -1,8 +1,9 @@
 import { basename, dirname, extname, join } from 'node:path';
 import type { Analysis, MessageLanguage } from '../../grammar/src/index';
 import { type ReportFormat, reportFormat } from '../../report/src/formats';
+import type { ReportOptions } from '../../report/src/options';
 import { UsageError } from './errors';
-import { loadWithDefaultFlags } from './runtime';
+import { layOutPdf, loadWithDefaultFlags } from './runtime';
 import { loadEvaluations, requireEvaluations } from './summary';
 import { writeOutput } from './write';
 
@@ -10,6 +11,15 @@ import { writeOutput } from './write';
 export function defaultOutput(source: string, format: ReportFormat): string {
   const name = basename(source, extname(source)).replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'report';
   return join(dirname(source), `${name}${reportFormat(format).extension}`);
+}
+
+/** The PDF of a document: the PDF renderer loaded with its code cache, then laid out. */
+async function pdfOf(
+  analysis: Analysis & { text: string },
+  options: ReportOptions,
+): Promise<Uint8Array> {
+  const pdf = await loadWithDefaultFlags(() => import('../../report/src/pdfNode'));
+  return layOutPdf(analysis.text.length, () => pdf.renderPdf(analysis, options));
 }
 
 /** Options of `kompass export`. */
@@ -43,12 +53,7 @@ export async function runExport(
   // the PDF renderer one more without the other formats' writers.
   const data =
     options.format === 'pdf'
-      ? [
-          await (await loadWithDefaultFlags(() => import('../../report/src/pdfNode'))).renderPdf(
-            analysis,
-            renderOptions,
-          ),
-        ]
+      ? [await pdfOf(analysis, renderOptions)]
       : await (await import('../../report/src/index')).renderReportParts(
           analysis,
           options.format,
