@@ -8,15 +8,24 @@
 interface ContentRef {
   write(chunk: string | Uint8Array): void;
   end(chunk?: string | Uint8Array): void;
+  buffer: Uint8Array[];
+  compress: boolean;
+  data: { Filter?: string };
 }
 
 type Doc = PDFKit.PDFDocument & { page: { content: ContentRef } };
 
+/** Compresses a page's content as a zlib stream (`FlateDecode`): `ReportOptions.deflatePage`. */
+export type PageDeflate = (content: Uint8Array) => Uint8Array;
+
 const encoder = new TextEncoder();
 const nonAscii = /[\u0080-\uffff]/;
 
-/** Buffers the content of every page of `doc`, the current one and those added later. */
-export function bufferPageContent(doc: PDFKit.PDFDocument): void {
+/**
+ * Buffers the content of every page of `doc`, the current one and those added later; `deflate`
+ * compresses each page's content when it ends (pdfkit does it otherwise).
+ */
+export function bufferPageContent(doc: PDFKit.PDFDocument, deflate?: PageDeflate): void {
   const d = doc as Doc;
   let last: (() => void) | undefined;
   const wrap = (ref: ContentRef) => {
@@ -43,7 +52,14 @@ export function bufferPageContent(doc: PDFKit.PDFDocument): void {
     };
     ref.end = (chunk) => {
       flush();
-      end(chunk);
+      if (chunk) write(chunk);
+      if (deflate && ref.compress && ref.buffer.length > 0) {
+        // pdfkit writes a stream with a `Filter` as it is, without compressing it again.
+        ref.buffer = [deflate(joined(ref.buffer))];
+        ref.compress = false;
+        ref.data.Filter = 'FlateDecode';
+      }
+      end();
     };
     return flush;
   };
@@ -52,6 +68,20 @@ export function bufferPageContent(doc: PDFKit.PDFDocument): void {
     last?.();
     last = wrap(d.page.content);
   });
+}
+
+/** The chunks as one array of bytes. */
+function joined(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  let length = 0;
+  for (const c of chunks) length += c.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 interface ColorInternals {

@@ -12,7 +12,7 @@ import { parseFonts } from '../fonts';
 import { reportLanguage } from '../labels';
 import type { ContentsEntry } from '../view';
 import { blocks } from './blocks';
-import { bufferPageContent, cacheColors } from './contentBuffer';
+import { bufferPageContent, cacheColors, type PageDeflate } from './contentBuffer';
 import { fastTextIn } from './fastText';
 import { Flow } from './flow';
 import { breakLongWordsIn } from './longWords';
@@ -21,10 +21,14 @@ import { Bookmarks, contents, furniture, partKey } from './pages';
 import { A4, margin } from './style';
 import { Tags } from './tags';
 
-/** Renders the report's structure as the bytes of a tagged PDF. */
+/**
+ * Renders the report's structure as the bytes of a tagged PDF; `deflate` compresses the pages'
+ * content (pdfkit's own compression otherwise).
+ */
 export async function renderPdfDocument(
   report: ReportDocument,
   fontBytes: FontBytes,
+  deflate?: PageDeflate,
 ): Promise<Uint8Array> {
   const fonts = parseFonts(fontBytes);
   const info: PDFKit.DocumentInfo = {
@@ -54,7 +58,7 @@ export async function renderPdfDocument(
     doc.registerFont(face, fonts[face] as unknown as PDFKit.Mixins.PDFFontSource);
   fastTextIn(doc);
   doc.font('regular');
-  bufferPageContent(doc);
+  bufferPageContent(doc, deflate);
   cacheColors(doc);
   breakLongWordsIn(doc);
   const output = collectOutput(doc);
