@@ -16,6 +16,7 @@ import { bufferPageContent, cacheColors, type PageDeflate } from './contentBuffe
 import { fastTextIn } from './fastText';
 import { Flow } from './flow';
 import { breakLongWordsIn } from './longWords';
+import { fastObjectsIn } from './objects';
 import { collectOutput } from './output';
 import { Bookmarks, contents, furniture, partKey } from './pages';
 import { A4, margin } from './style';
@@ -56,6 +57,7 @@ export async function renderPdfDocument(
   // pdfkit takes a parsed fontkit font as a source too (its types only list files and buffers).
   for (const face of ['regular', 'bold', 'italic'] as const)
     doc.registerFont(face, fonts[face] as unknown as PDFKit.Mixins.PDFFontSource);
+  fastObjectsIn(doc);
   fastTextIn(doc);
   doc.font('regular');
   bufferPageContent(doc, deflate);
