@@ -2,18 +2,29 @@ import type { IToken, TokenType } from 'chevrotain';
 import type {
   AreaStatement,
   Block,
+  DateNode,
   FactEntry,
   FactsStatement,
+  Keyword,
   KeywordNode,
   NumberNode,
   NumberStatement,
   QuestionStatement,
   Statement,
+  StringNode,
   TextStatement,
   TopBlock,
   WordNode,
 } from './ast';
-import { dateNode, end, isDotted, keywordOf, kwNode, numNode, strNode, wordNode } from './parser';
+import {
+  dateNodeIn,
+  isDottedIn,
+  keywordIn,
+  kwNodeIn,
+  numNodeIn,
+  strNodeIn,
+  wordNodeIn,
+} from './parser';
 import {
   Comma,
   DateLiteral,
@@ -28,6 +39,19 @@ import {
 } from './tokens';
 
 /**
+ * The tokens of one top-level block as the fast parser reads them: each one's type, and where it
+ * stands in the document `text` (`starts` and `ends` from index `base`). The fast lexer's scan is
+ * read this way without making a token object per token (see `scannedRegions` in parse.ts).
+ */
+export interface TokenColumns {
+  text: string;
+  types: readonly TokenType[];
+  starts: ArrayLike<number>;
+  ends: ArrayLike<number>;
+  base: number;
+}
+
+/**
  * The parser's fast path: a plain recursive descent over the tokens of one top-level block that
  * builds exactly the tree `KompassParser` builds, for blocks without a syntax error. At the first
  * token it does not expect it gives up (undefined) and the block goes to Chevrotain, which
@@ -35,83 +59,140 @@ import {
  * part of Chevrotain's: no rule machinery, no lookahead functions, no parser to build at start-up.
  * grammar/test/fastParse.test.ts compares the two on valid, broken and mutated documents.
  */
-export function fastTopBlock(tokens: readonly IToken[]): TopBlock | undefined {
-  const p = new FastParser(tokens);
+export function fastTopBlock(text: string, tokens: readonly IToken[]): TopBlock | undefined {
+  const n = tokens.length;
+  const types: TokenType[] = new Array(n);
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k]!;
+    types[k] = t.tokenType;
+    starts[k] = t.startOffset;
+    ends[k] = t.startOffset + t.image.length;
+  }
+  return fastTopBlockIn({ text, types, starts, ends, base: 0 });
+}
+
+/** `fastTopBlock` of tokens given as columns; undefined unless it reads all of them. */
+export function fastTopBlockIn(columns: TokenColumns): TopBlock | undefined {
+  const p = new FastParser(columns);
   try {
     const block = p.topBlock();
-    return p.at === tokens.length ? block : undefined;
+    return p.at === columns.types.length ? block : undefined;
   } catch (e) {
     if (e === giveUp) return undefined;
     throw e;
   }
 }
 
-/** Thrown to leave the fast path; never escapes `fastTopBlock`. */
+/** Thrown to leave the fast path; never escapes `fastTopBlockIn`. */
 const giveUp = new Error('not for the fast path');
 
 /** The statements a block may hold, by their keyword's token type (as `statementAlternatives`). */
-type StatementRule = (p: FastParser, kw: IToken) => Statement;
+type StatementRule = (p: FastParser, kw: number) => Statement;
 
 const isString = (t: TokenType): boolean => t === StringLiteral || t === TextBlock;
 
+/** Reads tokens by index (`at`, from 0); a token is named by its index wherever it is passed. */
 class FastParser {
   at = 0;
-  constructor(private readonly tokens: readonly IToken[]) {}
+  private readonly text: string;
+  private readonly types: readonly TokenType[];
+  private readonly starts: ArrayLike<number>;
+  private readonly ends: ArrayLike<number>;
+  private readonly base: number;
+
+  constructor(c: TokenColumns) {
+    this.text = c.text;
+    this.types = c.types;
+    this.starts = c.starts;
+    this.ends = c.ends;
+    this.base = c.base;
+  }
 
   peek(offset = 0): TokenType | undefined {
-    return this.tokens[this.at + offset]?.tokenType;
+    return this.types[this.at + offset];
   }
 
-  next(): IToken {
-    const t = this.tokens[this.at];
-    if (!t) throw giveUp;
-    this.at++;
-    return t;
+  type(k: number): TokenType {
+    return this.types[k]!;
   }
 
-  expect(type: TokenType): IToken {
-    const t = this.tokens[this.at];
-    if (!t || t.tokenType !== type) throw giveUp;
-    this.at++;
-    return t;
+  start(k: number): number {
+    return this.starts[this.base + k]!;
+  }
+
+  end(k: number): number {
+    return this.ends[this.base + k]!;
+  }
+
+  next(): number {
+    if (this.at >= this.types.length) throw giveUp;
+    return this.at++;
+  }
+
+  expect(type: TokenType): number {
+    if (this.types[this.at] !== type) throw giveUp;
+    return this.at++;
   }
 
   /** A string or text block (StringLike); unterminated ones go to Chevrotain. */
-  string(): IToken {
-    const t = this.tokens[this.at];
-    if (!t || !isString(t.tokenType)) throw giveUp;
-    this.at++;
-    return t;
+  string(): number {
+    const t = this.types[this.at];
+    if (t === undefined || !isString(t)) throw giveUp;
+    return this.at++;
+  }
+
+  keyword(k: number): Keyword {
+    return keywordIn(this.text, this.start(k), this.end(k), this.type(k));
+  }
+
+  kwNode(k: number): KeywordNode {
+    return kwNodeIn(this.text, this.start(k), this.end(k), this.type(k));
+  }
+
+  str(k: number): StringNode {
+    return strNodeIn(this.text, this.start(k), this.end(k), this.type(k));
+  }
+
+  word(k: number): WordNode {
+    return wordNodeIn(this.text, this.start(k), this.end(k));
+  }
+
+  date(k: number): DateNode {
+    return dateNodeIn(this.text, this.start(k), this.end(k));
   }
 
   /** A number naming an area or question; too large ones are errors (Chevrotain's path). */
-  num(t: IToken): NumberNode {
-    const n = numNode(t);
+  num(k: number): NumberNode {
+    const n = numNodeIn(this.text, this.start(k), this.end(k));
     if (Math.abs(n.value) > Number.MAX_SAFE_INTEGER) throw giveUp;
     return n;
   }
 
   /** A number that counts: dotted ones and quoted ones are errors. */
-  value(t: IToken): NumberNode {
-    if (t.tokenType !== NumberLiteral || isDotted(t.image)) throw giveUp;
-    return this.num(t);
+  value(k: number): NumberNode {
+    if (this.type(k) !== NumberLiteral || isDottedIn(this.text, this.start(k), this.end(k)))
+      throw giveUp;
+    return this.num(k);
   }
 
   /** The end of the last token read. */
   lastEnd(): number {
-    return end(this.tokens[this.at - 1]!);
+    return this.end(this.at - 1);
   }
 
   topBlock(): TopBlock {
     const kw = this.next();
-    if (kw.tokenType !== K.Evaluation && kw.tokenType !== K.Framework) throw giveUp;
+    const type = this.type(kw);
+    if (type !== K.Evaluation && type !== K.Framework) throw giveUp;
     const node: TopBlock = {
-      kind: kw.tokenType === K.Evaluation ? 'evaluation' : 'framework',
-      keyword: keywordOf(kw),
-      start: kw.startOffset,
-      end: end(kw),
+      kind: type === K.Evaluation ? 'evaluation' : 'framework',
+      keyword: this.keyword(kw),
+      start: this.start(kw),
+      end: this.end(kw),
     };
-    node.name = strNode(this.string());
+    node.name = this.str(this.string());
     node.body = this.block();
     node.end = Math.max(node.end, this.lastEnd());
     return node;
@@ -119,15 +200,19 @@ class FastParser {
 
   block(): Block {
     const open = this.expect(LCurly);
-    const block: Block = { statements: [], closed: false, start: open.startOffset, end: end(open) };
+    const block: Block = {
+      statements: [],
+      closed: false,
+      start: this.start(open),
+      end: this.end(open),
+    };
     for (;;) {
-      const t = this.tokens[this.at];
-      if (!t) throw giveUp;
-      if (t.tokenType === RCurly) break;
-      const rule = statementRules.get(t.tokenType);
+      const t = this.types[this.at];
+      if (t === undefined) throw giveUp;
+      if (t === RCurly) break;
+      const rule = statementRules.get(t);
       if (!rule) throw giveUp;
-      this.at++;
-      block.statements.push(rule(this, t));
+      block.statements.push(rule(this, this.at++));
     }
     this.at++;
     block.closed = true;
@@ -142,8 +227,8 @@ class FastParser {
   }
 }
 
-function start<T extends Statement>(kind: T['kind'], kw: IToken): T {
-  return { kind, keyword: keywordOf(kw), start: kw.startOffset, end: end(kw) } as T;
+function start<T extends Statement>(kind: T['kind'], p: FastParser, kw: number): T {
+  return { kind, keyword: p.keyword(kw), start: p.start(kw), end: p.end(kw) } as T;
 }
 
 function finish<T extends Statement>(p: FastParser, node: T): T {
@@ -159,12 +244,12 @@ function finish<T extends Statement>(p: FastParser, node: T): T {
 const text =
   (kind: TextStatement['kind']): StatementRule =>
   (p, kw) => {
-    const value = strNode(p.string());
+    const value = p.str(p.string());
     if (!p.atStatementEnd()) throw giveUp;
     const node: TextStatement = {
       kind,
-      keyword: keywordOf(kw),
-      start: kw.startOffset,
+      keyword: p.keyword(kw),
+      start: p.start(kw),
       end: p.lastEnd(),
       value,
     };
@@ -178,18 +263,18 @@ const numberStatement =
     if (!p.atStatementEnd()) throw giveUp;
     const node: NumberStatement = {
       kind,
-      keyword: keywordOf(kw),
-      start: kw.startOffset,
+      keyword: p.keyword(kw),
+      start: p.start(kw),
       end: p.lastEnd(),
       value,
     };
     return node;
   };
 
-function question(p: FastParser, kw: IToken): QuestionStatement {
+function question(p: FastParser, kw: number): QuestionStatement {
   const number = p.num(p.expect(NumberLiteral));
   const after = p.peek();
-  const title = after !== undefined && isString(after) ? strNode(p.next()) : undefined;
+  const title = after !== undefined && isString(after) ? p.str(p.next()) : undefined;
   let points: NumberNode | undefined;
   let separator: WordNode | undefined;
   let maxKeyword: KeywordNode | undefined;
@@ -199,20 +284,20 @@ function question(p: FastParser, kw: IToken): QuestionStatement {
     points = p.value(p.next());
     const sep = p.peek();
     if (sep === Slash || sep === K.Of) {
-      separator = wordNode(p.next());
+      separator = p.word(p.next());
       max = p.value(p.expect(NumberLiteral));
     }
   } else if (t === Slash) {
-    separator = wordNode(p.next());
+    separator = p.word(p.next());
     max = p.value(p.expect(NumberLiteral));
   } else if (t === K.Max) {
-    maxKeyword = kwNode(p.next());
+    maxKeyword = p.kwNode(p.next());
     max = p.value(p.expect(NumberLiteral));
   }
   if (!p.atStatementEnd()) throw giveUp;
   const kind = 'question';
-  const keyword = keywordOf(kw);
-  const start = kw.startOffset;
+  const keyword = p.keyword(kw);
+  const start = p.start(kw);
   const end = p.lastEnd();
   if (points && separator && max) {
     return title
@@ -234,11 +319,11 @@ function question(p: FastParser, kw: IToken): QuestionStatement {
   return node;
 }
 
-function area(p: FastParser, kw: IToken): AreaStatement {
+function area(p: FastParser, kw: number): AreaStatement {
   const header: NumberStatement[] = [];
   const number = p.num(p.expect(NumberLiteral));
   const t = p.peek();
-  const title = t !== undefined && isString(t) ? strNode(p.next()) : undefined;
+  const title = t !== undefined && isString(t) ? p.str(p.next()) : undefined;
   for (;;) {
     const h = p.peek();
     if (h !== K.Score && h !== K.Max) break;
@@ -246,8 +331,8 @@ function area(p: FastParser, kw: IToken): AreaStatement {
     const value = p.value(p.expect(NumberLiteral));
     header.push({
       kind: h === K.Score ? 'score' : 'max',
-      keyword: keywordOf(hk),
-      start: hk.startOffset,
+      keyword: p.keyword(hk),
+      start: p.start(hk),
       end: p.lastEnd(),
       value,
     });
@@ -255,8 +340,8 @@ function area(p: FastParser, kw: IToken): AreaStatement {
   const body = p.peek() === LCurly ? p.block() : undefined;
   if (!p.atStatementEnd()) throw giveUp;
   const kind = 'area';
-  const keyword = keywordOf(kw);
-  const start = kw.startOffset;
+  const keyword = p.keyword(kw);
+  const start = p.start(kw);
   const end = p.lastEnd();
   if (title && body) return { kind, keyword, start, end, header, number, title, body };
   const node: AreaStatement = { kind, keyword, start, end, header, number };
@@ -265,29 +350,30 @@ function area(p: FastParser, kw: IToken): AreaStatement {
   return node;
 }
 
-function facts(p: FastParser, kw: IToken): FactsStatement {
-  const node = start<FactsStatement>('facts', kw);
+function facts(p: FastParser, kw: number): FactsStatement {
+  const node = start<FactsStatement>('facts', p, kw);
   node.entries = [];
   const open = p.expect(LCurly);
   while (p.peek() !== RCurly) {
     const label = p.string();
-    const entry: FactEntry = { label: strNode(label), start: label.startOffset, end: end(label) };
+    const entry: FactEntry = { label: p.str(label), start: p.start(label), end: p.end(label) };
     node.entries.push(entry);
     const v = p.next();
+    const type = p.type(v);
     entry.value =
-      v.tokenType === NumberLiteral
+      type === NumberLiteral
         ? p.value(v)
-        : v.tokenType === DateLiteral
-          ? dateNode(v)
-          : isString(v.tokenType)
-            ? strNode(v)
+        : type === DateLiteral
+          ? p.date(v)
+          : isString(type)
+            ? p.str(v)
             : (() => {
                 throw giveUp;
               })();
-    entry.end = Math.max(entry.end, end(v));
+    entry.end = Math.max(entry.end, p.end(v));
   }
   const close = p.next();
-  node.body = { start: open.startOffset, end: end(close) };
+  node.body = { start: p.start(open), end: p.end(close) };
   return finish(p, node);
 }
 
@@ -301,9 +387,9 @@ const statementRules = new Map<TokenType, StatementRule>([
   [
     K.Section,
     (p, kw) => {
-      const node = start<Statement & { kind: 'section' }>('section', kw);
-      node.heading = strNode(p.string());
-      node.text = strNode(p.string());
+      const node = start<Statement & { kind: 'section' }>('section', p, kw);
+      node.heading = p.str(p.string());
+      node.text = p.str(p.string());
       return finish(p, node);
     },
   ],
@@ -312,10 +398,10 @@ const statementRules = new Map<TokenType, StatementRule>([
   [
     K.Example,
     (p, kw) => {
-      const node = start<Statement & { kind: 'example' }>('example', kw);
-      node.municipality = strNode(p.string());
+      const node = start<Statement & { kind: 'example' }>('example', p, kw);
+      node.municipality = p.str(p.string());
       const t = p.peek();
-      if (t !== undefined && isString(t)) node.note = strNode(p.next());
+      if (t !== undefined && isString(t)) node.note = p.str(p.next());
       return finish(p, node);
     },
   ],
@@ -323,19 +409,19 @@ const statementRules = new Map<TokenType, StatementRule>([
   [
     K.Framework,
     (p, kw) => {
-      const node = start<Statement & { kind: 'frameworkRef' }>('frameworkRef', kw);
-      node.name = strNode(p.string());
+      const node = start<Statement & { kind: 'frameworkRef' }>('frameworkRef', p, kw);
+      node.name = p.str(p.string());
       return finish(p, node);
     },
   ],
   [
     K.Date,
     (p, kw) => {
-      const node = start<Statement & { kind: 'date' }>('date', kw);
-      node.from = dateNode(p.expect(DateLiteral));
+      const node = start<Statement & { kind: 'date' }>('date', p, kw);
+      node.from = p.date(p.expect(DateLiteral));
       if (p.peek() === K.To) {
-        node.toKeyword = kwNode(p.next());
-        node.to = dateNode(p.expect(DateLiteral));
+        node.toKeyword = p.kwNode(p.next());
+        node.to = p.date(p.expect(DateLiteral));
       }
       return finish(p, node);
     },
@@ -343,11 +429,11 @@ const statementRules = new Map<TokenType, StatementRule>([
   [
     K.Evaluators,
     (p, kw) => {
-      const node = start<Statement & { kind: 'evaluators' }>('evaluators', kw);
-      node.names = [strNode(p.string())];
+      const node = start<Statement & { kind: 'evaluators' }>('evaluators', p, kw);
+      node.names = [p.str(p.string())];
       while (p.peek() === Comma) {
         p.next();
-        node.names.push(strNode(p.string()));
+        node.names.push(p.str(p.string()));
       }
       return finish(p, node);
     },
@@ -357,20 +443,20 @@ const statementRules = new Map<TokenType, StatementRule>([
   [
     K.Language,
     (p, kw) => {
-      const node = start<Statement & { kind: 'language' }>('language', kw);
+      const node = start<Statement & { kind: 'language' }>('language', p, kw);
       // A quoted code (`language "sv"`) takes Chevrotain's path.
-      node.code = wordNode(p.expect(Identifier));
+      node.code = p.word(p.expect(Identifier));
       return finish(p, node);
     },
   ],
   [
     K.Compare,
     (p, kw) => {
-      const node = start<Statement & { kind: 'compare' }>('compare', kw);
-      node.value = strNode(p.string());
+      const node = start<Statement & { kind: 'compare' }>('compare', p, kw);
+      node.value = p.str(p.string());
       if (p.peek() === K.As) {
-        node.asKeyword = kwNode(p.next());
-        node.label = strNode(p.string());
+        node.asKeyword = p.kwNode(p.next());
+        node.label = p.str(p.string());
       }
       return finish(p, node);
     },

@@ -2,7 +2,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import type { CommentNode, DocumentNode, Span, TopBlock } from './ast';
 import type { FixData } from './diagnostics';
 import { fastScan, fastTokenize, type ScannedText, scannedToken, scannedType } from './fastLex';
-import { fastTopBlock } from './fastParse';
+import { fastTopBlock, fastTopBlockIn } from './fastParse';
 import { kompassLexer } from './lexer';
 import { KompassParser, type SyntaxProblem } from './parser';
 import { foldCandidates, nearest } from './suggest';
@@ -221,6 +221,52 @@ function lexRange(text: string, from: number, to: number, fast = fastPath): Lexe
   return { tokens, comments, errors: lexed.errors, misspelled };
 }
 
+/** A region with nothing in it yet but its span, its token count and its braces. */
+function newRegion(
+  start: number,
+  end: number,
+  tokenCount: number,
+  enter: number,
+  nesting: { deepest: number; balanced: boolean },
+): Region {
+  return {
+    start,
+    end,
+    lastEnd: start,
+    tokenCount,
+    comments: [],
+    lexIssues: [],
+    literalIssues: [],
+    depthIssues: [],
+    parseIssues: [],
+    enter,
+    deepest: nesting.deepest,
+    balanced: nesting.balanced,
+  };
+}
+
+/** Adds a region's comments; returns the errors of those left open. */
+function addComments(region: Region, comments: readonly IToken[]): SyntaxIssue[] {
+  const unterminated: SyntaxIssue[] = [];
+  for (const t of comments) {
+    const c: CommentNode = {
+      start: t.startOffset,
+      end: t.startOffset + t.image.length,
+      text: t.image,
+      block: t.tokenType === BlockComment,
+    };
+    region.comments.push(c);
+    region.lastEnd = Math.max(region.lastEnd, c.end);
+    if (c.block && !c.text.endsWith('*/'))
+      unterminated.push({
+        start: c.start,
+        end: c.start + 2,
+        problem: { kind: 'unterminatedComment' },
+      });
+  }
+  return unterminated;
+}
+
 /** Builds the region [start, end) from what lexing it gave, parsing its tokens as one chunk. */
 function buildRegion(
   text: string,
@@ -233,21 +279,7 @@ function buildRegion(
   chunk: IToken[],
   enter: number,
 ): Region {
-  const nesting = braces(tokens);
-  const region: Region = {
-    start,
-    end,
-    lastEnd: start,
-    tokenCount: tokens.length,
-    comments: [],
-    lexIssues: [],
-    literalIssues: [],
-    depthIssues: [],
-    parseIssues: [],
-    enter,
-    deepest: nesting.deepest,
-    balanced: nesting.balanced,
-  };
+  const region = newRegion(start, end, tokens.length, enter, braces(tokens));
   for (const e of errors) {
     const bad = text.slice(e.offset, e.offset + e.length);
     region.lexIssues.push({
@@ -258,23 +290,7 @@ function buildRegion(
     });
     region.lastEnd = Math.max(region.lastEnd, e.offset + e.length);
   }
-  const unterminatedComments: SyntaxIssue[] = [];
-  for (const t of comments) {
-    const c: CommentNode = {
-      start: t.startOffset,
-      end: t.startOffset + t.image.length,
-      text: t.image,
-      block: t.tokenType === BlockComment,
-    };
-    region.comments.push(c);
-    region.lastEnd = Math.max(region.lastEnd, c.end);
-    if (c.block && !c.text.endsWith('*/'))
-      unterminatedComments.push({
-        start: c.start,
-        end: c.start + 2,
-        problem: { kind: 'unterminatedComment' },
-      });
-  }
+  const unterminatedComments = addComments(region, comments);
   const literals: SyntaxIssue[] = [];
   for (const t of tokens) {
     const typo = misspelled.size > 0 ? misspelled.get(t) : undefined;
@@ -317,7 +333,7 @@ function parseChunk(text: string, chunk: IToken[], region: Region): void {
     tokens = tokens.slice(next);
   }
   if (fastPath) {
-    const fast = fastTopBlock(tokens);
+    const fast = fastTopBlock(text, tokens);
     if (fast) {
       region.block = fast;
       return;
@@ -524,21 +540,89 @@ function scannedRegions(text: string, s: ScannedText): Region[] | undefined {
     const start = i === 0 ? 0 : s.starts[starts[i]!]!;
     const end = i + 1 < starts.length ? s.starts[starts[i + 1]!]! : text.length;
     const enter = depth;
-    const tokens: IToken[] = [];
+    const from = t;
     while (t < n && s.starts[t]! < end) {
       const type = typeAt(t);
       if (type === LCurly) depth++;
       else if (type === RCurly && depth > 0) depth--;
-      tokens.push(scannedType(s, t) === Identifier ? words.get(t)! : scannedToken(s, text, t));
       t++;
     }
     const cs = c;
     while (c < comments.length && comments[c]!.startOffset < end) c++;
-    regions.push(
-      buildRegion(text, start, end, tokens, comments.slice(cs, c), [], misspelled, tokens, enter),
-    );
+    const own = comments.slice(cs, c);
+    const read = { text, scanned: s, from, to: t, typeAt, misspelled, words };
+    let region = columnRegion(read, start, end, own, enter);
+    if (!region) {
+      const tokens: IToken[] = [];
+      for (let k = from; k < t; k++)
+        tokens.push(scannedType(s, k) === Identifier ? words.get(k)! : scannedToken(s, text, k));
+      region = buildRegion(text, start, end, tokens, own, [], misspelled, tokens, enter);
+    }
+    regions.push(region);
   }
   return regions;
+}
+
+/** The scanned tokens `from` to `to` of a text, with the bare words read as token objects. */
+interface ScannedRange {
+  text: string;
+  scanned: ScannedText;
+  from: number;
+  to: number;
+  typeAt: (k: number) => TokenType | undefined;
+  misspelled: Map<IToken, SyntaxIssue>;
+  words: Map<number, IToken>;
+}
+
+/**
+ * The region of a range of scanned tokens, as `buildRegion` makes it, read by the fast parser
+ * straight from the scan: no token object is made. Undefined, and the caller makes the tokens,
+ * when anything in it needs them for an error: a misspelled keyword, an open text block, a block
+ * that is not a top-level one or that the fast parser does not take whole.
+ */
+function columnRegion(
+  r: ScannedRange,
+  start: number,
+  end: number,
+  comments: readonly IToken[],
+  enter: number,
+): Region | undefined {
+  const { text, scanned: s, from } = r;
+  const count = r.to - from;
+  if (count === 0) return undefined;
+  const types: TokenType[] = new Array(count);
+  let depth = 0;
+  let deepest = 0;
+  let balanced = true;
+  for (let k = 0; k < count; k++) {
+    const type = r.typeAt(from + k)!;
+    if (type === LCurly) deepest = Math.max(deepest, ++depth);
+    else if (type === RCurly) {
+      if (depth === 0) balanced = false;
+      else depth--;
+    } else if (type === TextBlock) {
+      const e = s.ends[from + k]!;
+      if (e - s.starts[from + k]! < 6 || !text.startsWith('"""', e - 3)) return undefined;
+    } else if (r.misspelled.size > 0 && scannedType(s, from + k) === Identifier) {
+      if (r.misspelled.has(r.words.get(from + k)!)) return undefined;
+    }
+    types[k] = type;
+  }
+  const first = types[0]!;
+  if (first !== K.Evaluation && first !== K.Framework) return undefined;
+  const block = fastPath
+    ? fastTopBlockIn({ text, types, starts: s.starts, ends: s.ends, base: from })
+    : undefined;
+  if (!block) return undefined;
+  const region = newRegion(start, end, count, enter, {
+    deepest,
+    balanced: balanced && depth === 0,
+  });
+  region.literalIssues = addComments(region, comments);
+  region.lastEnd = Math.max(region.lastEnd, s.ends[r.to - 1]!);
+  region.first = first.name;
+  region.block = block;
+  return region;
 }
 
 /**

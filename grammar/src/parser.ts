@@ -76,52 +76,108 @@ const sharedKeywords = new Map<string, { en: Keyword; sv: Keyword }>();
  * rather than one per statement. Other spellings (letter case) get an object of their own.
  */
 export function keywordOf(t: IToken): Keyword {
-  const name = t.tokenType.name;
-  const image = t.image;
+  return keywordIn(t.image, 0, t.image.length, t.tokenType);
+}
+
+/** The keyword of type `type` spelt by `text` from `start` to `end` (see `keywordOf`). */
+export function keywordIn(text: string, start: number, end: number, type: TokenType): Keyword {
+  const name = type.name;
   let shared = sharedKeywords.get(name);
   if (shared === undefined) {
     const spec = keywordSpecByName.get(name);
-    if (spec === undefined) return { name, text: image, swedish: false };
+    if (spec === undefined) return { name, text: text.slice(start, end), swedish: false };
     shared = {
       en: { name, text: spec.en, swedish: false },
       sv: { name, text: spec.sv, swedish: spec.sv !== spec.en },
     };
     sharedKeywords.set(name, shared);
   }
-  if (image === shared.sv.text) return shared.sv;
-  if (image === shared.en.text) return shared.en;
-  return { name, text: image, swedish: false };
+  // Compared in place: a parse reads many keywords, and a copy of each spelling is garbage.
+  if (spells(text, start, end, shared.sv.text)) return shared.sv;
+  if (spells(text, start, end, shared.en.text)) return shared.en;
+  return { name, text: text.slice(start, end), swedish: false };
+}
+
+function spells(text: string, start: number, end: number, word: string): boolean {
+  return end - start === word.length && text.startsWith(word, start);
 }
 
 /** A keyword inside a statement (`to`, `as`, `max`), with its offsets. */
 export function kwNode(t: IToken): KeywordNode {
-  const k = keywordOf(t);
+  return kwNodeIn(t.image, 0, t.image.length, t.tokenType, t.startOffset);
+}
+
+/**
+ * `kwNode` of the keyword spelt by `text` from `start` to `end`; `at` is its offset in the
+ * document (`start` when `text` is the document).
+ */
+export function kwNodeIn(
+  text: string,
+  start: number,
+  end: number,
+  type: TokenType,
+  at = start,
+): KeywordNode {
+  const k = keywordIn(text, start, end, type);
   return {
     name: k.name,
     text: k.text,
     swedish: k.swedish,
-    start: t.startOffset,
-    end: t.startOffset + t.image.length,
+    start: at,
+    end: at + (end - start),
   };
 }
 
 // Built as single object literals: spreads here cost a fifth of the parse on text-heavy files.
 /** A string or text block node with its decoded value. */
 export function strNode(t: IToken): StringNode {
-  const start = t.startOffset;
-  const image = t.image;
-  if (t.tokenType === TextBlock) return new TextBlockNode(start, start + image.length, image);
+  return stringNode(t.startOffset, t.image, t.tokenType);
+}
+
+/**
+ * `strNode` of the literal of type `type` the document `text` holds from `start` to `end`. A
+ * closed straight-quoted string without escapes, the usual kind, is read in place: no copy of
+ * the literal is made only to be cut.
+ */
+export function strNodeIn(text: string, start: number, end: number, type: TokenType): StringNode {
+  if (
+    type === StringLiteral &&
+    end - start >= 2 &&
+    text.charCodeAt(start) === 34 &&
+    text.charCodeAt(end - 1) === 34 &&
+    !hasBackslash(text, start, end)
+  )
+    return plainString(start, end, text.slice(start + 1, end - 1));
+  return stringNode(start, text.slice(start, end), type);
+}
+
+function hasBackslash(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 92) return true;
+  return false;
+}
+
+function stringNode(start: number, image: string, type: TokenType): StringNode {
+  if (type === TextBlock) return new TextBlockNode(start, start + image.length, image);
   const d = decodeString(image);
-  const node: StringNode = { start, end: start + image.length, value: d.value, block: false };
-  if (d.unterminated || t.tokenType === UnterminatedString) node.unterminated = true;
+  const node = plainString(start, start + image.length, d.value);
+  if (d.unterminated || type === UnterminatedString) node.unterminated = true;
   return node;
+}
+
+function plainString(start: number, end: number, value: string): StringNode {
+  return { start, end, value, block: false };
 }
 
 /** Whether a number has more than one dot or comma: a question number, not a value. */
 export function isDotted(image: string): boolean {
+  return isDottedIn(image, 0, image.length);
+}
+
+/** `isDotted` of the number `text` holds from `start` to `end`. */
+export function isDottedIn(text: string, start: number, end: number): boolean {
   let separators = 0;
-  for (let i = 0; i < image.length; i++) {
-    const c = image.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if ((c === 46 || c === 44) && ++separators > 1) return true;
   }
   return false;
@@ -129,11 +185,19 @@ export function isDotted(image: string): boolean {
 
 /** A number node; `value` is NaN for dotted question numbers. */
 export function numNode(t: IToken): NumberNode {
-  const image = t.image;
+  return numberOf(t.startOffset, t.image);
+}
+
+/** `numNode` of the number the document `text` holds from `start` to `end`. */
+export function numNodeIn(text: string, start: number, end: number): NumberNode {
+  return numberOf(start, text.slice(start, end));
+}
+
+function numberOf(start: number, image: string): NumberNode {
   const comma = image.indexOf(',');
   return numberNode(
-    t.startOffset,
-    t.startOffset + image.length,
+    start,
+    start + image.length,
     image,
     // `13,5` is 13.5: a decimal comma, as evaluators write.
     isDotted(image)
@@ -154,7 +218,17 @@ numberNode(0, 0, '', undefined as unknown as number);
 
 /** A bare word or punctuation node. */
 export function wordNode(t: IToken): WordNode {
-  return { start: t.startOffset, end: t.startOffset + t.image.length, text: t.image };
+  return textNode(t.startOffset, t.image);
+}
+
+/** `wordNode` of what the document `text` holds from `start` to `end`. */
+export function wordNodeIn(text: string, start: number, end: number): WordNode {
+  return textNode(start, text.slice(start, end));
+}
+
+/** A node of a token's text and span: words and dates. */
+function textNode(start: number, image: string): WordNode & DateNode {
+  return { start, end: start + image.length, text: image };
 }
 
 /** Where a token ends. */
@@ -787,5 +861,10 @@ export class KompassParser extends EmbeddedActionsParser {
 
 /** A date node. */
 export function dateNode(t: IToken): DateNode {
-  return { start: t.startOffset, end: end(t), text: t.image };
+  return textNode(t.startOffset, t.image);
+}
+
+/** `dateNode` of the date the document `text` holds from `start` to `end`. */
+export function dateNodeIn(text: string, start: number, end: number): DateNode {
+  return textNode(start, text.slice(start, end));
 }

@@ -119,25 +119,40 @@ describe('the fast parse path', () => {
     }
   });
 
+  it('reads clean blocks from the scan and the others from tokens, as Chevrotain does', () => {
+    // Clean blocks are parsed straight from the scan; each block here that is not needs its
+    // tokens for an error: a misspelled keyword, an open text block, text before any block.
+    const clean = 'evaluation "A" {\n  area 1 "Ett" {\n    question 1.1 "F" 3/5\n  }\n}\n';
+    const blocks = [
+      clean,
+      'evaluation "B" {\n  questoin 1.1 3/15\n}\n',
+      clean.replace('"A"', '"C"'),
+      'framework "egen" {\n  title "Egen"\n  area 1 "Ett" max 10 {\n    question 1.1 "F" max 10\n  }\n}\n',
+      '/* open comment before a block\n',
+      clean.replace('"A"', '"D"').replace('"F"', '"""open'),
+    ];
+    assertSameParse(blocks.join(''));
+    assertSameParse(`intro "x"\n${blocks.join('')}`);
+    assertSameParse(blocks.slice(0, 4).join('// line comment\n'));
+  });
+
   it('takes valid evaluations and frameworks (so the sample needs no Chevrotain)', () => {
-    const tokens = kompassLexer().tokenize(
-      readFileSync('samples/vasteras-2012.kompass', 'utf8'),
-    ).tokens;
-    const block = fastTopBlock(tokens);
+    const sample = readFileSync('samples/vasteras-2012.kompass', 'utf8');
+    const block = fastTopBlock(sample, kompassLexer().tokenize(sample).tokens);
     assert.equal(block?.kind, 'evaluation');
     assert.equal(block?.body?.closed, true);
-    const framework = kompassLexer().tokenize(
-      'framework "egen" {\n  title "Egen"\n  area 1 "Ett" max 10 {\n    question 1.1 "F" max 10\n  }\n}',
-    ).tokens;
-    assert.equal(fastTopBlock(framework)?.kind, 'framework');
+    const framework =
+      'framework "egen" {\n  title "Egen"\n  area 1 "Ett" max 10 {\n    question 1.1 "F" max 10\n  }\n}';
+    assert.equal(
+      fastTopBlock(framework, kompassLexer().tokenize(framework).tokens)?.kind,
+      'framework',
+    );
   });
 
   it('takes an evaluation with its own about text, in either keyword language', () => {
     for (const about of ['om', 'about']) {
-      const tokens = kompassLexer().tokenize(
-        `utvärdering ”E” {\n  ${about} """\n    Egen text.\n  """\n  område 1 poäng 5\n}`,
-      ).tokens;
-      const block = fastTopBlock(tokens);
+      const text = `utvärdering ”E” {\n  ${about} """\n    Egen text.\n  """\n  område 1 poäng 5\n}`;
+      const block = fastTopBlock(text, kompassLexer().tokenize(text).tokens);
       assert.equal(block?.body?.statements[0]?.kind, 'about', about);
     }
   });
@@ -149,7 +164,7 @@ describe('the fast parse path', () => {
       'evaluation "E" {\n  area 1 {\n}',
       'evaluation "E" {\n  questoin 1.1 3/15\n} }',
     ]) {
-      assert.equal(fastTopBlock(kompassLexer().tokenize(text).tokens), undefined, text);
+      assert.equal(fastTopBlock(text, kompassLexer().tokenize(text).tokens), undefined, text);
     }
   });
 
