@@ -91,6 +91,11 @@ interface ColorInternals {
   addContent(data: string): unknown;
 }
 
+const colorOps = new WeakMap<
+  PDFKit.PDFDocument,
+  (color: string, stroke: boolean) => string | undefined
+>();
+
 /**
  * pdfkit parses a `#rrggbb` colour and formats its three components again every time one is set
  * (every table cell sets two); the operators of each colour are made once here, the same text.
@@ -99,22 +104,41 @@ export function cacheColors(doc: PDFKit.PDFDocument): void {
   const d = doc as unknown as ColorInternals;
   const setColor = d._setColorCore;
   const ops = new Map<string, [string, string]>();
-  d._setColorCore = function (this: ColorInternals, color: unknown, stroke: boolean) {
-    if (typeof color !== 'string' || color.charAt(0) !== '#')
-      return setColor.call(this, color, stroke);
+  const opsOf = (color: string, stroke: boolean): [string, string] | undefined => {
     const key = `${stroke ? 'S' : 'f'}${color}`;
     let op = ops.get(key);
     if (!op) {
-      const c = this._normalizeColor(color);
-      if (!c) return setColor.call(this, color, stroke);
+      const c = d._normalizeColor(color);
+      if (!c) return undefined;
       op = [
-        `/${this._getColorSpace(c)} ${stroke ? 'CS' : 'cs'}`,
+        `/${d._getColorSpace(c)} ${stroke ? 'CS' : 'cs'}`,
         `${c.join(' ')} ${stroke ? 'SCN' : 'scn'}`,
       ];
       ops.set(key, op);
     }
+    return op;
+  };
+  d._setColorCore = function (this: ColorInternals, color: unknown, stroke: boolean) {
+    const op = typeof color === 'string' && color.charAt(0) === '#' && opsOf(color, stroke);
+    if (!op) return setColor.call(this, color, stroke);
     this.addContent(op[0]);
     this.addContent(op[1]);
     return true;
   };
+  colorOps.set(doc, (color, stroke) => {
+    const op = color.charAt(0) === '#' ? opsOf(color, stroke) : undefined;
+    return op && `${op[0]}\n${op[1]}`;
+  });
+}
+
+/**
+ * The operators that set a `#rrggbb` colour for filling or stroking, as `fillColor` or
+ * `strokeColor` write them (lines of one string); undefined unless `cacheColors` made them.
+ */
+export function colorOperators(
+  doc: PDFKit.PDFDocument,
+  color: string,
+  stroke: boolean,
+): string | undefined {
+  return colorOps.get(doc)?.(color, stroke);
 }

@@ -88,7 +88,7 @@ function pdfNumber(n: number): number {
 }
 
 /** A number as pdfkit writes it into a content stream. */
-function number(n: number): string {
+export function number(n: number): string {
   if (n > -1e21 && n < 1e21) return String(Math.round(n * 1e6) / 1e6);
   throw new Error(`unsupported number: ${n}`);
 }
