@@ -12,6 +12,8 @@ export interface ReportOptions {
   fontDir?: string;
   /** The PDF's fonts as bytes; when given, `fontDir` is not read. Required outside Node. */
   fonts?: FontBytes;
+  /** Compresses a PDF page's content as a zlib stream; pdfkit's own compression when omitted (Node: report/src/pageDeflate.ts). */
+  deflatePage?: (content: Uint8Array) => Uint8Array;
   /** When the report was made; shown and stored only when given, so output is otherwise deterministic. */
   generatedAt?: Date;
   /** The document's text, so listed problems can carry line numbers. */

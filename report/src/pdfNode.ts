@@ -8,11 +8,19 @@ import type { Analysis } from '../../grammar/src/index';
 import type { ReportDocument } from './document';
 import { readFontDir } from './fontDir';
 import type { ReportOptions } from './options';
+import { deflatePage } from './pageDeflate';
 import { renderPdfDocument as renderPdfDocumentWith, renderPdf as renderPdfWith } from './pdf';
 
-/** The options with the PDF's fonts: as given, or read from `fontDir` or the usual places. */
+/**
+ * The options with the PDF's fonts (as given, or read from `fontDir` or the usual places) and
+ * Node's page compression.
+ */
 export function withFonts(options: ReportOptions): ReportOptions {
-  return options.fonts ? options : { ...options, fonts: readFontDir(options.fontDir) };
+  return {
+    ...options,
+    fonts: options.fonts ?? readFontDir(options.fontDir),
+    deflatePage: options.deflatePage ?? deflatePage,
+  };
 }
 
 /** Renders the report as a PDF document (fonts from `fontDir` or found). */

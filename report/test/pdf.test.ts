@@ -132,6 +132,27 @@ describe('report: PDF', function () {
     assert.ok(!/[\ud800-\udbff]\u200b/.test(broken), 'no break inside a surrogate pair');
   });
 
+  it('breaks exactly the runs the expression finds, whatever white space ends them', () => {
+    const reference = (t: string) =>
+      t.replace(/[^\s\u200b]{64,}/g, (run) => run.replace(/.{32}(?=.)/gsu, '$&\u200b'));
+    const ends = ' \t\n\v\f\r\u00a0\u1680\u2000\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff';
+    const others = 'aå😀\u0085\u001f\u180e\u200c-';
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 2_000; i++) {
+      let t = '';
+      while (t.length < 200) {
+        const run = [60, 62, 63, 64, 65, 3, 130][next(7)]!;
+        for (let k = 0; k < run; k++) t += others[next(others.length)];
+        t += ends[next(ends.length)];
+      }
+      assert.equal(breakLongWords(t), reference(t), JSON.stringify(t));
+    }
+  });
+
   it('fails clearly when the fonts are not where fontDir says', async () => {
     await assert.rejects(
       renderPdf(analysis, { fontDir: '/nonexistent-fonts' }),

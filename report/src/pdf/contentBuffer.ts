@@ -8,15 +8,24 @@
 interface ContentRef {
   write(chunk: string | Uint8Array): void;
   end(chunk?: string | Uint8Array): void;
+  buffer: Uint8Array[];
+  compress: boolean;
+  data: { Filter?: string };
 }
 
 type Doc = PDFKit.PDFDocument & { page: { content: ContentRef } };
 
+/** Compresses a page's content as a zlib stream (`FlateDecode`): `ReportOptions.deflatePage`. */
+export type PageDeflate = (content: Uint8Array) => Uint8Array;
+
 const encoder = new TextEncoder();
 const nonAscii = /[\u0080-\uffff]/;
 
-/** Buffers the content of every page of `doc`, the current one and those added later. */
-export function bufferPageContent(doc: PDFKit.PDFDocument): void {
+/**
+ * Buffers the content of every page of `doc`, the current one and those added later; `deflate`
+ * compresses each page's content when it ends (pdfkit does it otherwise).
+ */
+export function bufferPageContent(doc: PDFKit.PDFDocument, deflate?: PageDeflate): void {
   const d = doc as Doc;
   let last: (() => void) | undefined;
   const wrap = (ref: ContentRef) => {
@@ -43,7 +52,14 @@ export function bufferPageContent(doc: PDFKit.PDFDocument): void {
     };
     ref.end = (chunk) => {
       flush();
-      end(chunk);
+      if (chunk) write(chunk);
+      if (deflate && ref.compress && ref.buffer.length > 0) {
+        // pdfkit writes a stream with a `Filter` as it is, without compressing it again.
+        ref.buffer = [deflate(joined(ref.buffer))];
+        ref.compress = false;
+        ref.data.Filter = 'FlateDecode';
+      }
+      end();
     };
     return flush;
   };
@@ -54,12 +70,31 @@ export function bufferPageContent(doc: PDFKit.PDFDocument): void {
   });
 }
 
+/** The chunks as one array of bytes. */
+function joined(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  let length = 0;
+  for (const c of chunks) length += c.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 interface ColorInternals {
   _setColorCore(color: unknown, stroke: boolean): boolean;
   _normalizeColor(color: unknown): number[] | null;
   _getColorSpace(color: number[]): string;
   addContent(data: string): unknown;
 }
+
+const colorOps = new WeakMap<
+  PDFKit.PDFDocument,
+  (color: string, stroke: boolean) => string | undefined
+>();
 
 /**
  * pdfkit parses a `#rrggbb` colour and formats its three components again every time one is set
@@ -69,22 +104,41 @@ export function cacheColors(doc: PDFKit.PDFDocument): void {
   const d = doc as unknown as ColorInternals;
   const setColor = d._setColorCore;
   const ops = new Map<string, [string, string]>();
-  d._setColorCore = function (this: ColorInternals, color: unknown, stroke: boolean) {
-    if (typeof color !== 'string' || color.charAt(0) !== '#')
-      return setColor.call(this, color, stroke);
+  const opsOf = (color: string, stroke: boolean): [string, string] | undefined => {
     const key = `${stroke ? 'S' : 'f'}${color}`;
     let op = ops.get(key);
     if (!op) {
-      const c = this._normalizeColor(color);
-      if (!c) return setColor.call(this, color, stroke);
+      const c = d._normalizeColor(color);
+      if (!c) return undefined;
       op = [
-        `/${this._getColorSpace(c)} ${stroke ? 'CS' : 'cs'}`,
+        `/${d._getColorSpace(c)} ${stroke ? 'CS' : 'cs'}`,
         `${c.join(' ')} ${stroke ? 'SCN' : 'scn'}`,
       ];
       ops.set(key, op);
     }
+    return op;
+  };
+  d._setColorCore = function (this: ColorInternals, color: unknown, stroke: boolean) {
+    const op = typeof color === 'string' && color.charAt(0) === '#' && opsOf(color, stroke);
+    if (!op) return setColor.call(this, color, stroke);
     this.addContent(op[0]);
     this.addContent(op[1]);
     return true;
   };
+  colorOps.set(doc, (color, stroke) => {
+    const op = color.charAt(0) === '#' ? opsOf(color, stroke) : undefined;
+    return op && `${op[0]}\n${op[1]}`;
+  });
+}
+
+/**
+ * The operators that set a `#rrggbb` colour for filling or stroking, as `fillColor` or
+ * `strokeColor` write them (lines of one string); undefined unless `cacheColors` made them.
+ */
+export function colorOperators(
+  doc: PDFKit.PDFDocument,
+  color: string,
+  stroke: boolean,
+): string | undefined {
+  return colorOps.get(doc)?.(color, stroke);
 }

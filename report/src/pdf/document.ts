@@ -12,19 +12,24 @@ import { parseFonts } from '../fonts';
 import { reportLanguage } from '../labels';
 import type { ContentsEntry } from '../view';
 import { blocks } from './blocks';
-import { bufferPageContent, cacheColors } from './contentBuffer';
+import { bufferPageContent, cacheColors, type PageDeflate } from './contentBuffer';
 import { fastTextIn } from './fastText';
 import { Flow } from './flow';
 import { breakLongWordsIn } from './longWords';
+import { fastObjectsIn } from './objects';
 import { collectOutput } from './output';
 import { Bookmarks, contents, furniture, partKey } from './pages';
 import { A4, margin } from './style';
 import { Tags } from './tags';
 
-/** Renders the report's structure as the bytes of a tagged PDF. */
+/**
+ * Renders the report's structure as the bytes of a tagged PDF; `deflate` compresses the pages'
+ * content (pdfkit's own compression otherwise).
+ */
 export async function renderPdfDocument(
   report: ReportDocument,
   fontBytes: FontBytes,
+  deflate?: PageDeflate,
 ): Promise<Uint8Array> {
   const fonts = parseFonts(fontBytes);
   const info: PDFKit.DocumentInfo = {
@@ -52,9 +57,10 @@ export async function renderPdfDocument(
   // pdfkit takes a parsed fontkit font as a source too (its types only list files and buffers).
   for (const face of ['regular', 'bold', 'italic'] as const)
     doc.registerFont(face, fonts[face] as unknown as PDFKit.Mixins.PDFFontSource);
+  fastObjectsIn(doc);
   fastTextIn(doc);
   doc.font('regular');
-  bufferPageContent(doc);
+  bufferPageContent(doc, deflate);
   cacheColors(doc);
   breakLongWordsIn(doc);
   const output = collectOutput(doc);

@@ -88,7 +88,7 @@ function pdfNumber(n: number): number {
 }
 
 /** A number as pdfkit writes it into a content stream. */
-function number(n: number): string {
+export function number(n: number): string {
   if (n > -1e21 && n < 1e21) return String(Math.round(n * 1e6) / 1e6);
   throw new Error(`unsupported number: ${n}`);
 }
@@ -279,8 +279,42 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
   const wordWidth = (word: string, spacing: { characterSpacing: number }) =>
     pdfNumber(doc.widthOfString(word, spacing) + spacing.characterSpacing + 0);
 
+  // The last text measured: a paragraph or a table cell is measured for its height, then drawn.
+  const lastWords = {
+    text: '',
+    lineWidth: 0,
+    characterSpacing: 0,
+    font: undefined as EmbeddedFont | undefined,
+    size: 0,
+    words: undefined as Words | undefined,
+  };
+
   /** The words of `text` and their widths; undefined when one is wider than the line or hyphenated. */
   const wordsOf = (text: string, lineWidth: number, characterSpacing = 0): Words | undefined => {
+    const m = lastWords;
+    if (
+      m.font !== undefined &&
+      m.text === text &&
+      m.lineWidth === lineWidth &&
+      m.characterSpacing === characterSpacing &&
+      m.font === doc._font &&
+      m.size === doc._fontSize
+    )
+      return m.words;
+    m.words = measureWords(text, lineWidth, characterSpacing);
+    m.text = text;
+    m.lineWidth = lineWidth;
+    m.characterSpacing = characterSpacing;
+    m.font = doc._font;
+    m.size = doc._fontSize;
+    return m.words;
+  };
+
+  const measureWords = (
+    text: string,
+    lineWidth: number,
+    characterSpacing: number,
+  ): Words | undefined => {
     const spacing = { characterSpacing: (characterSpacing * 100) / 100 };
     const breaker = new LineBreaker(text);
     const out: Words = { words: [], widths: [], required: [] };

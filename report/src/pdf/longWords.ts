@@ -13,8 +13,38 @@ const pieces = new RegExp(`.{${chunk}}(?=.)`, 'gsu');
 
 /** `s` with break opportunities inside runs of {@link longRun} or more non-space characters. */
 export function breakLongWords(s: string): string {
-  if (s.length < longRun) return s;
+  if (s.length < longRun || !hasLongRun(s)) return s;
   return s.replace(runs, (run) => run.replace(pieces, '$&\u200b'));
+}
+
+/**
+ * Whether `s` has a run of {@link longRun} characters that are neither white space (`\s`) nor a
+ * zero-width space: one pass, where the expression above tries every start again.
+ */
+function hasLongRun(s: string): boolean {
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (breaks(s.charCodeAt(i))) run = 0;
+    else if (++run >= longRun) return true;
+  }
+  return false;
+}
+
+/** The characters that end a run: those of `\s` and the zero-width space. */
+function breaks(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Makes every `text` and `heightOfString` call of `doc` break long words (see the module). */
