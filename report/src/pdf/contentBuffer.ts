@@ -19,7 +19,6 @@ type Doc = PDFKit.PDFDocument & { page: { content: ContentRef } };
 export type PageDeflate = (content: Uint8Array) => Uint8Array;
 
 const encoder = new TextEncoder();
-const nonAscii = /[\u0080-\uffff]/;
 
 /**
  * Buffers the content of every page of `doc`, the current one and those added later; `deflate`
@@ -37,9 +36,14 @@ export function bufferPageContent(doc: PDFKit.PDFDocument, deflate?: PageDeflate
       if (parts.length > 0) {
         const text = parts.join('\n');
         // pdfkit turns a string into bytes a character at a time; operators are ASCII, which the
-        // platform's encoder writes as the same bytes at once.
-        if (nonAscii.test(text)) write(text);
-        else write(encoder.encode(`${text}\n`));
+        // platform's encoder writes as the same bytes at once. Into exactly as many bytes as
+        // characters, it stops short at the first character that is not (two bytes or more).
+        const bytes = new Uint8Array(text.length + 1);
+        const done = encoder.encodeInto(text, bytes);
+        if (done.read === text.length && done.written === text.length) {
+          bytes[text.length] = 10;
+          write(bytes);
+        } else write(text);
       }
       parts.length = 0;
     };

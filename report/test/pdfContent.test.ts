@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import PDFDocument from 'pdfkit';
+import { bufferPageContent } from '../src/pdf/contentBuffer';
+import { collectOutput } from '../src/pdf/output';
+
+/** A document of raw operators, some not ASCII; its bytes through pdfkit alone or the report's buffers. */
+async function written(buffered: boolean): Promise<Buffer> {
+  const doc = new PDFDocument({
+    compress: false,
+    bufferPages: true,
+    info: { CreationDate: new Date(0), Producer: 'test', Creator: 'test', Title: 'Västerås ”2012”' },
+    font: null as unknown as string,
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  let output: (() => Uint8Array) | undefined;
+  if (buffered) {
+    bufferPageContent(doc);
+    output = collectOutput(doc);
+  }
+  const ended = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  const add = (s: string) => (doc as unknown as { addContent(s: string): void }).addContent(s);
+  add('0 0 10 10 re\nf');
+  add('(Åäö – ”) Tj');
+  doc.addPage();
+  add('1 w');
+  add('(plain) Tj');
+  doc.switchToPage(0);
+  add('(tillbaka på sidan ett) Tj');
+  doc.end();
+  await ended;
+  return output ? Buffer.from(output()) : Buffer.concat(chunks);
+}
+
+describe('report: PDF content and output buffers', () => {
+  it('write the bytes pdfkit writes, with and without characters beyond ASCII', async () => {
+    const ours = await written(true);
+    const theirs = await written(false);
+    assert.ok(ours.toString('latin1').includes('(\u00c5\u00e4\u00f6 \u0013 \u001d) Tj'));
+    assert.ok(ours.equals(theirs), 'the bytes differ');
+  });
+});
