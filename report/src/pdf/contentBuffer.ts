@@ -107,17 +107,15 @@ const colorOps = new WeakMap<
 export function cacheColors(doc: PDFKit.PDFDocument): void {
   const d = doc as unknown as ColorInternals;
   const setColor = d._setColorCore;
-  const ops = new Map<string, [string, string]>();
-  const opsOf = (color: string, stroke: boolean): [string, string] | undefined => {
+  // Each colour's two operators as one piece: written together, the same bytes.
+  const ops = new Map<string, string>();
+  const opsOf = (color: string, stroke: boolean): string | undefined => {
     const key = `${stroke ? 'S' : 'f'}${color}`;
     let op = ops.get(key);
-    if (!op) {
+    if (op === undefined) {
       const c = d._normalizeColor(color);
       if (!c) return undefined;
-      op = [
-        `/${d._getColorSpace(c)} ${stroke ? 'CS' : 'cs'}`,
-        `${c.join(' ')} ${stroke ? 'SCN' : 'scn'}`,
-      ];
+      op = `/${d._getColorSpace(c)} ${stroke ? 'CS' : 'cs'}\n${c.join(' ')} ${stroke ? 'SCN' : 'scn'}`;
       ops.set(key, op);
     }
     return op;
@@ -125,14 +123,12 @@ export function cacheColors(doc: PDFKit.PDFDocument): void {
   d._setColorCore = function (this: ColorInternals, color: unknown, stroke: boolean) {
     const op = typeof color === 'string' && color.charAt(0) === '#' && opsOf(color, stroke);
     if (!op) return setColor.call(this, color, stroke);
-    this.addContent(op[0]);
-    this.addContent(op[1]);
+    this.addContent(op);
     return true;
   };
-  colorOps.set(doc, (color, stroke) => {
-    const op = color.charAt(0) === '#' ? opsOf(color, stroke) : undefined;
-    return op && `${op[0]}\n${op[1]}`;
-  });
+  colorOps.set(doc, (color, stroke) =>
+    color.charAt(0) === '#' ? opsOf(color, stroke) : undefined,
+  );
 }
 
 /**
