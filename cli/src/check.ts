@@ -3,6 +3,7 @@ import {
   type Diagnostic,
   LineIndex,
   type MessageLanguage,
+  severityCounts,
   Workspace,
 } from '../../grammar/src/index';
 import { collectFiles, readDocument } from './files';
@@ -24,6 +25,7 @@ export interface CheckItem {
 /** What `kompass check` found. */
 export interface CheckResult {
   files: number;
+  /** Errors and warnings found, those past the diagnostics cap too (not all are in `items`). */
   errors: number;
   warnings: number;
   items: CheckItem[];
@@ -77,11 +79,10 @@ export function runCheck(paths: readonly string[], lang?: MessageLanguage): Chec
   for (const f of files) {
     const analysis = ws.analyze(resolve(f));
     languages.add(analysis.messageLanguage);
-    for (const item of checkItems(f, texts.get(f)!, analysis.diagnostics)) {
-      result.items.push(item);
-      if (item.severity === 'error') result.errors++;
-      else if (item.severity === 'warning') result.warnings++;
-    }
+    result.items.push(...checkItems(f, texts.get(f)!, analysis.diagnostics));
+    const counts = severityCounts(analysis);
+    result.errors += counts.errors;
+    result.warnings += counts.warnings;
   }
   const [only] = languages;
   if (languages.size === 1 && only) result.language = only;

@@ -165,6 +165,7 @@ export async function main(
         setLanguage,
         summaryJson,
       } = await import('./summary');
+      const { severityCounts } = await import('../../grammar/src/index');
       if (format !== 'csv' && oneFileOnly(positionals)) {
         const file = positionals[0]!;
         const analysis = loadEvaluations(file, speech.forced);
@@ -175,7 +176,7 @@ export async function main(
             ? summaryJson(analysis.evaluations)
             : analysis.evaluations.map((ev) => formatSummary(ev, speech.forced)).join('\n'),
         );
-        const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+        const errors = severityCounts(analysis).errors;
         // Say why the exit code is 1: the table alone does not show the errors.
         if (errors > 0) io.err(`${t().seeCheck(file, errors)}\n`);
         return errors > 0 ? 1 : 0;
@@ -260,12 +261,12 @@ export async function main(
       if (r.target !== '-') io.err(`${t().wrote(r.target)}\n`);
       // The report is written all the same (it lists its problems), but the run is not clean.
       const { checkItems, formatItem } = await import('./check');
-      const errors = checkItems(file, r.analysis.text, r.analysis.diagnostics).filter(
-        (i) => i.severity === 'error',
-      );
-      if (errors.length === 0) return 0;
-      for (const i of errors) io.err(`${formatItem(i)}\n`);
-      io.err(`${t().hasErrors(file, errors.length)}\n`);
+      const { severityCounts } = await import('../../grammar/src/index');
+      const errors = severityCounts(r.analysis).errors;
+      if (errors === 0) return 0;
+      for (const i of checkItems(file, r.analysis.text, r.analysis.diagnostics))
+        if (i.severity === 'error') io.err(`${formatItem(i)}\n`);
+      io.err(`${t().hasErrors(file, errors)}\n`);
       return 1;
     }
     throw new UsageError((x) => x.unknownCommand(command));

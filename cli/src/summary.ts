@@ -7,6 +7,7 @@ import {
   formatPercent,
   type MessageLanguage,
   messageLanguage,
+  severityCounts,
   Workspace,
 } from '../../grammar/src/index';
 import { UsageError } from './errors';
@@ -51,7 +52,7 @@ export function loadEvaluationSet(paths: readonly string[]): EvaluationSet {
       set.evaluations.push(ev);
       set.sources.push(f);
     }
-    const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+    const errors = severityCounts(analysis).errors;
     if (errors > 0) set.errors.set(f, errors);
   }
   return set;

@@ -121,6 +121,21 @@ describe('kompass CLI against hostile input', function () {
       assert.equal(r.err, '');
     });
 
+    it('counts every problem past the 1,000 shown, in text and in JSON', () => {
+      const f = join(dir, 'many.kompass');
+      // 3,000 evaluations without a framework: one KK030 error each.
+      writeFileSync(f, 'evaluation "E" { area 1 { question 1.1 3/5 } }\n'.repeat(3000));
+      const r = kompass('check', f);
+      assert.equal(r.code, 1, r.err);
+      const lines = r.out.trimEnd().split('\n');
+      assert.equal(lines.length, 1001);
+      assert.match(lines[999]!, /KK050: 2001 problem till visas inte/);
+      assert.equal(lines[1000], '3000 fel, 0 varningar i 1 fil');
+      const json = JSON.parse(kompass('check', '--format', 'json', f).out);
+      assert.equal(json.items.length, 1000);
+      assert.equal(json.errors, 3000);
+    });
+
     it('a document over 10 MB is refused before it is read', () => {
       const f = join(dir, 'huge.kompass');
       writeFileSync(f, '');

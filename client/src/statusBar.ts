@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { builtinScheme, formatPercent, formatScore } from '../../grammar/src/index';
+import { builtinScheme, formatPercent, formatScore, severityCounts } from '../../grammar/src/index';
 import { type KompassModel, languageId } from './model';
 
 /** What the status bar item shows, for tests. */
@@ -66,7 +66,7 @@ export class KompassStatusBar implements vscode.Disposable {
       return;
     }
     const lang = analysis.messageLanguage;
-    const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+    const errors = severityCounts(analysis).errors;
     const total = `${formatScore(evaluation.total, evaluation.max, lang)} · ${formatPercent(evaluation.percent, lang)}`;
     this.item.text = `$(graph) ${total}  $(error) ${errors}`;
     this.item.tooltip = vscode.l10n.t(

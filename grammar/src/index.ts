@@ -71,6 +71,7 @@ export {
 } from './numbers';
 export { type ParseResult, parse, type SyntaxIssue } from './parse';
 export { percent, sum } from './percent';
+export { severityCounts } from './severityCounts';
 export {
   isKeyword,
   type KeywordName,

@@ -178,4 +178,16 @@ export interface Analysis {
   evaluations: EvaluationResult[];
   frameworks: Framework[];
   diagnostics: Diagnostic[];
+  /**
+   * How many diagnostics of each severity the cap left out (`maxDiagnostics`); the last
+   * diagnostic, a KK050, then stands for them. Undefined when none were left out.
+   */
+  omitted?: SeverityCounts;
+}
+
+/** Diagnostics counted by severity. */
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  information: number;
 }

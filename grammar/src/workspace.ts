@@ -7,7 +7,7 @@ import { buildFramework, builtinFrameworks } from './framework';
 import { reparse, shiftDiagnostic } from './incremental';
 import { type MessageLanguage, messageLanguage } from './language';
 import { messages, syntaxMessage } from './messages';
-import type { Analysis, Comparison, EvaluationResult, Framework } from './model';
+import type { Analysis, Comparison, EvaluationResult, Framework, SeverityCounts } from './model';
 import { type ParseResult, parse } from './parse';
 import { DiagnosticSink } from './sink';
 import { keywordText, StringLiteral } from './tokens';
@@ -308,8 +308,8 @@ export class Workspace {
     diagnostics: Diagnostic[],
   ): Analysis {
     diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
-    capDiagnostics(diagnostics, lang);
-    return {
+    const omitted = capDiagnostics(diagnostics, lang);
+    const analysis: Analysis = {
       uri,
       version,
       parse: parsed,
@@ -318,6 +318,8 @@ export class Workspace {
       frameworks,
       diagnostics,
     };
+    if (omitted) analysis.omitted = omitted;
+    return analysis;
   }
 
   private fresh(e: Entry): boolean {
@@ -584,17 +586,25 @@ export class Workspace {
  */
 export const maxDiagnostics = 1000;
 
-/** Keeps the first `maxDiagnostics`, the last of them a KK050 saying how many more there are. */
-function capDiagnostics(diagnostics: Diagnostic[], lang: MessageLanguage): void {
-  if (diagnostics.length <= maxDiagnostics) return;
+/**
+ * Keeps the first `maxDiagnostics`, the last of them a KK050 saying how many more there are;
+ * returns how many of each severity it left out, so counts can still be told whole.
+ */
+function capDiagnostics(
+  diagnostics: Diagnostic[],
+  lang: MessageLanguage,
+): SeverityCounts | undefined {
+  if (diagnostics.length <= maxDiagnostics) return undefined;
   const rest = diagnostics.slice(maxDiagnostics - 1);
   const first = rest[0]!;
+  const omitted: SeverityCounts = { errors: 0, warnings: 0, information: 0 };
+  for (const d of rest) {
+    if (d.severity === 'error') omitted.errors++;
+    else if (d.severity === 'warning') omitted.warnings++;
+    else omitted.information++;
+  }
   // As severe as the worst it stands for, so an error hidden here still fails `kompass check`.
-  const severity = rest.some((d) => d.severity === 'error')
-    ? 'error'
-    : rest.some((d) => d.severity === 'warning')
-      ? 'warning'
-      : 'information';
+  const severity = omitted.errors > 0 ? 'error' : omitted.warnings > 0 ? 'warning' : 'information';
   diagnostics.length = maxDiagnostics - 1;
   diagnostics.push({
     code: Code.TooLarge,
@@ -603,6 +613,7 @@ function capDiagnostics(diagnostics: Diagnostic[], lang: MessageLanguage): void 
     start: first.start,
     end: first.start,
   });
+  return omitted;
 }
 
 /** How many files a compare chain may visit; far more than any real set of evaluations. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyzeText, maxDiagnostics, parse, sum, Workspace } from '../src/index';
+import { analyzeText, maxDiagnostics, parse, severityCounts, sum, Workspace } from '../src/index';
 import { maxNesting } from '../src/parse';
 
 const nested = (n: number, close = true) =>
@@ -89,6 +89,24 @@ describe('limits: cost and numeric edges', () => {
     const shown = a.diagnostics.length - 1;
     const more = Number(/^(\d+)/.exec(last.message)![1]);
     assert.ok(shown + more >= 5000);
+    // What the cap left out is counted by severity, so totals stay whole.
+    const omitted = a.omitted!;
+    assert.equal(omitted.errors + omitted.warnings + omitted.information, more);
+    assert.ok(omitted.errors > 0);
+  });
+
+  it('an analysis under the cap leaves nothing out', () => {
+    assert.equal(analyzeText('evaluation "x" {\n  @\n}').omitted, undefined);
+  });
+
+  it('severity counts take in what the cap left out, not the KK050 standing for it', () => {
+    // 1,500 evaluations without a framework: one KK030 error each.
+    const text = `${'evaluation "E" { area 1 { question 1.1 3/5 } }\n'.repeat(1500)}`;
+    const a = analyzeText(text);
+    assert.equal(a.diagnostics.length, maxDiagnostics);
+    assert.deepEqual(severityCounts(a), { errors: 1500, warnings: 0, information: 0 });
+    const few = analyzeText('evaluation "E" { area 1 { question 1.1 3/5 } }\n');
+    assert.deepEqual(severityCounts(few), { errors: 1, warnings: 0, information: 0 });
   });
 
   it('0.0000004 + 0.0000004 sums to a stated 0.0000008 without a false KK020', () => {

@@ -6,6 +6,8 @@ import {
   type EvaluationResult,
   formatNumber,
   formatPercent,
+  type SeverityCounts,
+  severityCounts,
 } from '../../grammar/src/index';
 import { type ChartData, chartData } from './chart';
 import type {
@@ -75,7 +77,7 @@ export function reportInParts(
 
 function* partsOf(analysis: Analysis, labels: Labels, options: ReportOptions): Generator<Part> {
   const list = problems(analysis, options.sourceText);
-  if (list.length > 0) yield problemsPart(list, labels);
+  if (list.length > 0) yield problemsPart(list, labels, severityCounts(analysis));
   if (analysis.evaluations.length === 0)
     yield {
       id: 'empty',
@@ -89,10 +91,16 @@ function* partsOf(analysis: Analysis, labels: Labels, options: ReportOptions): G
   }
 }
 
-/** The problem list: severity, code, `rad N` / `line N` and message of every problem. */
-export function problemsPart(list: readonly Problem[], labels: Labels): Part {
-  const errors = list.filter((p) => p.severity === 'error').length;
-  const warnings = list.length - errors;
+/**
+ * The problem list: severity, code, `rad N` / `line N` and message of every problem shown, under
+ * the count of all of them (`counts`, those past the diagnostics cap included).
+ */
+export function problemsPart(
+  list: readonly Problem[],
+  labels: Labels,
+  counts: Pick<SeverityCounts, 'errors' | 'warnings'>,
+): Part {
+  const { errors, warnings } = counts;
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: labels.problems },
     { kind: 'paragraph', runs: [{ text: labels.problemCount(warnings, errors) }] },

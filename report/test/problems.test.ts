@@ -35,4 +35,11 @@ describe('report: the problem box', () => {
       /<li data-kk-line="4"><span class="kk-error"><strong>fel<\/strong><\/span> <code>KK010<\/code>/,
     );
   });
+
+  it('counts every problem past the 1,000 listed', () => {
+    const text = 'evaluation "E" { area 1 { question 1.1 3/5 } }\n'.repeat(1500);
+    const html = renderHtmlBody(analyzeText(text), { sourceText: text });
+    assert.match(html, /<summary>.*>0 varningar, 1500 fel<\/span><\/summary>/);
+    assert.match(html, /KK050/);
+  });
 });

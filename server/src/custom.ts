@@ -1,4 +1,4 @@
-import { builtinSource } from '../../grammar/src/index';
+import { builtinSource, severityCounts } from '../../grammar/src/index';
 import { analysisOf, type ServerState } from './state';
 
 /** `kompass/builtinSource`: the text of a built-in framework by its `kompass-builtin:` URI. */
@@ -51,13 +51,14 @@ export function onAnalysis(
   const current = analysisOf(state, params.uri);
   if (!current) return null;
   const a = current.analysis;
+  const counts = severityCounts(a);
   return {
     uri: a.uri,
     version: a.version,
     messageLanguage: a.messageLanguage,
     diagnostics: {
-      errors: a.diagnostics.filter((d) => d.severity === 'error').length,
-      warnings: a.diagnostics.filter((d) => d.severity === 'warning').length,
+      errors: counts.errors,
+      warnings: counts.warnings,
       codes: [...new Set(a.diagnostics.map((d) => d.code))].sort(),
     },
     evaluations: a.evaluations.map((e) => ({
