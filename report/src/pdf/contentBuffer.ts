@@ -19,7 +19,6 @@ type Doc = PDFKit.PDFDocument & { page: { content: ContentRef } };
 export type PageDeflate = (content: Uint8Array) => Uint8Array;
 
 const encoder = new TextEncoder();
-const nonAscii = /[\u0080-\uffff]/;
 
 /**
  * Buffers the content of every page of `doc`, the current one and those added later; `deflate`
@@ -37,9 +36,14 @@ export function bufferPageContent(doc: PDFKit.PDFDocument, deflate?: PageDeflate
       if (parts.length > 0) {
         const text = parts.join('\n');
         // pdfkit turns a string into bytes a character at a time; operators are ASCII, which the
-        // platform's encoder writes as the same bytes at once.
-        if (nonAscii.test(text)) write(text);
-        else write(encoder.encode(`${text}\n`));
+        // platform's encoder writes as the same bytes at once. Into exactly as many bytes as
+        // characters, it stops short at the first character that is not (two bytes or more).
+        const bytes = new Uint8Array(text.length + 1);
+        const done = encoder.encodeInto(text, bytes);
+        if (done.read === text.length && done.written === text.length) {
+          bytes[text.length] = 10;
+          write(bytes);
+        } else write(text);
       }
       parts.length = 0;
     };
@@ -103,17 +107,15 @@ const colorOps = new WeakMap<
 export function cacheColors(doc: PDFKit.PDFDocument): void {
   const d = doc as unknown as ColorInternals;
   const setColor = d._setColorCore;
-  const ops = new Map<string, [string, string]>();
-  const opsOf = (color: string, stroke: boolean): [string, string] | undefined => {
+  // Each colour's two operators as one piece: written together, the same bytes.
+  const ops = new Map<string, string>();
+  const opsOf = (color: string, stroke: boolean): string | undefined => {
     const key = `${stroke ? 'S' : 'f'}${color}`;
     let op = ops.get(key);
-    if (!op) {
+    if (op === undefined) {
       const c = d._normalizeColor(color);
       if (!c) return undefined;
-      op = [
-        `/${d._getColorSpace(c)} ${stroke ? 'CS' : 'cs'}`,
-        `${c.join(' ')} ${stroke ? 'SCN' : 'scn'}`,
-      ];
+      op = `/${d._getColorSpace(c)} ${stroke ? 'CS' : 'cs'}\n${c.join(' ')} ${stroke ? 'SCN' : 'scn'}`;
       ops.set(key, op);
     }
     return op;
@@ -121,14 +123,12 @@ export function cacheColors(doc: PDFKit.PDFDocument): void {
   d._setColorCore = function (this: ColorInternals, color: unknown, stroke: boolean) {
     const op = typeof color === 'string' && color.charAt(0) === '#' && opsOf(color, stroke);
     if (!op) return setColor.call(this, color, stroke);
-    this.addContent(op[0]);
-    this.addContent(op[1]);
+    this.addContent(op);
     return true;
   };
-  colorOps.set(doc, (color, stroke) => {
-    const op = color.charAt(0) === '#' ? opsOf(color, stroke) : undefined;
-    return op && `${op[0]}\n${op[1]}`;
-  });
+  colorOps.set(doc, (color, stroke) =>
+    color.charAt(0) === '#' ? opsOf(color, stroke) : undefined,
+  );
 }
 
 /**

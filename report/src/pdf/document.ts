@@ -16,6 +16,7 @@ import { bufferPageContent, cacheColors, type PageDeflate } from './contentBuffe
 import { fastTextIn } from './fastText';
 import { Flow } from './flow';
 import { breakLongWordsIn } from './longWords';
+import { fastMarkingsIn } from './markings';
 import { fastObjectsIn } from './objects';
 import { collectOutput } from './output';
 import { Bookmarks, contents, furniture, partKey } from './pages';
@@ -58,6 +59,7 @@ export async function renderPdfDocument(
   for (const face of ['regular', 'bold', 'italic'] as const)
     doc.registerFont(face, fonts[face] as unknown as PDFKit.Mixins.PDFFontSource);
   fastObjectsIn(doc);
+  fastMarkingsIn(doc);
   fastTextIn(doc);
   doc.font('regular');
   bufferPageContent(doc, deflate);

@@ -251,6 +251,12 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
   // glyphs of the embedded fonts here never carry offsets or kerning (fonts.ts), so a line is one
   // `TJ` of one string.
   const fragment = doc._fragment;
+  // The parts of a line's operators that stay the same from line to line, made when they change.
+  let lastHeight = Number.NaN;
+  let flip = '';
+  let lastFont: EmbeddedFont | undefined;
+  let lastSize = Number.NaN;
+  let fontOps = '';
   doc._fragment = function (this: Doc, text, x, y, options) {
     if (!plainFragment(options)) return fragment.call(this, text, x, y, options);
     let s = `${text}`;
@@ -270,8 +276,17 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
     // pdfkit's save, flip, text and restore, written as one piece (its pieces end in newlines): the
     // transformation it keeps track of is the same after a save and a restore.
     const spacing = options.characterSpacing ? `\n${number(options.characterSpacing)} Tc` : '';
+    if (height !== lastHeight) {
+      lastHeight = height;
+      flip = `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 `;
+    }
+    if (font !== lastFont || this._fontSize !== lastSize) {
+      lastFont = font;
+      lastSize = this._fontSize;
+      fontOps = ` Tm\n/${font.id} ${number(this._fontSize)} Tf`;
+    }
     this.addContent(
-      `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(top)} Tm\n/${font.id} ${number(this._fontSize)} Tf${spacing}\n[<${lineHex(font, s)}> 0] TJ\nET\nQ`,
+      `${flip}${number(x)} ${number(top)}${fontOps}${spacing}\n[<${lineHex(font, s)}> 0] TJ\nET\nQ`,
     );
   };
 

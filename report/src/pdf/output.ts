@@ -12,7 +12,6 @@ type Doc = PDFKit.PDFDocument & {
 };
 
 const blockSize = 1 << 20;
-const nonAscii = /[\u0080-\uffff]/;
 
 /** Collects what `doc` writes; the returned function gives all of it once the document has ended. */
 export function collectOutput(pdf: PDFKit.PDFDocument): () => Uint8Array {
@@ -47,8 +46,10 @@ export function collectOutput(pdf: PDFKit.PDFDocument): () => Uint8Array {
     // As pdfkit writes a string: a line of it, each character one byte.
     const s = `${data}\n`;
     room(s.length);
-    if (nonAscii.test(s)) for (let i = 0; i < s.length; i++) block[at + i] = s.charCodeAt(i) & 255;
-    else encoder.encodeInto(s, block.subarray(at));
+    // The encoder stops short of the room at a character that is not ASCII (two bytes or more).
+    const done = encoder.encodeInto(s, block.subarray(at, at + s.length));
+    if (done.read !== s.length || done.written !== s.length)
+      for (let i = 0; i < s.length; i++) block[at + i] = s.charCodeAt(i) & 255;
     at += s.length;
     this._offset += s.length;
   };

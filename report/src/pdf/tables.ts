@@ -137,13 +137,11 @@ function columnWidths(
     let col = 0;
     for (const c of r.cells) {
       if (c.span === 1) {
-        d.font(c.face).fontSize(fontSize);
-        // Breaks at spaces only: `56 %` holds a no-break space.
-        const words = c.text.split(/[ \t\n]+/).map((w) => d.widthOfString(w));
+        const m = measure(d, c.face, fontSize, c.text);
         if (wholeHeaderWords || r.kind !== 'head')
-          least[col] = Math.max(least[col]!, Math.max(0, ...words) + 2 * pad + 1);
+          least[col] = Math.max(least[col]!, m.word + 2 * pad + 1);
         // When header words must break, the room goes first to making them whole.
-        const wanted = wholeHeaderWords ? d.widthOfString(c.text) : Math.max(0, ...words);
+        const wanted = wholeHeaderWords ? m.whole : m.word;
         wants[col] = Math.max(wants[col]!, Math.min(width, wanted + 2 * pad + 1));
       }
       col += c.span;
@@ -162,6 +160,32 @@ function columnWidths(
   }
   const extra = want - floor;
   return least.map((l, i) => l + ((width - floor) * (wants[i]! - l)) / (extra || 1));
+}
+
+/** A cell text's widest word and its whole width, by face and size: tables repeat their texts. */
+const measures = new WeakMap<PDFKit.PDFDocument, Map<string, { word: number; whole: number }>>();
+
+function measure(
+  d: PDFKit.PDFDocument,
+  face: Face,
+  fontSize: number,
+  text: string,
+): { word: number; whole: number } {
+  let known = measures.get(d);
+  if (!known) {
+    known = new Map();
+    measures.set(d, known);
+  }
+  const key = `${face} ${fontSize} ${text}`;
+  let m = known.get(key);
+  if (!m) {
+    d.font(face).fontSize(fontSize);
+    // Breaks at spaces only: `56 %` holds a no-break space.
+    const words = text.split(/[ \t\n]+/).map((w) => d.widthOfString(w));
+    m = { word: Math.max(0, ...words), whole: d.widthOfString(text) };
+    known.set(key, m);
+  }
+  return m;
 }
 
 /** Whether a row's cell in column `col` holds text (not a number). */
