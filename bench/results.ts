@@ -1,6 +1,6 @@
 /** The shape of a benchmark run as saved to JSON, and the figures compared between runs. */
 
-import type { LayerResult } from './layers';
+import type { AnalyzeOnly, LayerResult } from './layers';
 import type { PeerRun } from './peer';
 import type { Stat } from './stats';
 
@@ -37,6 +37,11 @@ export interface RunResult {
   documents: LayerResult[];
   extras: ExtraFigure[];
   growth: Record<string, number>;
+  /**
+   * The analysis of 100,000 and of 1,000,000 valid lines, each alone in a fresh process: whether
+   * growth stays linear once both documents outgrow V8's young generation.
+   */
+  growthBeyond?: { small: AnalyzeOnly; big: AnalyzeOnly };
   budgets: BudgetRow[];
   notes: string[];
   /** The side-by-side comparison with the Langium peer (bench/peer.ts), when measured. */

@@ -16,7 +16,7 @@ import { bundleLayers } from './bundle';
 import { measureComparison } from './comparison';
 import { measureClient, measureServer, measureWebServer } from './external';
 import { generateDocument } from './generate';
-import type { DocumentSpec, LayerResult } from './layers';
+import type { AnalyzeOnly, DocumentSpec, LayerResult } from './layers';
 import { machine } from './machine';
 import { measureMemoryBudget } from './memoryBudget';
 import { root } from './optional';
@@ -126,6 +126,22 @@ export async function runBench(options: {
     peer = await runPeerBench({ runs: options.quick ? 3 : 5, quick: options.quick });
   }
 
+  // Past 100,000 lines: the analysis alone of 100,000 and 1,000,000 valid lines (57 MB of text).
+  let growthBeyond: RunResult['growthBeyond'];
+  if (!options.quick && !options.only) {
+    process.stderr.write('measuring the analysis of 100,000 and 1,000,000 lines ...\n');
+    const spec = (lines: number, name: string): DocumentSpec => ({
+      kind: 'generated',
+      name,
+      lines,
+      errors: false,
+    });
+    growthBeyond = {
+      small: runChild<AnalyzeOnly>(bundle, spec(100_000, 'gen-100k-valid'), ['--analyze-only']),
+      big: runChild<AnalyzeOnly>(bundle, spec(1_000_000, 'gen-1m-valid'), ['--analyze-only']),
+    };
+  }
+
   const growth: Record<string, number> = {};
   const byName = new Map(results.map((r) => [r.name, r]));
   for (const variant of ['valid', 'errors']) {
@@ -145,6 +161,7 @@ export async function runBench(options: {
     documents: results,
     extras,
     growth,
+    ...(growthBeyond ? { growthBeyond } : {}),
     budgets: [],
     notes,
     ...(peer ? { peer } : {}),

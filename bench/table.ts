@@ -100,6 +100,23 @@ export function formatRun(run: RunResult): string {
     out.push(row(['figure', 'ratio']));
     out.push(row(['---', '---:']));
     for (const [k, v] of Object.entries(run.growth)) out.push(row([k, v.toFixed(2)]));
+    const gc = (name: string) => run.documents.find((d) => d.name === name)?.analyzeGcMs;
+    const pauses = ['gen-10k-valid', 'gen-100k-valid', 'gen-10k-errors', 'gen-100k-errors']
+      .map((name) => [name, gc(name)] as const)
+      .filter((x): x is readonly [string, number] => x[1] !== undefined)
+      .map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`);
+    if (pauses.length > 0) {
+      out.push('');
+      out.push(`Garbage collection per analysis (pauses summed): ${pauses.join(', ')}.`);
+    }
+  }
+  const beyond = run.growthBeyond;
+  if (beyond) {
+    const ratio = beyond.big.analyze.median / beyond.small.analyze.median;
+    out.push('');
+    out.push(
+      `Past V8's young generation, valid lines, the analysis alone, each document in a fresh process: 100,000 lines ${beyond.small.analyze.median.toFixed(0)} ms (GC ${beyond.small.analyzeGcMs.toFixed(0)} ms), 1,000,000 lines ${beyond.big.analyze.median.toFixed(0)} ms (GC ${beyond.big.analyzeGcMs.toFixed(0)} ms): growth ${ratio.toFixed(2)}×.`,
+    );
   }
   if (run.extras.length > 0) {
     out.push('');
