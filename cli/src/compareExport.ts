@@ -2,6 +2,7 @@ import { extname, resolve } from 'node:path';
 import { compareEvaluations, type MessageLanguage } from '../../grammar/src/index';
 import type { ReportFormat } from '../../report/src/formats';
 import { UsageError } from './errors';
+import { renderWithEngine } from './runtime';
 import { loadEvaluationSet, setLanguage } from './summary';
 import { writeOutput } from './write';
 
@@ -36,14 +37,15 @@ export async function runCompareExport(
   // Loaded on use, as for a single report: the renderer is a bundle of its own.
   const report = await import('../../report/src/index');
   const doc = report.buildComparisonReport(model, lang);
-  const data =
+  const data = await renderWithEngine(options.format, async () =>
     options.format === 'docx'
       ? await report.renderDocxDocument(doc)
       : options.format === 'pdf'
         ? await report.renderPdfDocument(doc)
         : options.format === 'html'
           ? report.renderHtmlDocument(doc)
-          : report.renderMarkdownDocument(doc);
+          : report.renderMarkdownDocument(doc),
+  );
   const errors = set.errors.size;
   if (options.output === '-') {
     stdout(data);

@@ -3,7 +3,7 @@ import type { Analysis, MessageLanguage } from '../../grammar/src/index';
 import { type ReportFormat, reportFormat } from '../../report/src/formats';
 import type { ReportOptions } from '../../report/src/options';
 import { UsageError } from './errors';
-import { layOutPdf, loadWithDefaultFlags } from './runtime';
+import { loadWithDefaultFlags, renderWithEngine } from './runtime';
 import { loadEvaluations, requireEvaluations } from './summary';
 import { writeOutput } from './write';
 
@@ -19,7 +19,7 @@ async function pdfOf(
   options: ReportOptions,
 ): Promise<Uint8Array> {
   const pdf = await loadWithDefaultFlags(() => import('../../report/src/pdfNode'));
-  return layOutPdf(analysis.text.length, () => pdf.renderPdf(analysis, options));
+  return renderWithEngine('pdf', () => pdf.renderPdf(analysis, options));
 }
 
 /** Options of `kompass export`. */
@@ -54,10 +54,12 @@ export async function runExport(
   const data =
     options.format === 'pdf'
       ? [await pdfOf(analysis, renderOptions)]
-      : await (await import('../../report/src/index')).renderReportParts(
-          analysis,
-          options.format,
-          renderOptions,
+      : await renderWithEngine(options.format, async () =>
+          (await import('../../report/src/index')).renderReportParts(
+            analysis,
+            options.format,
+            renderOptions,
+          ),
         );
   if (options.output === '-') {
     for (const piece of data) stdout(piece);

@@ -13,6 +13,9 @@ type Doc = PDFKit.PDFDocument & {
 
 const blockSize = 1 << 20;
 
+/** Pieces up to this long are copied a character at a time rather than by the encoder. */
+const shortPiece = 64;
+
 /** Collects what `doc` writes; the returned function gives all of it once the document has ended. */
 export function collectOutput(pdf: PDFKit.PDFDocument): () => Uint8Array {
   const doc = pdf as Doc;
@@ -43,15 +46,24 @@ export function collectOutput(pdf: PDFKit.PDFDocument): () => Uint8Array {
       this._offset += data.length;
       return;
     }
-    // As pdfkit writes a string: a line of it, each character one byte.
-    const s = `${data}\n`;
-    room(s.length);
-    // The encoder stops short of the room at a character that is not ASCII (two bytes or more).
-    const done = encoder.encodeInto(s, block.subarray(at, at + s.length));
-    if (done.read !== s.length || done.written !== s.length)
-      for (let i = 0; i < s.length; i++) block[at + i] = s.charCodeAt(i) & 255;
-    at += s.length;
-    this._offset += s.length;
+    // As pdfkit writes a string: a line of it, each character one byte (its low byte).
+    const s = `${data}`;
+    const n = s.length + 1;
+    room(n);
+    // A short piece (an object's number, a line of the cross-reference table: tens of thousands
+    // of them) is copied by hand; a long one by the encoder, which stops short of the room at a
+    // character that is not ASCII (two bytes or more).
+    const by = (end: number) => {
+      for (let i = 0; i < end; i++) block[at + i] = s.charCodeAt(i) & 255;
+    };
+    if (s.length <= shortPiece) by(s.length);
+    else {
+      const done = encoder.encodeInto(s, block.subarray(at, at + s.length));
+      if (done.read !== s.length || done.written !== s.length) by(s.length);
+    }
+    block[at + s.length] = 10;
+    at += n;
+    this._offset += n;
   };
   // Only what was written before `_write` was replaced reaches pdfkit's stream.
   doc.on('data', (c: Uint8Array) => head.push(c));
