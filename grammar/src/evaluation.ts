@@ -4,7 +4,6 @@ import type {
   ExampleStatement,
   NumberNode,
   Span,
-  Statement,
   StringNode,
   TopBlock,
 } from './ast';
@@ -29,7 +28,7 @@ import type {
 } from './model';
 import { percent, sum } from './percent';
 import type { DiagnosticSink } from './sink';
-import { lastOfKind, ofKind, sortStatements } from './statements';
+import { type ByKind, lastOfKind, ofKind, sortStatements } from './statements';
 
 /** What building an evaluation needs from its surroundings. */
 export interface EvaluationContext {
@@ -131,10 +130,7 @@ function countedPoints(q: QuestionResult): number {
 }
 
 /** The area's own `heading` lines, else the framework's Rubriker for the area. */
-function headingsOf(
-  byKind: Map<Statement['kind'], Statement[]>,
-  definition: FrameworkArea | undefined,
-): string[] {
+function headingsOf(byKind: ByKind, definition: FrameworkArea | undefined): string[] {
   const own = valuesOf(ofKind(byKind, 'heading'));
   return own.length > 0 || !definition ? own : definition.headings.slice();
 }
