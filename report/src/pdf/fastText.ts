@@ -87,10 +87,22 @@ function pdfNumber(n: number): number {
   return float[0]!;
 }
 
+/**
+ * Numbers as written: a page's positions repeat from line to line and page to page (margins, a
+ * table's columns, its rows' heights), and formatting a fraction costs far more than a look-up.
+ */
+const written = new Map<number, string>();
+
 /** A number as pdfkit writes it into a content stream. */
 export function number(n: number): string {
-  if (n > -1e21 && n < 1e21) return String(Math.round(n * 1e6) / 1e6);
-  throw new Error(`unsupported number: ${n}`);
+  let s = written.get(n);
+  if (s === undefined) {
+    if (!(n > -1e21 && n < 1e21)) throw new Error(`unsupported number: ${n}`);
+    s = String(Math.round(n * 1e6) / 1e6);
+    if (written.size >= 50_000) written.clear();
+    written.set(n, s);
+  }
+  return s;
 }
 
 /** Text options this module sets exactly as pdfkit would; any other option goes to pdfkit. */
