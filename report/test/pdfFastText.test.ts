@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import { readFontDir } from '../src/fontDir';
 import { parseFonts } from '../src/fonts';
 import { bufferPageContent, cacheColors } from '../src/pdf/contentBuffer';
-import { drawContinued, fastTextIn, type Piece } from '../src/pdf/fastText';
+import { drawContinued, drawLine, fastTextIn, type Piece } from '../src/pdf/fastText';
 import { margin } from '../src/pdf/style';
 
 const fonts = parseFonts(readFontDir());
@@ -59,6 +59,19 @@ async function draw(fast: boolean, colors: boolean): Promise<Buffer> {
   doc.fillColor('#5b6470').strokeColor('#c7ccd3');
   doc.text('561 / 800', 300, 300, { lineBreak: false });
   say(doc.x);
+  // A table cell's line drawn directly: pdfkit's `text` without line breaking when it may not.
+  for (const [cell, x] of [
+    ['Västerås', 380],
+    ['56\u00a0%', 460.25],
+    ['x'.repeat(70), 56],
+    ['två\nrader', 200],
+  ] as const) {
+    const drawn = fast && drawLine(doc, cell, x, 310);
+    if (fast) assert.equal(drawn, cell.length < 64 && !cell.includes('\n'), cell);
+    if (!drawn) doc.text(cell, x, 310, { lineBreak: false });
+    say(doc.x);
+    say(doc.y);
+  }
   say(doc.widthOfString('56\u00a0%') + doc.widthOfString('tre ord\there ') + doc.widthOfString(''));
   // Letter-spaced text (the title page's labels) and running heads in a box of fixed height.
   doc

@@ -171,6 +171,22 @@ type Paragraph = (
 
 const paragraphs = new WeakMap<PDFKit.PDFDocument, Paragraph>();
 
+type Line = (text: string, x: number, y: number) => boolean;
+
+const lines = new WeakMap<PDFKit.PDFDocument, Line>();
+
+/** Shorter than the runs longWords.ts breaks: such a line is drawn as given. */
+const unbrokenUpTo = 64;
+
+/**
+ * Draws one line of text at (x, y) in the current font, size and colour, as
+ * `text(s, x, y, { lineBreak: false })` would; false (nothing drawn) when only `text` can.
+ */
+export function drawLine(doc: PDFKit.PDFDocument, text: string, x: number, y: number): boolean {
+  const draw = lines.get(doc);
+  return draw ? draw(text, x, y) : false;
+}
+
 /**
  * Sets runs in several fonts as one paragraph from (x, y), wrapped at `width`, as pdfkit's
  * `text(…, { continued: true })` calls would; false (nothing drawn) when only pdfkit can.
@@ -501,6 +517,24 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
     return true;
   };
   paragraphs.set(doc, continued);
+
+  // `text(s, x, y, { lineBreak: false })` for a line without line feeds: what the path below
+  // does for it (position, one fragment, the position after it), without its option handling.
+  const unbroken: TextOptions = { lineBreak: false };
+  lines.set(doc, (s, x, y) => {
+    if (
+      s.length >= unbrokenUpTo ||
+      s.includes('\n') ||
+      doc._wrapper != null ||
+      doc._textOptions != null
+    )
+      return false;
+    doc.x = x;
+    doc.y = y;
+    doc._fragment(s, x, y, unbroken);
+    doc.x += doc.widthOfString(s, unbroken);
+    return true;
+  });
 
   const text = doc.text;
   doc.text = function (this: Doc, s: unknown, x?: unknown, y?: unknown, opts?: TextOptions) {

@@ -6,7 +6,7 @@
 
 import type { Cell, KeyValueBlock, TableBlock } from '../document';
 import { colorOperators } from './contentBuffer';
-import { number } from './fastText';
+import { drawLine, number } from './fastText';
 import type { Flow } from './flow';
 import { bottom, color, type Face, margin, size, width } from './style';
 
@@ -316,7 +316,8 @@ function drawGrid(f: Flow, g: Grid): void {
             doc.text(c.text, cx + pad, y + pad, { width: inner, align: c.align });
           else if (c.text) {
             const left = c.align === 'right' ? cx + w - pad - doc.widthOfString(c.text) : cx + pad;
-            doc.text(c.text, left, y + pad, { lineBreak: false });
+            if (!drawLine(doc, c.text, left, y + pad))
+              doc.text(c.text, left, y + pad, { lineBreak: false });
           }
         };
         if (repeat) tags.artifact(text);
