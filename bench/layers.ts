@@ -219,28 +219,41 @@ export async function measureDocument(spec: DocumentSpec, quick = false): Promis
 }
 
 /**
- * The analysis figure, with the garbage collector's pauses in it: their sum over the warm-up and
- * the timed runs, per analysis. V8 reports each pause to a `gc` performance observer.
+ * The analysis figure, with the garbage collector's pauses in it: the sum of those that started
+ * during an analysis (warm-up or timed), per analysis. V8 reports each pause to a `gc`
+ * performance observer.
  */
 async function measureAnalyze(
   uri: string,
   text: string,
   opts: MeasureOptions,
 ): Promise<AnalyzeOnly> {
-  let gcMs = 0;
-  let calls = 0;
+  const pauses: { start: number; ms: number }[] = [];
+  const windows: { from: number; to: number }[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) gcMs += e.duration;
+    for (const e of list.getEntries()) pauses.push({ start: e.startTime, ms: e.duration });
   });
   observer.observe({ entryTypes: ['gc'] });
   const analyze = await measure(() => {
-    calls++;
-    return analyzeText(text, { uri, host: fileHost, maxDocumentSize: Number.POSITIVE_INFINITY });
+    const from = performance.now();
+    const analysis = analyzeText(text, {
+      uri,
+      host: fileHost,
+      maxDocumentSize: Number.POSITIVE_INFINITY,
+    });
+    windows.push({ from, to: performance.now() });
+    return analysis;
   }, opts);
   // Pauses not yet reported to the callback are taken from the observer's buffer.
-  for (const e of observer.takeRecords()) gcMs += e.duration;
+  for (const e of observer.takeRecords()) pauses.push({ start: e.startTime, ms: e.duration });
   observer.disconnect();
-  return { analyze, analyzeGcMs: gcMs / Math.max(1, calls) };
+  // Only pauses that started inside an analysis count: between runs the collector does work no
+  // figure is timed by.
+  let gcMs = 0;
+  for (const p of pauses) {
+    if (windows.some((w) => p.start >= w.from && p.start <= w.to)) gcMs += p.ms;
+  }
+  return { analyze, analyzeGcMs: gcMs / Math.max(1, windows.length) };
 }
 
 /** The checks alone: a fresh workspace per run whose parse is done before the clock starts. */
@@ -276,7 +289,8 @@ export function measureCheckRss(spec: DocumentSpec): number {
 }
 
 /**
- * Heap bytes kept by one analysis of the document, in a process started with --expose-gc: the
+ * Heap bytes kept by one analysis of the document (the mean over several kept at once when it is
+ * small), in a process started with --expose-gc: the
  * sample and the document itself are analysed first, so what every analysis shares (the built-in
  * frameworks, the lexer) and the program's own code and type feedback, made as paths run for the
  * first time, are not counted (they made the figure vary by a tenth between runs); the text is
@@ -291,13 +305,17 @@ export function measureHeapKept(spec: DocumentSpec): number {
   analyzeText(text, { uri, host: fileHost });
   gc();
   gc();
+  // A small document's analysis keeps less than the heap moves by itself (tens of KB): so as
+  // many analyses as make about 4 MB of source are kept at once, and the figure is their mean.
+  const copies = Math.min(200, Math.max(1, Math.round(4_000_000 / Math.max(1, text.length))));
   const before = process.memoryUsage().heapUsed;
-  const analysis = analyzeText(text, { uri, host: fileHost });
+  const analyses: Analysis[] = [];
+  for (let i = 0; i < copies; i++) analyses.push(analyzeText(text, { uri, host: fileHost }));
   gc();
   gc();
-  const kept = process.memoryUsage().heapUsed - before;
-  // Keeps the analysis alive up to the second figure.
-  return analysis.diagnostics.length >= 0 ? kept : 0;
+  const kept = (process.memoryUsage().heapUsed - before) / copies;
+  // Keeps the analyses alive up to the second figure.
+  return analyses.length === copies ? kept : 0;
 }
 
 /** Measures the document given on the command line and prints the result as one JSON line. */
