@@ -69,7 +69,7 @@ export function documentRead(characters: number): void {
  * 20.20.2, load average 4–5, 2026-12-02 02:08 UTC, two runs each way interleaved, wall time): the
  * sample 2.10 s without it, 0.99–1.25 s with it; the 1.3 KB exempelby-2014 sample (one chart)
  * 1.60–1.67 s against 1.11–1.26 s; 1,000 generated lines 6.8–7.7 s against 2.1–2.2 s; 10,000
- * lines 55–61 s against 11–16 s. Peak RSS grows by 10–25 MB (the 10,000 lines: 480 → 540–560 MB).
+ * lines 55–61 s against 10–16 s. Peak RSS grows by 10–25 MB (the 10,000 lines: 480 → 540–560 MB).
  * HTML and the other formats stay as `optimiseFrom` says: an HTML export of a 1 MB file is faster
  * without it (see there).
  */
