@@ -63,15 +63,16 @@ export function documentRead(characters: number): void {
 /**
  * Whether a report in `format` is rendered with the optimising compiler, the documents read
  * amounting to `characters`: a PDF from `optimisePdfFrom`, a Word document always. The Word
- * document's charts are drawn as PNG pictures and compressed by JavaScript (report/src/raster.ts,
- * fflate, so that the web extension can draw them too), which unoptimised code does several times
- * slower. Measured as whole `kompass export --format docx` processes (2-core AMD EPYC, Node
- * 20.20.2, load average 4–5, 2026-12-02 02:08 UTC, two runs each way interleaved, wall time): the
- * sample 2.10 s without it, 0.99–1.25 s with it; the 1.3 KB exempelby-2014 sample (one chart)
- * 1.60–1.67 s against 1.11–1.26 s; 1,000 generated lines 6.8–7.7 s against 2.1–2.2 s; 10,000
- * lines 55–61 s against 10–16 s. Peak RSS grows by 10–25 MB (the 10,000 lines: 480 → 540–560 MB).
- * HTML and the other formats stay as `optimiseFrom` says: an HTML export of a 1 MB file is faster
- * without it (see there).
+ * library builds an object per element of the document's XML and serialises each through
+ * generic code, which unoptimised code does several times slower. Measured as whole `kompass
+ * export --format docx` processes (2-core AMD EPYC, Node 20.20.2, two runs each way interleaved,
+ * wall time): when the charts' pictures were still compressed in JavaScript (load average 4–5,
+ * 2026-12-02 02:08 UTC) the sample took 2.10 s without it and 0.99–1.25 s with it, 10,000
+ * generated lines 55–61 s against 10–16 s; with Node's zlib for them (load average 1–2, 02:45
+ * UTC) the sample 0.82–0.86 s against 0.62–0.67 s, the 1.3 KB exempelby-2014 sample (one chart)
+ * 0.55–0.62 s against 0.46–0.57 s, and 10,000 lines 14.7 s against 6.1 s. Peak RSS grows by
+ * 10–85 MB (the 10,000 lines: 476 → 560 MB). HTML and the other formats stay as
+ * `optimiseFrom` says: an HTML export of a 1 MB file is faster without it (see there).
  */
 export function optimisesRender(format: ReportFormat, characters: number): boolean {
   if (format === 'docx') return true;

@@ -41,6 +41,7 @@ import type {
 } from './document';
 import { labelsFor } from './labels';
 import { markdownBlocks, type TextBlockPart } from './markdown-text';
+import type { Deflate, ReportOptions } from './options';
 import { chartPng } from './raster';
 import type { ContentsEntry } from './view';
 
@@ -57,11 +58,17 @@ const headingLevels = [
 
 const colors = { muted: '5B6470', head: 'EEF1F5', border: 'C7CCD3', warn: '9A5B00' };
 
-/** Renders the report's structure as the bytes of a .docx file. */
-export async function renderDocxDocument(doc: ReportDocument): Promise<Uint8Array> {
+/**
+ * Renders the report's structure as the bytes of a .docx file; `options.deflate` compresses the
+ * charts' pictures (fflate when omitted).
+ */
+export async function renderDocxDocument(
+  doc: ReportDocument,
+  options: Pick<ReportOptions, 'deflate'> = {},
+): Promise<Uint8Array> {
   const children: Child[] = [];
   for (const part of doc.parts) {
-    const blocks = layoutBlocks(part.blocks, doc);
+    const blocks = layoutBlocks(part.blocks, doc, options.deflate);
     const first = blocks[0];
     if (part.newPage && children.length > 0) children.push(pageBreak());
     else if (!first) continue;
@@ -144,13 +151,13 @@ function runs(
   });
 }
 
-function layoutBlocks(blocks: readonly Block[], doc: ReportDocument): Child[] {
+function layoutBlocks(blocks: readonly Block[], doc: ReportDocument, deflate?: Deflate): Child[] {
   const out: Child[] = [];
-  for (const b of blocks) out.push(...layoutBlock(b, doc));
+  for (const b of blocks) out.push(...layoutBlock(b, doc, deflate));
   return out;
 }
 
-function layoutBlock(b: Block, doc: ReportDocument): Child[] {
+function layoutBlock(b: Block, doc: ReportDocument, deflate?: Deflate): Child[] {
   switch (b.kind) {
     case 'heading':
       return [
@@ -186,7 +193,7 @@ function layoutBlock(b: Block, doc: ReportDocument): Child[] {
     case 'list':
       return b.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: runs(item) }));
     case 'figure':
-      return figure(b, doc.lang);
+      return figure(b, doc.lang, deflate);
     case 'note':
       return [
         new Paragraph({
@@ -198,7 +205,7 @@ function layoutBlock(b: Block, doc: ReportDocument): Child[] {
     case 'contents':
       return contentsField(b, doc);
     case 'columns':
-      return b.columns.flatMap((c) => layoutBlocks(c, doc));
+      return b.columns.flatMap((c) => layoutBlocks(c, doc, deflate));
     case 'score':
       return [
         new Paragraph({
@@ -365,7 +372,7 @@ function keyValueTable(rows: readonly { key: string; value: string }[]): Table {
  * The chart as an SVG picture with a PNG fallback, its caption, then its numbers as a table;
  * `lang` is the report's, for the chart's words and percentages.
  */
-function figure(f: FigureBlock, lang: string): Child[] {
+function figure(f: FigureBlock, lang: string, deflate?: Deflate): Child[] {
   const labels = labelsFor(lang.split('-')[0]);
   const svg = standaloneSvg(
     f.chart === 'radar'
@@ -374,7 +381,7 @@ function figure(f: FigureBlock, lang: string): Child[] {
         ? barsSvg(f.data, labels)
         : trendSvg(f.data, f.caption, labels.lang),
   );
-  const png = chartPng(f.chart, f.data);
+  const png = chartPng(f.chart, f.data, 560, deflate);
   const width = 450;
   const height = Math.round((png.height * width) / png.width);
   return [

@@ -2,6 +2,9 @@
 
 import type { FontBytes } from './fontFiles';
 
+/** Compresses bytes as a zlib stream at a level (0–9). */
+export type Deflate = (data: Uint8Array, level: number) => Uint8Array;
+
 /** Options for every format; each format reads those that concern it. */
 export interface ReportOptions {
   /** CSV field separator; `;` also writes decimal commas, as Excel in Swedish locales expects. Default `,`. */
@@ -12,8 +15,12 @@ export interface ReportOptions {
   fontDir?: string;
   /** The PDF's fonts as bytes; when given, `fontDir` is not read. Required outside Node. */
   fonts?: FontBytes;
-  /** Compresses a PDF page's content as a zlib stream; pdfkit's own compression when omitted (Node: report/src/pageDeflate.ts). */
-  deflatePage?: (content: Uint8Array) => Uint8Array;
+  /**
+   * Compresses bytes as a zlib stream at a level (0–9): the PDF's page content and the Word
+   * charts' PNG pictures. Node's zlib in Node (report/src/nodeDeflate.ts); when omitted, pdfkit
+   * and fflate compress in JavaScript, several times slower.
+   */
+  deflate?: Deflate;
   /** When the report was made; shown and stored only when given, so output is otherwise deterministic. */
   generatedAt?: Date;
   /** The document's text, so listed problems can carry line numbers. */

@@ -22,7 +22,7 @@ function requireFonts(options: ReportOptions): NonNullable<ReportOptions['fonts'
 /** Renders the report as a PDF document with the fonts given as bytes (`options.fonts`). */
 export function renderPdf(analysis: Analysis, options: ReportOptions = {}): Promise<Uint8Array> {
   const fonts = requireFonts(options);
-  return layout(buildReport(analysis, options), fonts, options.deflatePage);
+  return layout(buildReport(analysis, options), fonts, options.deflate);
 }
 
 /** Renders a report's structure (an evaluation's or a comparison's) as a PDF document. */
@@ -30,5 +30,5 @@ export function renderPdfDocument(
   report: ReportDocument,
   options: ReportOptions = {},
 ): Promise<Uint8Array> {
-  return layout(report, requireFonts(options), options.deflatePage);
+  return layout(report, requireFonts(options), options.deflate);
 }

@@ -7,19 +7,19 @@
 import type { Analysis } from '../../grammar/src/index';
 import type { ReportDocument } from './document';
 import { readFontDir } from './fontDir';
+import { nodeDeflate } from './nodeDeflate';
 import type { ReportOptions } from './options';
-import { deflatePage } from './pageDeflate';
 import { renderPdfDocument as renderPdfDocumentWith, renderPdf as renderPdfWith } from './pdf';
 
 /**
- * The options with the PDF's fonts (as given, or read from `fontDir` or the usual places) and
- * Node's page compression.
+ * The options with what Node gives: its zlib (`deflate`, unless given) and, when `fonts` is true,
+ * the PDF's fonts (as given, or read from `fontDir` or the usual places).
  */
-export function withFonts(options: ReportOptions): ReportOptions {
+export function inNode(options: ReportOptions, fonts = true): ReportOptions {
   return {
     ...options,
-    fonts: options.fonts ?? readFontDir(options.fontDir),
-    deflatePage: options.deflatePage ?? deflatePage,
+    ...(fonts ? { fonts: options.fonts ?? readFontDir(options.fontDir) } : {}),
+    deflate: options.deflate ?? nodeDeflate,
   };
 }
 
@@ -28,7 +28,7 @@ export async function renderPdf(
   analysis: Analysis,
   options: ReportOptions = {},
 ): Promise<Uint8Array> {
-  return renderPdfWith(analysis, withFonts(options));
+  return renderPdfWith(analysis, inNode(options));
 }
 
 /** Renders a report's structure (an evaluation's or a comparison's) as a PDF (fonts from `fontDir` or found). */
@@ -36,5 +36,5 @@ export async function renderPdfDocument(
   doc: ReportDocument,
   options: ReportOptions = {},
 ): Promise<Uint8Array> {
-  return renderPdfDocumentWith(doc, withFonts(options));
+  return renderPdfDocumentWith(doc, inNode(options));
 }

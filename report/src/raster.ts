@@ -5,10 +5,14 @@
  * table after it carry.
  */
 
-// fflate rather than node:zlib, so the web extension can draw the charts too.
+// fflate where no other zlib is given, so the web extension can draw the charts too.
 import { zlibSync } from 'fflate';
 import { barGeometry, type ChartData, type Point, radarGeometry } from './chart';
 import { trendGeometry, trendLines, trendStyle } from './compareChart';
+import type { Deflate } from './options';
+
+/** zlib's level for the pictures: fflate's and zlib's default. */
+const pngDeflateLevel = 6;
 
 type Rgb = [number, number, number];
 
@@ -75,7 +79,7 @@ class Canvas {
     });
   }
 
-  png(): Uint8Array {
+  png(deflate?: Deflate): Uint8Array {
     const raw = new Uint8Array((this.width * 3 + 1) * this.height);
     for (let y = 0; y < this.height; y++) {
       raw[y * (this.width * 3 + 1)] = 0;
@@ -92,7 +96,10 @@ class Canvas {
     return concat([
       new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
       chunk('IHDR', header),
-      chunk('IDAT', zlibSync(raw)),
+      chunk(
+        'IDAT',
+        deflate ? deflate(raw, pngDeflateLevel) : zlibSync(raw, { level: pngDeflateLevel }),
+      ),
       chunk('IEND', new Uint8Array(0)),
     ]);
   }
@@ -105,11 +112,15 @@ function rgb(hex: string): Rgb {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-/** The chart as a PNG of `width` chart units, drawn at twice that many pixels; returns its size in chart units too. */
+/**
+ * The chart as a PNG of `width` chart units, drawn at twice that many pixels; returns its size in
+ * chart units too. `deflate` compresses the pixels (`ReportOptions.deflate`; fflate when omitted).
+ */
 export function chartPng(
   chart: 'radar' | 'bars' | 'trend',
   data: ChartData,
   width = 560,
+  deflate?: Deflate,
 ): { png: Uint8Array; width: number; height: number } {
   const scale = 2;
   if (chart === 'trend') {
@@ -131,7 +142,7 @@ export function chartPng(
           1,
         );
     });
-    return { png: canvas.png(), width: g.width, height: g.height };
+    return { png: canvas.png(deflate), width: g.width, height: g.height };
   }
   if (chart === 'radar') {
     const g = radarGeometry(data, width);
@@ -143,7 +154,7 @@ export function chartPng(
       canvas.polygon(p.points, c, p.series.own ? 0.22 : 0.06);
       canvas.outline(p.points, c, p.series.own ? 2.5 : 2);
     }
-    return { png: canvas.png(), width: g.width, height: g.height };
+    return { png: canvas.png(deflate), width: g.width, height: g.height };
   }
   const g = barGeometry(data, width);
   const canvas = new Canvas(g.width * scale, Math.ceil(g.height * scale), scale);
@@ -160,7 +171,7 @@ export function chartPng(
         rgb(b.series.color),
         b.series.own ? 1 : 0.75,
       );
-  return { png: canvas.png(), width: g.width, height: g.height };
+  return { png: canvas.png(deflate), width: g.width, height: g.height };
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

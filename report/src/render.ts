@@ -18,7 +18,7 @@ import { renderPdf } from './pdf';
 
 /** Renders the report as a Word document (.docx). */
 export function renderDocx(analysis: Analysis, options: ReportOptions = {}): Promise<Uint8Array> {
-  return renderDocxDocument(buildReport(analysis, options));
+  return renderDocxDocument(buildReport(analysis, options), options);
 }
 
 /** Renders a report: a string for the text formats, bytes for PDF (needs `options.fonts`) and DOCX. */

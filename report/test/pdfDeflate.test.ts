@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { readFontDir } from '../src/fontDir';
 import { renderPdf } from '../src/index';
-import { pageDeflateLevel } from '../src/pageDeflate';
 import { renderPdf as renderPdfAnywhere } from '../src/pdf';
+import { pageDeflateLevel } from '../src/pdf/contentBuffer';
 import { analyse } from './helpers';
 
 /** Every stream of a PDF: its object number, dictionary and bytes as written. */

@@ -10,9 +10,10 @@ import type { ReportDocument } from '../document';
 import type { FontBytes } from '../fontFiles';
 import { parseFonts } from '../fonts';
 import { reportLanguage } from '../labels';
+import type { Deflate } from '../options';
 import type { ContentsEntry } from '../view';
 import { blocks } from './blocks';
-import { bufferPageContent, cacheColors, type PageDeflate } from './contentBuffer';
+import { bufferPageContent, cacheColors } from './contentBuffer';
 import { fastTextIn } from './fastText';
 import { Flow } from './flow';
 import { breakLongWordsIn } from './longWords';
@@ -30,7 +31,7 @@ import { Tags } from './tags';
 export async function renderPdfDocument(
   report: ReportDocument,
   fontBytes: FontBytes,
-  deflate?: PageDeflate,
+  deflate?: Deflate,
 ): Promise<Uint8Array> {
   const fonts = parseFonts(fontBytes);
   const info: PDFKit.DocumentInfo = {
