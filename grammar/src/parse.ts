@@ -278,6 +278,7 @@ function buildRegion(
   misspelled: Map<IToken, SyntaxIssue>,
   chunk: IToken[],
   enter: number,
+  tryFast = fastPath,
 ): Region {
   const region = newRegion(start, end, tokens.length, enter, braces(tokens));
   for (const e of errors) {
@@ -309,13 +310,13 @@ function buildRegion(
   if (last) region.lastEnd = Math.max(region.lastEnd, last.startOffset + last.image.length);
   if (chunk.length > 0) {
     region.first = chunk[0]!.tokenType.name;
-    parseChunk(text, chunk, region);
+    parseChunk(text, chunk, region, tryFast);
   }
   return region;
 }
 
 /** Parses one chunk of tokens (one top-level block and what follows it) into its region. */
-function parseChunk(text: string, chunk: IToken[], region: Region): void {
+function parseChunk(text: string, chunk: IToken[], region: Region, tryFast: boolean): void {
   const errors = region.parseIssues;
   let tokens = chunk;
   const firstType = tokens[0]!.tokenType;
@@ -332,7 +333,7 @@ function parseChunk(text: string, chunk: IToken[], region: Region): void {
     if (next < 0) return;
     tokens = tokens.slice(next);
   }
-  if (fastPath) {
+  if (tryFast) {
     const fast = fastTopBlock(text, tokens);
     if (fast) {
       region.block = fast;
@@ -556,7 +557,9 @@ function scannedRegions(text: string, s: ScannedText): Region[] | undefined {
       const tokens: IToken[] = [];
       for (let k = from; k < t; k++)
         tokens.push(scannedType(s, k) === Identifier ? words.get(k)! : scannedToken(s, text, k));
-      region = buildRegion(text, start, end, tokens, own, [], misspelled, tokens, enter);
+      // Where the fast parser already gave up on these tokens, it is not asked again.
+      const tryFast = region === undefined && fastPath;
+      region = buildRegion(text, start, end, tokens, own, [], misspelled, tokens, enter, tryFast);
     }
     regions.push(region);
   }
@@ -576,9 +579,10 @@ interface ScannedRange {
 
 /**
  * The region of a range of scanned tokens, as `buildRegion` makes it, read by the fast parser
- * straight from the scan: no token object is made. Undefined, and the caller makes the tokens,
- * when anything in it needs them for an error: a misspelled keyword, an open text block, a block
- * that is not a top-level one or that the fast parser does not take whole.
+ * straight from the scan: no token object is made. When anything in it needs them for an error,
+ * the caller makes the tokens: undefined for a misspelled keyword, an open text block or a block
+ * that is not a top-level one; null when the fast parser was asked and did not take the block
+ * whole (it would not take the tokens either).
  */
 function columnRegion(
   r: ScannedRange,
@@ -586,7 +590,7 @@ function columnRegion(
   end: number,
   comments: readonly IToken[],
   enter: number,
-): Region | undefined {
+): Region | null | undefined {
   const { text, scanned: s, from } = r;
   const count = r.to - from;
   if (count === 0) return undefined;
@@ -610,10 +614,9 @@ function columnRegion(
   }
   const first = types[0]!;
   if (first !== K.Evaluation && first !== K.Framework) return undefined;
-  const block = fastPath
-    ? fastTopBlockIn({ text, types, starts: s.starts, ends: s.ends, base: from })
-    : undefined;
-  if (!block) return undefined;
+  if (!fastPath) return undefined;
+  const block = fastTopBlockIn({ text, types, starts: s.starts, ends: s.ends, base: from });
+  if (!block) return null;
   const region = newRegion(start, end, count, enter, {
     deepest,
     balanced: balanced && depth === 0,

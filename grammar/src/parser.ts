@@ -76,26 +76,38 @@ const sharedKeywords = new Map<string, { en: Keyword; sv: Keyword }>();
  * rather than one per statement. Other spellings (letter case) get an object of their own.
  */
 export function keywordOf(t: IToken): Keyword {
-  return keywordIn(t.image, 0, t.image.length, t.tokenType);
+  const image = t.image;
+  const shared = sharedKeyword(t.tokenType.name);
+  if (shared === undefined) return { name: t.tokenType.name, text: image, swedish: false };
+  if (image === shared.sv.text) return shared.sv;
+  if (image === shared.en.text) return shared.en;
+  return { name: shared.en.name, text: image, swedish: false };
 }
 
 /** The keyword of type `type` spelt by `text` from `start` to `end` (see `keywordOf`). */
 export function keywordIn(text: string, start: number, end: number, type: TokenType): Keyword {
-  const name = type.name;
+  const shared = sharedKeyword(type.name);
+  // Compared in place: a parse reads many keywords, and a copy of each spelling is garbage.
+  if (shared !== undefined) {
+    if (spells(text, start, end, shared.sv.text)) return shared.sv;
+    if (spells(text, start, end, shared.en.text)) return shared.en;
+  }
+  return { name: type.name, text: text.slice(start, end), swedish: false };
+}
+
+/** The shared keywords of a token type, made on first use; undefined for a type not a keyword. */
+function sharedKeyword(name: string): { en: Keyword; sv: Keyword } | undefined {
   let shared = sharedKeywords.get(name);
   if (shared === undefined) {
     const spec = keywordSpecByName.get(name);
-    if (spec === undefined) return { name, text: text.slice(start, end), swedish: false };
+    if (spec === undefined) return undefined;
     shared = {
       en: { name, text: spec.en, swedish: false },
       sv: { name, text: spec.sv, swedish: spec.sv !== spec.en },
     };
     sharedKeywords.set(name, shared);
   }
-  // Compared in place: a parse reads many keywords, and a copy of each spelling is garbage.
-  if (spells(text, start, end, shared.sv.text)) return shared.sv;
-  if (spells(text, start, end, shared.en.text)) return shared.en;
-  return { name, text: text.slice(start, end), swedish: false };
+  return shared;
 }
 
 function spells(text: string, start: number, end: number, word: string): boolean {
@@ -104,28 +116,16 @@ function spells(text: string, start: number, end: number, word: string): boolean
 
 /** A keyword inside a statement (`to`, `as`, `max`), with its offsets. */
 export function kwNode(t: IToken): KeywordNode {
-  return kwNodeIn(t.image, 0, t.image.length, t.tokenType, t.startOffset);
+  return keywordNode(keywordOf(t), t.startOffset, t.image.length);
 }
 
-/**
- * `kwNode` of the keyword spelt by `text` from `start` to `end`; `at` is its offset in the
- * document (`start` when `text` is the document).
- */
-export function kwNodeIn(
-  text: string,
-  start: number,
-  end: number,
-  type: TokenType,
-  at = start,
-): KeywordNode {
-  const k = keywordIn(text, start, end, type);
-  return {
-    name: k.name,
-    text: k.text,
-    swedish: k.swedish,
-    start: at,
-    end: at + (end - start),
-  };
+/** `kwNode` of the keyword of type `type` the document `text` holds from `start` to `end`. */
+export function kwNodeIn(text: string, start: number, end: number, type: TokenType): KeywordNode {
+  return keywordNode(keywordIn(text, start, end, type), start, end - start);
+}
+
+function keywordNode(k: Keyword, start: number, length: number): KeywordNode {
+  return { name: k.name, text: k.text, swedish: k.swedish, start, end: start + length };
 }
 
 // Built as single object literals: spreads here cost a fifth of the parse on text-heavy files.
