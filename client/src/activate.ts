@@ -1,10 +1,17 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { FileAccess } from '../../grammar/src/index';
+import type { Deflate } from '../../report/src/options';
 import { BuiltinFrameworkProvider } from './builtinProvider';
 import { CompareManager } from './compare/compareCommand';
 import type { CompareSnapshot } from './compare/comparePanel';
-import { type ExportArgs, exportCommand, exportReport, type LocalOutputWriter } from './export';
+import {
+  type ExportArgs,
+  type ExportPlatform,
+  exportCommand,
+  exportReport,
+  type LocalOutputWriter,
+} from './export';
 import { KompassModel, languageId } from './model';
 import { newEvaluationCommand } from './newEvaluation';
 import type { PreviewSnapshot } from './preview/preview';
@@ -57,12 +64,18 @@ export function activateKompass(
     moduleLoadedAt: number;
     /** How a report is written to a local file, where Node can (the desktop). */
     writeLocal?: LocalOutputWriter;
+    /** Node's zlib for the reports' pictures and pages, where Node can (the desktop). */
+    deflate?: Deflate;
   },
 ): KompassApi {
   const { createLanguageClient, moduleLoadedAt } = entry;
   const started = performance.now();
   const output = vscode.window.createOutputChannel('Kompass', { log: true });
   const model = new KompassModel(entry.files);
+  const platform: ExportPlatform = {
+    ...(entry.writeLocal ? { writeLocal: entry.writeLocal } : {}),
+    ...(entry.deflate ? { deflate: entry.deflate } : {}),
+  };
   const previews = new PreviewManager(model, context.extensionUri);
   const comparisons = new CompareManager(model, context.extensionUri);
   const fontDir = vscode.Uri.joinPath(context.extensionUri, 'dist', 'fonts');
@@ -88,7 +101,7 @@ export function activateKompass(
     vscode.commands.registerCommand('kompass.showPreview', showPreview(false)),
     vscode.commands.registerCommand('kompass.showPreviewToSide', showPreview(true)),
     vscode.commands.registerCommand('kompass.exportReport', (arg?: unknown) =>
-      exportCommand(model, fontDir, arg, currentSource, entry.writeLocal),
+      exportCommand(model, fontDir, arg, currentSource, platform),
     ),
     vscode.commands.registerCommand('kompass.compare', (arg?: unknown, selection?: unknown) =>
       comparisons.run(arg, selection),
@@ -140,7 +153,7 @@ export function activateKompass(
     previews: () => previews.snapshots(),
     comparison: () => comparisons.snapshot(),
     statusBar: () => statusBar.snapshot(),
-    exportReport: (args) => exportReport(model, fontDir, args, entry.writeLocal),
+    exportReport: (args) => exportReport(model, fontDir, args, platform),
   };
 }
 

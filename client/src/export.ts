@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { judgeOutput, type OutputFacts, type WriteProblem } from '../../grammar/src/fileAccess';
 import { isReportFormat, reportFormat } from '../../report/src/formats';
+import type { Deflate } from '../../report/src/options';
 import type { KompassModel } from './model';
 import { type ExportFormat, exportFormats, joinBytes, renderExport } from './report';
 
@@ -39,6 +40,14 @@ export type LocalOutputWriter = (
 /** An export that was refused or failed, with a message for the user. */
 export class ExportError extends Error {}
 
+/** What the platform gives an export: where Node can (the desktop), its file writing and zlib. */
+export interface ExportPlatform {
+  /** How a report is written to a local file, exclusively. */
+  writeLocal?: LocalOutputWriter;
+  /** Compresses the Word charts' pictures and the PDF's pages (`ReportOptions.deflate`). */
+  deflate?: Deflate;
+}
+
 /** Whether `value` is one of the export formats. */
 export function isExportFormat(value: unknown): value is ExportFormat {
   return isReportFormat(value);
@@ -50,14 +59,15 @@ export function isExportFormat(value: unknown): value is ExportFormat {
  * (`judgeOutput`): refuses the source itself (also through a link), any `.kompass` target,
  * anything but a regular file or a new name, and an existing file unless `overwrite`; a new
  * name is taken only if it is still free when the file is renamed into place; with a
- * `writeLocal` (the desktop), a local file is written through it instead, exclusively.
+ * `platform.writeLocal` (the desktop), a local file is written through it instead, exclusively.
  */
 export async function exportReport(
   model: KompassModel,
   fontDir: vscode.Uri,
   args: ExportArgs,
-  writeLocal?: LocalOutputWriter,
+  platform: ExportPlatform = {},
 ): Promise<vscode.Uri> {
+  const { writeLocal } = platform;
   const source = toUri(args.source);
   const target = toUri(args.target);
   if (!isExportFormat(args.format))
@@ -71,7 +81,11 @@ export async function exportReport(
   await refuseUnsafeOutput(source, target, replace);
   const analysis = await model.analyze(source);
   const sourceText = model.text(source);
-  const pieces = await renderExport(analysis, args.format, { fontDir, sourceText });
+  const pieces = await renderExport(analysis, args.format, {
+    fontDir,
+    sourceText,
+    ...(platform.deflate ? { deflate: platform.deflate } : {}),
+  });
   if (writeLocal && target.scheme === 'file') {
     const problem = writeLocal(target, source, pieces, replace);
     if (problem) throw new ExportError(describeWriteProblem(problem, target));
@@ -180,9 +194,9 @@ export async function exportCommand(
   fontDir: vscode.Uri,
   arg: unknown,
   current: () => vscode.Uri | undefined,
-  writeLocal?: LocalOutputWriter,
+  platform: ExportPlatform = {},
 ): Promise<vscode.Uri | undefined> {
-  if (isExportArgs(arg)) return exportReport(model, fontDir, arg, writeLocal);
+  if (isExportArgs(arg)) return exportReport(model, fontDir, arg, platform);
   const source = arg instanceof vscode.Uri ? arg : current();
   if (!source) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a .kompass file to export.'));
@@ -211,7 +225,7 @@ export async function exportCommand(
   // The save dialog (native or VS Code's own) has already asked before replacing a file: once is
   // enough, so an existing target is overwritten here without a second question.
   const run = () =>
-    exportReport(model, fontDir, { source, target, format, overwrite: true }, writeLocal);
+    exportReport(model, fontDir, { source, target, format, overwrite: true }, platform);
   let written: vscode.Uri;
   try {
     written = info.slow

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { nodeDeflate } from '../../report/src/nodeDeflate';
 import { activateKompass, deactivateKompass, type KompassApi } from './activate';
 import { desktopFiles, writeLocalOutput } from './desktopFiles';
 import { createLanguageClient } from './languageClient';
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): KompassApi {
     files: desktopFiles,
     moduleLoadedAt,
     writeLocal: writeLocalOutput,
+    deflate: nodeDeflate,
   });
 }
 

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Analysis } from '../../grammar/src/index';
 import { type ReportFormat, reportFormats } from '../../report/src/formats';
+import type { Deflate } from '../../report/src/options';
 import { reportFonts } from './reportFonts';
 
 /** The report module, loaded on first use (a preview or an export), not at activation. */
@@ -32,13 +33,14 @@ export function loadReport(): Promise<ReportModule> {
 export async function renderExport(
   analysis: Analysis,
   format: ExportFormat,
-  options: { fontDir: vscode.Uri; sourceText?: string },
+  options: { fontDir: vscode.Uri; sourceText?: string; deflate?: Deflate },
 ): Promise<Iterable<Uint8Array>> {
   const { renderReportParts } = await loadReport();
   const fonts = format === 'pdf' ? await reportFonts(options.fontDir) : undefined;
   const parts = await renderReportParts(analysis, format, {
     ...(fonts ? { fonts } : {}),
     ...(options.sourceText !== undefined ? { sourceText: options.sourceText } : {}),
+    ...(options.deflate ? { deflate: options.deflate } : {}),
   });
   return encoded(parts);
 }

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import * as vscode from 'vscode';
 import { kompass, sampleText, scratchDir, writeScratch } from './helpers';
 
@@ -29,6 +30,20 @@ suite('export', () => {
       assert.deepEqual(leftovers, [], 'no temporary file is left behind');
     });
   }
+
+  test('writes docx, its chart pictures compressed by Node’s zlib on the desktop', async () => {
+    const api = await kompass();
+    const source = writeScratch('export-docx.kompass', sampleText('vasteras-2012.kompass'));
+    const target = vscode.Uri.file(path.join(scratchDir(), 'report.docx'));
+    await api.exportReport({ source, target, format: 'docx' });
+    const pngs = zipEntries(fs.readFileSync(target.fsPath)).filter((e) => e.name.endsWith('.png'));
+    assert.equal(pngs.length, 2, 'a picture per chart');
+    for (const png of pngs) {
+      const idat = pngData(png.data);
+      // fflate, which the web extension uses, writes other bytes for the same pixels.
+      assert.deepEqual(idat, zlib.deflateSync(zlib.inflateSync(idat), { level: 6 }), png.name);
+    }
+  });
 
   test('refuses to write over the source', async () => {
     const api = await kompass();
@@ -145,3 +160,32 @@ suite('export', () => {
     assert.deepEqual(leftovers, [], 'no temporary file is left behind');
   });
 });
+
+/** The files of a zip archive (a .docx), read through its local headers. */
+function zipEntries(zip: Buffer): { name: string; data: Buffer }[] {
+  const out: { name: string; data: Buffer }[] = [];
+  for (let at = 0; zip.readUInt32LE(at) === 0x04034b50; ) {
+    const method = zip.readUInt16LE(at + 8);
+    const size = zip.readUInt32LE(at + 18);
+    const nameLength = zip.readUInt16LE(at + 26);
+    const extra = zip.readUInt16LE(at + 28);
+    const name = zip.toString('utf8', at + 30, at + 30 + nameLength);
+    const start = at + 30 + nameLength + extra;
+    const raw = zip.subarray(start, start + size);
+    out.push({ name, data: method === 8 ? zlib.inflateRawSync(raw) : raw });
+    at = start + size;
+  }
+  return out;
+}
+
+/** A PNG's image data: its IDAT chunks joined. */
+function pngData(png: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT')
+      parts.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  return Buffer.concat(parts);
+}
