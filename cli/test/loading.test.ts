@@ -24,6 +24,11 @@ const isPdfReport = (f: string) => /[\\/]dist[\\/]report-pdf\.js$/.test(f);
 
 describe('kompass CLI: what each command loads', function () {
   this.timeout(60_000);
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kompass-load-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   before(() => {
     const b = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
@@ -47,32 +52,22 @@ describe('kompass CLI: what each command loads', function () {
   });
 
   it('export loads it when it renders', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kompass-load-'));
-    try {
-      const out = join(dir, 'r.csv');
-      const r = loadedBy(['export', 'samples/vasteras-2012.kompass', '--format', 'csv', '-o', out]);
-      assert.equal(r.code, 0);
-      assert.equal(r.loaded.filter(isReport).length, 1);
-      assert.match(readFileSync(out, 'utf8'), /^area|^Område|;|,/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const out = join(dir, 'r.csv');
+    const r = loadedBy(['export', 'samples/vasteras-2012.kompass', '--format', 'csv', '-o', out]);
+    assert.equal(r.code, 0);
+    assert.equal(r.loaded.filter(isReport).length, 1);
+    assert.match(readFileSync(out, 'utf8'), /^area|^Område|;|,/);
   });
 
   it('a PDF export loads the PDF renderer alone, without the parser or the other formats', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kompass-load-'));
-    try {
-      const out = join(dir, 'r.pdf');
-      const r = loadedBy(['export', 'samples/vasteras-2012.kompass', '--format', 'pdf', '-o', out]);
-      assert.equal(r.code, 0);
-      assert.deepEqual(r.loaded.filter(isReport), []);
-      assert.equal(r.loaded.filter(isPdfReport).length, 1);
-      assert.equal(readFileSync(out).subarray(0, 5).toString('latin1'), '%PDF-');
-      const bundle = readFileSync('dist/report-pdf.js', 'utf8');
-      for (const marker of ['createToken', 'docx', 'renderHtml'])
-        assert.equal(bundle.includes(marker), false, `dist/report-pdf.js contains ${marker}`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const out = join(dir, 'r.pdf');
+    const r = loadedBy(['export', 'samples/vasteras-2012.kompass', '--format', 'pdf', '-o', out]);
+    assert.equal(r.code, 0);
+    assert.deepEqual(r.loaded.filter(isReport), []);
+    assert.equal(r.loaded.filter(isPdfReport).length, 1);
+    assert.equal(readFileSync(out).subarray(0, 5).toString('latin1'), '%PDF-');
+    const bundle = readFileSync('dist/report-pdf.js', 'utf8');
+    for (const marker of ['createToken', 'docx', 'renderHtml'])
+      assert.equal(bundle.includes(marker), false, `dist/report-pdf.js contains ${marker}`);
   });
 });

@@ -280,7 +280,8 @@ function buildRegion(
   enter: number,
   tryFast = fastPath,
 ): Region {
-  const region = newRegion(start, end, tokens.length, enter, braces(tokens));
+  const nesting = braces(tokens.length, (k) => tokens[k]!.tokenType);
+  const region = newRegion(start, end, tokens.length, enter, nesting);
   for (const e of errors) {
     const bad = text.slice(e.offset, e.offset + e.length);
     region.lexIssues.push({
@@ -384,13 +385,17 @@ function parseChunk(text: string, chunk: IToken[], region: Region, tryFast: bool
 }
 
 /** How a run of tokens nests braces, starting from no open brace. */
-function braces(tokens: IToken[]): { deepest: number; balanced: boolean } {
+function braces(
+  count: number,
+  typeAt: (k: number) => TokenType,
+): { deepest: number; balanced: boolean } {
   let depth = 0;
   let deepest = 0;
   let balanced = true;
-  for (const t of tokens) {
-    if (t.tokenType === LCurly) deepest = Math.max(deepest, ++depth);
-    else if (t.tokenType === RCurly) {
+  for (let k = 0; k < count; k++) {
+    const type = typeAt(k);
+    if (type === LCurly) deepest = Math.max(deepest, ++depth);
+    else if (type === RCurly) {
       if (depth === 0) balanced = false;
       else depth--;
     }
@@ -558,7 +563,7 @@ function scannedRegions(text: string, s: ScannedText): Region[] | undefined {
       for (let k = from; k < t; k++)
         tokens.push(scannedType(s, k) === Identifier ? words.get(k)! : scannedToken(s, text, k));
       // Where the fast parser already gave up on these tokens, it is not asked again.
-      const tryFast = region === undefined && fastPath;
+      const tryFast = region === undefined;
       region = buildRegion(text, start, end, tokens, own, [], misspelled, tokens, enter, tryFast);
     }
     regions.push(region);
@@ -595,16 +600,9 @@ function columnRegion(
   const count = r.to - from;
   if (count === 0) return undefined;
   const types: TokenType[] = new Array(count);
-  let depth = 0;
-  let deepest = 0;
-  let balanced = true;
   for (let k = 0; k < count; k++) {
     const type = r.typeAt(from + k)!;
-    if (type === LCurly) deepest = Math.max(deepest, ++depth);
-    else if (type === RCurly) {
-      if (depth === 0) balanced = false;
-      else depth--;
-    } else if (type === TextBlock) {
+    if (type === TextBlock) {
       const e = s.ends[from + k]!;
       if (e - s.starts[from + k]! < 6 || !text.startsWith('"""', e - 3)) return undefined;
     } else if (r.misspelled.size > 0 && scannedType(s, from + k) === Identifier) {
@@ -614,13 +612,10 @@ function columnRegion(
   }
   const first = types[0]!;
   if (first !== K.Evaluation && first !== K.Framework) return undefined;
-  if (!fastPath) return undefined;
   const block = fastTopBlockIn({ text, types, starts: s.starts, ends: s.ends, base: from });
   if (!block) return null;
-  const region = newRegion(start, end, count, enter, {
-    deepest,
-    balanced: balanced && depth === 0,
-  });
+  const nesting = braces(count, (k) => types[k]!);
+  const region = newRegion(start, end, count, enter, nesting);
   region.literalIssues = addComments(region, comments);
   region.lastEnd = Math.max(region.lastEnd, s.ends[r.to - 1]!);
   region.first = first.name;

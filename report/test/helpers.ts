@@ -77,3 +77,17 @@ export function sampleComparison(
   const evaluations = samples.flatMap((s) => analyse(`samples/${s}.kompass`).analysis.evaluations);
   return buildComparisonReport(compareEvaluations(evaluations, lang), lang);
 }
+
+/** Collects what a pdfkit document writes from now on; `end()` ends it and gives its bytes. */
+export function pdfBytes(doc: PDFKit.PDFDocument): { end(): Promise<Buffer> } {
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  return {
+    end: async () => {
+      doc.end();
+      await ended;
+      return Buffer.concat(chunks);
+    },
+  };
+}

@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import { bufferPageContent } from '../src/pdf/contentBuffer';
 import { fastMarkingsIn } from '../src/pdf/markings';
 import { collectOutput } from '../src/pdf/output';
+import { pdfBytes } from './helpers';
 
 /** A document of raw operators, some not ASCII; its bytes through pdfkit alone or the report's buffers. */
 async function written(buffered: boolean): Promise<Buffer> {
@@ -17,14 +18,12 @@ async function written(buffered: boolean): Promise<Buffer> {
     },
     font: null as unknown as string,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
+  const bytes = pdfBytes(doc);
   let output: (() => Uint8Array) | undefined;
   if (buffered) {
     bufferPageContent(doc);
     output = collectOutput(doc);
   }
-  const ended = new Promise<void>((resolve) => doc.on('end', () => resolve()));
   const add = (s: string) => (doc as unknown as { addContent(s: string): void }).addContent(s);
   add('0 0 10 10 re\nf');
   add('(Åäö – ”) Tj');
@@ -33,9 +32,8 @@ async function written(buffered: boolean): Promise<Buffer> {
   add('(plain) Tj');
   doc.switchToPage(0);
   add('(tillbaka på sidan ett) Tj');
-  doc.end();
-  await ended;
-  return output ? Buffer.from(output()) : Buffer.concat(chunks);
+  const written = await bytes.end();
+  return output ? Buffer.from(output()) : written;
 }
 
 describe('report: PDF content and output buffers', () => {
@@ -56,9 +54,7 @@ async function marked(fast: boolean): Promise<Buffer> {
     font: null as unknown as string,
   });
   if (fast) fastMarkingsIn(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  const bytes = pdfBytes(doc);
   const add = (s: string) => (doc as unknown as { addContent(s: string): void }).addContent(s);
   const root = doc.struct('Document');
   doc.addStructure(root);
@@ -82,9 +78,7 @@ async function marked(fast: boolean): Promise<Buffer> {
     el.end();
   }
   root.end();
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return bytes.end();
 }
 
 describe('report: PDF marked content', () => {

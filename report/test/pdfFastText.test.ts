@@ -5,6 +5,7 @@ import { parseFonts } from '../src/fonts';
 import { bufferPageContent, cacheColors } from '../src/pdf/contentBuffer';
 import { drawContinued, drawLine, fastTextIn, type Piece } from '../src/pdf/fastText';
 import { margin } from '../src/pdf/style';
+import { pdfBytes } from './helpers';
 
 const fonts = parseFonts(readFontDir());
 
@@ -30,9 +31,7 @@ async function draw(fast: boolean, colors: boolean): Promise<Buffer> {
   doc.font('italic').font('regular');
   bufferPageContent(doc);
   if (colors) cacheColors(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  const bytes = pdfBytes(doc);
 
   const say = (n: number) => doc.font('regular').fontSize(8).text(String(n), 400, 60);
   doc.fontSize(10).fillColor('#1b1f24');
@@ -144,9 +143,7 @@ async function draw(fast: boolean, colors: boolean): Promise<Buffer> {
       });
     say(doc.y);
   }
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return bytes.end();
 }
 
 describe('report: PDF text without pdfkit’s per-line work', () => {

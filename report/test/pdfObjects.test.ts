@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import { readFontDir } from '../src/fontDir';
 import { renderPdf } from '../src/index';
 import { fastObjectsIn } from '../src/pdf/objects';
-import { analyse } from './helpers';
+import { analyse, pdfBytes } from './helpers';
 
 /** A tagged document with objects of every kind pdfkit writes; its bytes, written fast or not. */
 async function objects(fast: boolean): Promise<Buffer> {
@@ -18,9 +18,7 @@ async function objects(fast: boolean): Promise<Buffer> {
   if (fast) fastObjectsIn(doc);
   doc.registerFont('regular', readFontDir().regular);
   doc.font('regular');
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  const bytes = pdfBytes(doc);
   const root = doc.struct('Document');
   doc.addStructure(root);
   const table = doc.struct('Table');
@@ -64,9 +62,7 @@ async function objects(fast: boolean): Promise<Buffer> {
   doc.endMarkedContent();
   heading.end();
   root.end();
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return bytes.end();
 }
 
 describe('report: PDF objects written in one piece', function () {
