@@ -22,7 +22,7 @@ import { fastObjectsIn } from './objects';
 import { collectOutput } from './output';
 import { Bookmarks, contents, furniture, partKey } from './pages';
 import { A4, margin } from './style';
-import { Tags } from './tags';
+import { type StructElement, Tags } from './tags';
 
 /**
  * Renders the report's structure as the bytes of a tagged PDF; `deflate` compresses the pages'
@@ -76,8 +76,8 @@ export async function renderPdfDocument(
   const f = new Flow(doc, tags);
   const bookmarks = new Bookmarks(doc);
   const pages = new Map<string, number>();
-  const pending: { page: number; el: PDFKit.PDFStructureElement; draw: () => void }[] = [];
-  const sections: PDFKit.PDFStructureElement[] = [];
+  const pending: { page: number; el: StructElement; draw: () => void }[] = [];
+  const sections: StructElement[] = [];
   const lang = reportLanguage(report.lang.slice(0, 2));
   tags.start();
   for (const part of report.parts) {

@@ -29,8 +29,11 @@ interface Doc {
   ref(data?: object): Reference;
 }
 
-/** The PDF text of a value, or undefined when it is not one this converter knows. */
-function convert(value: unknown, reference: unknown): string | undefined {
+/**
+ * The PDF text of a value, or undefined when it is not one this converter knows; `reference` is
+ * the prototype of pdfkit's references.
+ */
+export function convert(value: unknown, reference: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
       return `/${value}`;
@@ -78,19 +81,21 @@ export function fastObjectsIn(pdf: PDFKit.PDFDocument): void {
   const reference = Object.getPrototypeOf(doc._root) as Reference;
   const finalize = reference.finalize;
   const ref = doc.ref;
+  // One function for every reference (a closure each would live as long as the reference).
+  const fastFinalize = function (this: Reference) {
+    const text =
+      this.buffer.length === 0 && !this.document._security
+        ? convert(this.data, reference)
+        : undefined;
+    if (text === undefined) return finalize.call(this);
+    this.offset = this.document._offset;
+    // pdfkit's three writes, each ending in a newline: `N 0 obj`, the dictionary, `endobj`.
+    this.document._write(`${this.id} ${this.gen} obj\n${text}\nendobj`);
+    this.document._refEnd(this);
+  };
   doc.ref = function (this: Doc, data?: object) {
     const r = ref.call(this, data);
-    r.finalize = function (this: Reference) {
-      const text =
-        this.buffer.length === 0 && !this.document._security
-          ? convert(this.data, reference)
-          : undefined;
-      if (text === undefined) return finalize.call(this);
-      this.offset = this.document._offset;
-      // pdfkit's three writes, each ending in a newline: `N 0 obj`, the dictionary, `endobj`.
-      this.document._write(`${this.id} ${this.gen} obj\n${text}\nendobj`);
-      this.document._refEnd(this);
-    };
+    r.finalize = fastFinalize;
     return r;
   };
 }

@@ -1,37 +1,147 @@
 /**
  * The PDF's structure tree: elements (`H1`, `Table`, `L`…) in reading order, content marked as
  * belonging to them, and page furniture marked as artifact so assistive technology skips it.
+ *
+ * A long report has tens of thousands of elements (one per table cell). pdfkit's
+ * `PDFStructureElement` keeps an element object, a reference object with its dictionary and a
+ * list of children for each, and its parent tree keeps the reference until the document ends:
+ * most of what the garbage collector copied while a long report was laid out. Here an element is
+ * a small record, written as its dictionary the moment it ends (when pdfkit writes it), and the
+ * parent tree holds its object number until the document ends; the same objects, numbers and
+ * bytes as pdfkit's (`report/test/pdfTags.test.ts` draws the same tree both ways).
  */
 
+import { convert } from './objects';
+
 type Doc = PDFKit.PDFDocument;
-type Element = PDFKit.PDFStructureElement;
+
+/** An object as pdfkit refers to it: its number (`12 0 R`). */
+interface Ref {
+  id: number;
+  gen: number;
+  data: Record<string, unknown>;
+  end(): void;
+}
+
+/** Content marked on pages, as pdfkit's `PDFStructureContent`: the page and MCID of each piece. */
+interface PageContent {
+  refs: { pageRef: Ref; mcid: number }[];
+  push(more: PageContent): void;
+}
+
+interface Tree {
+  get(key: number): unknown[];
+}
+
+interface Marking {
+  structContent?: PageContent;
+}
+
+interface Internals {
+  _offsets: (number | null)[];
+  _waiting: number;
+  _offset: number;
+  _root: Ref;
+  _write(data: string): void;
+  _refEnd(ref: { id: number; offset: number }): void;
+  page: {
+    dictionary: Ref;
+    structParentTreeKey: number;
+    markings: Marking[];
+  };
+  getStructTreeRoot(): Ref;
+  getStructParentTree(): Tree;
+  markContent(tag: string, options: { mcid: number }): unknown;
+  endMarkedContent(): unknown;
+  struct(type: string, options: PDFKit.Mixins.StructureElementOptions): { dictionary: Ref };
+}
+
+/** Content marked on pages for one element; grows when its text goes on to another page. */
+class Content implements PageContent {
+  readonly refs: { pageRef: Ref; mcid: number }[];
+
+  constructor(pageRef: Ref, mcid: number) {
+    this.refs = [{ pageRef, mcid }];
+  }
+
+  push(more: PageContent): void {
+    for (const r of more.refs) this.refs.push(r);
+  }
+}
+
+const noItems: (StructElement | Content)[] = [];
+
+/** One element of the structure tree, until it is written. */
+export class StructElement {
+  /** Its children (elements and marked content) in order, until it is written. */
+  items: (StructElement | Content)[] = [];
+  ended = false;
+  parent: StructElement | undefined;
+  /** Its `/A` dictionary, as PDF text. */
+  attributes: string | undefined;
+
+  constructor(
+    private readonly tags: Tags,
+    readonly id: number,
+    readonly type: string,
+    /** pdfkit's dictionary, for an element with options (a language, alternative text). */
+    readonly dictionary: Ref | undefined,
+  ) {}
+
+  /** Ends the element and any child not ended yet, and writes them: no child can come after. */
+  end(): void {
+    if (this.ended) return;
+    for (const item of this.items) if (item instanceof StructElement) item.end();
+    this.ended = true;
+    this.tags.write(this);
+    this.items = noItems;
+  }
+}
 
 /** Builds the structure tree while the pages are drawn, so its order is the drawing order. */
 export class Tags {
-  private parents: Element[] = [];
+  private parents: StructElement[] = [];
+  private readonly d: Internals;
+  /** The parent tree's lists (one a page) that hold object numbers instead of references. */
+  private readonly numbered = new Set<unknown[]>();
+  private readonly reference: object;
+  private readonly written = { id: 0, offset: 0 };
+  private rootRef: Ref | undefined;
 
-  constructor(private readonly doc: Doc) {}
+  constructor(private readonly doc: Doc) {
+    this.d = doc as unknown as Internals;
+    this.reference = Object.getPrototypeOf(this.d._root) as object;
+  }
 
   /** Opens the `Document` element every other element goes under. */
   start(): void {
-    const root = this.doc.struct('Document');
-    this.doc.addStructure(root);
+    const treeRoot = this.d.getStructTreeRoot();
+    this.rootRef = treeRoot;
+    const root = this.create('Document', {});
+    treeRoot.data.K ??= [];
+    (treeRoot.data.K as unknown[]).push(this.refTo(root.id));
     this.parents = [root];
   }
 
-  /** Closes every open element. */
+  /** Closes every open element, and gives the parent tree its references. */
   finish(): void {
     while (this.parents.length > 0) this.parents.pop()!.end();
+    for (const list of this.numbered)
+      for (let i = 0; i < list.length; i++) {
+        const id = list[i];
+        if (typeof id === 'number') list[i] = this.refTo(id);
+      }
+    this.numbered.clear();
   }
 
-  private get parent(): Element {
+  private get parent(): StructElement {
     return this.parents[this.parents.length - 1]!;
   }
 
   /** Adds an empty element (`L`, `Table`, `TR`) under the current one; filled through `within`. */
-  element(type: string, options: PDFKit.Mixins.StructureElementOptions = {}): Element {
-    const el = this.doc.struct(type, options);
-    this.parent.add(el);
+  element(type: string, options: PDFKit.Mixins.StructureElementOptions = {}): StructElement {
+    const el = this.create(type, options);
+    this.add(el);
     return el;
   }
 
@@ -43,7 +153,7 @@ export class Tags {
   }
 
   /** Runs `fill` with `el` as the parent of what it draws. */
-  within(el: Element, fill: () => void): void {
+  within(el: StructElement, fill: () => void): void {
     this.parents.push(el);
     try {
       fill();
@@ -62,13 +172,14 @@ export class Tags {
     options: PDFKit.Mixins.StructureElementOptions = {},
     attributes?: Record<string, string>,
   ): void {
-    const el = this.doc.struct(type, options);
-    // pdfkit has no option for attributes; its dictionary is written when the element ends.
-    if (attributes)
-      (el as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A =
-        attributes;
-    this.parent.add(el);
-    el.add(this.doc.markStructureContent(type));
+    const el = this.create(type, options);
+    if (attributes) {
+      // pdfkit has no option for attributes; its dictionary is written when the element ends.
+      if (el.dictionary) el.dictionary.data.A = attributes;
+      else el.attributes = convert(attributes, this.reference);
+    }
+    this.add(el);
+    el.items.push(this.mark(el, type));
     draw();
     this.doc.endMarkedContent();
     el.end();
@@ -79,5 +190,96 @@ export class Tags {
     this.doc.markContent('Artifact', { type });
     draw();
     this.doc.endMarkedContent();
+  }
+
+  /**
+   * A new element; its object number is taken now, as pdfkit takes it. One with options (a
+   * language, alternative text: text strings) gets pdfkit's own dictionary, which pdfkit writes.
+   */
+  private create(type: string, options: PDFKit.Mixins.StructureElementOptions): StructElement {
+    if (Object.keys(options).length > 0) {
+      const dictionary = this.d.struct(type, options).dictionary;
+      return new StructElement(this, dictionary.id, type, dictionary);
+    }
+    const d = this.d;
+    const id = d._offsets.length + 1;
+    d._offsets.push(null);
+    d._waiting++;
+    return new StructElement(this, id, type, undefined);
+  }
+
+  private add(el: StructElement): void {
+    const parent = this.parent;
+    el.parent = parent;
+    parent.items.push(el);
+  }
+
+  /**
+   * Opens marked content for `el` on the current page (`/TD <</MCID 5>> BDC`), as pdfkit's
+   * `markStructureContent` does, and puts `el` in the page's list of the parent tree.
+   */
+  private mark(el: StructElement, type: string): Content {
+    const d = this.d;
+    const page = d.page;
+    const list = d.getStructParentTree().get(page.structParentTreeKey);
+    const mcid = list.length;
+    // The element's number, not a reference object: `finish` makes the references.
+    list.push(el.id);
+    this.numbered.add(list);
+    d.markContent(type, { mcid });
+    const content = new Content(page.dictionary, mcid);
+    page.markings[page.markings.length - 1]!.structContent = content;
+    return content;
+  }
+
+  /** An object with pdfkit's reference prototype, which both converters write as `N 0 R`. */
+  private refTo(id: number): Ref {
+    const r = Object.create(this.reference) as Ref;
+    r.id = id;
+    r.gen = 0;
+    return r;
+  }
+
+  /** Writes `el`'s dictionary as pdfkit's `PDFStructureElement` writes it when it ends. */
+  write(el: StructElement): void {
+    const parentId = el.parent ? el.parent.id : this.rootRef!.id;
+    let pg: Ref | undefined;
+    let k = '';
+    const kids: unknown[] | undefined = el.dictionary ? [] : undefined;
+    for (const item of el.items) {
+      if (item instanceof StructElement) {
+        if (kids) kids.push(this.refTo(item.id));
+        else k += k === '' ? `${item.id} 0 R` : ` ${item.id} 0 R`;
+        continue;
+      }
+      for (const { pageRef, mcid } of item.refs) {
+        pg ??= pageRef;
+        if (kids) kids.push(pg === pageRef ? mcid : { Type: 'MCR', Pg: pageRef, MCID: mcid });
+        else {
+          const piece =
+            pg === pageRef ? `${mcid}` : `<<\n/Type /MCR\n/Pg ${pageRef.id} 0 R\n/MCID ${mcid}\n>>`;
+          k += k === '' ? piece : ` ${piece}`;
+        }
+      }
+    }
+    if (el.dictionary) {
+      const data = el.dictionary.data;
+      data.P = this.refTo(parentId);
+      data.K = kids;
+      if (pg) data.Pg = pg;
+      el.dictionary.end();
+      data.K = null;
+      return;
+    }
+    const d = this.d;
+    const attributes = el.attributes === undefined ? '' : `\n/A ${el.attributes}`;
+    const page = pg ? `\n/Pg ${pg.id} 0 R` : '';
+    const written = this.written;
+    written.id = el.id;
+    written.offset = d._offset;
+    d._write(
+      `${el.id} 0 obj\n<<\n/S /${el.type}${attributes}\n/P ${parentId} 0 R\n/K [${k}]${page}\n>>\nendobj`,
+    );
+    d._refEnd(written);
   }
 }

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import PDFDocument from 'pdfkit';
+import { readFontDir } from '../src/fontDir';
+import { fastMarkingsIn } from '../src/pdf/markings';
+import { fastObjectsIn } from '../src/pdf/objects';
+import { Tags } from '../src/pdf/tags';
+import { pdfBytes } from './helpers';
+
+type Options = PDFKit.Mixins.StructureElementOptions;
+
+/** What the report asks of a structure tree builder; `Tags`, or pdfkit's elements below. */
+interface Builder<E extends { end(): void }> {
+  start(): void;
+  finish(): void;
+  element(type: string, options?: Options): E;
+  group(type: string, fill: () => void, options?: Options): void;
+  within(el: E, fill: () => void): void;
+  leaf(
+    type: string,
+    draw: () => void,
+    options?: Options,
+    attributes?: Record<string, string>,
+  ): void;
+  artifact(draw: () => void): void;
+}
+
+/** The tree built with pdfkit's own `PDFStructureElement`s, as the report built it before. */
+class PdfkitTree implements Builder<PDFKit.PDFStructureElement> {
+  private parents: PDFKit.PDFStructureElement[] = [];
+  constructor(private readonly doc: PDFKit.PDFDocument) {}
+  start() {
+    const root = this.doc.struct('Document');
+    this.doc.addStructure(root);
+    this.parents = [root];
+  }
+  finish() {
+    while (this.parents.length > 0) this.parents.pop()!.end();
+  }
+  element(type: string, options: Options = {}) {
+    const el = this.doc.struct(type, options);
+    this.parents[this.parents.length - 1]!.add(el);
+    return el;
+  }
+  group(type: string, fill: () => void, options: Options = {}) {
+    const el = this.element(type, options);
+    this.within(el, fill);
+    el.end();
+  }
+  within(el: PDFKit.PDFStructureElement, fill: () => void) {
+    this.parents.push(el);
+    fill();
+    this.parents.pop();
+  }
+  leaf(type: string, draw: () => void, options: Options = {}, attributes?: Record<string, string>) {
+    const el = this.doc.struct(type, options);
+    if (attributes)
+      (el as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A =
+        attributes;
+    this.parents[this.parents.length - 1]!.add(el);
+    el.add(this.doc.markStructureContent(type));
+    draw();
+    this.doc.endMarkedContent();
+    el.end();
+  }
+  artifact(draw: () => void) {
+    this.doc.markContent('Artifact', { type: 'Layout' });
+    draw();
+    this.doc.endMarkedContent();
+  }
+}
+
+const long = 'Ett stycke som fortsätter på nästa sida, med å ä ö och ”citat”. '.repeat(30);
+
+/** A tree of every shape the report makes, drawn with `build`; the document's bytes. */
+async function tree<E extends { end(): void }>(
+  build: (doc: PDFKit.PDFDocument) => Builder<E>,
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    tagged: true,
+    lang: 'sv-SE',
+    pdfVersion: '1.7',
+    compress: false,
+    bufferPages: true,
+    info: { CreationDate: new Date(0), Producer: 'test', Creator: 'test', Title: 'Rapport' },
+    font: null as unknown as string,
+  });
+  fastObjectsIn(doc);
+  fastMarkingsIn(doc);
+  doc.registerFont('regular', readFontDir().regular);
+  doc.font('regular').fontSize(11);
+  const bytes = pdfBytes(doc);
+  const t = build(doc);
+  const text = (s: string, y?: number) => () => doc.text(s, 56, y ?? doc.y, { width: 480 });
+  t.start();
+  t.leaf('H1', text('Rubrik', 60));
+  t.artifact(() => doc.moveTo(56, 80).lineTo(536, 80).stroke());
+  const contents = t.element('Sect');
+  t.group('Table', () => {
+    t.leaf('Caption', text('Tabell'));
+    t.group('TR', () => {
+      t.leaf('TH', text('Område'), {}, { O: 'Table', Scope: 'Column' });
+      t.leaf('TH', text('Poäng'), {}, { O: 'Table', Scope: 'Column' });
+    });
+    t.group('TR', () => {
+      t.leaf('TH', text('1. Styrning'), {}, { O: 'Table', Scope: 'Row' });
+      t.leaf('TD', text('56 %'));
+    });
+  });
+  const english = t.element('Sect', { lang: 'en' });
+  t.within(english, () => {
+    // Starts near the foot of the page: its content goes on to the next (two MCIDs, two pages).
+    t.leaf('P', text(long, 700));
+    t.leaf('Figure', () => doc.rect(56, doc.y, 100, 50).fill('#336699'), {
+      alt: 'Ett diagram (å ä ö)',
+    });
+    t.group('L', () =>
+      t.group('LI', () => {
+        t.leaf('Lbl', text('•'));
+        t.leaf('LBody', text('En punkt'));
+      }),
+    );
+    t.group('Div', () => undefined);
+  });
+  // Never ended by the code that filled it: its parent ends it.
+  const open = t.element('Div');
+  t.within(open, () => t.leaf('P', text('Öppen')));
+  doc.switchToPage(0);
+  t.within(contents, () => t.leaf('TOCI', text('Innehåll', 100)));
+  contents.end();
+  english.end();
+  t.finish();
+  return bytes.end();
+}
+
+describe('report: PDF structure tree', function () {
+  this.timeout(60_000);
+
+  it('writes the objects, numbers and parent tree pdfkit writes, for every shape of tree', async () => {
+    const ours = await tree((doc) => new Tags(doc));
+    const theirs = await tree((doc) => new PdfkitTree(doc));
+    const text = ours.toString('latin1');
+    // The shapes the tree is meant to hold are there: attributes, a language, alternative text,
+    // content on two pages, an empty element, and references in the parent tree.
+    assert.match(
+      text,
+      /\/S \/TH\n\/A <<\n\/O \/Table\n\/Scope \/Column\n>>\n\/P \d+ 0 R\n\/K \[\d+\]/,
+    );
+    assert.match(text, /\/S \/Sect\n\/Lang \(en\)/);
+    assert.match(text, /\/S \/Figure\n\/Alt \(/);
+    assert.match(
+      text,
+      /\/S \/P\n\/P \d+ 0 R\n\/K \[\d+ <<\n\/Type \/MCR\n\/Pg \d+ 0 R\n\/MCID 0\n>>\]/,
+    );
+    assert.match(text, /\/S \/Div\n\/P \d+ 0 R\n\/K \[\]\n>>/);
+    assert.match(
+      text,
+      /\/ParentTree <<\n\s*\/Limits \[0 1\]\n\s*\/Nums \[\n\s*0 \[\d+ 0 R \d+ 0 R/,
+    );
+    assert.equal(ours.length, theirs.length);
+    assert.ok(ours.equals(theirs), 'the bytes differ');
+  });
+});
