@@ -49,13 +49,13 @@ export const budgets: readonly Budget[] = [
     strict: true,
   },
   {
-    figure: 'Growth 10k → 100k lines (check, valid)',
+    figure: 'Growth 10k → 100k lines (analysis, valid, interleaved)',
     source: 'growth/valid/analyze',
     limit: 11,
     unit: '×',
   },
   {
-    figure: 'Growth 10k → 100k lines (check, errors)',
+    figure: 'Growth 10k → 100k lines (analysis, errors, interleaved)',
     source: 'growth/errors/analyze',
     limit: 11,
     unit: '×',

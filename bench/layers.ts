@@ -331,6 +331,13 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
+  if (argv.includes('--growth')) {
+    if (spec.kind !== 'generated') throw new Error('--growth needs a generated document');
+    const { measureGrowth } = await import('./growth');
+    const result = await measureGrowth(spec.lines, spec.errors);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
   if (argv.includes('--rss')) {
     process.stdout.write(`${JSON.stringify({ rss: measureCheckRss(spec) })}\n`);
     return;

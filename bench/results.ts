@@ -1,5 +1,6 @@
 /** The shape of a benchmark run as saved to JSON, and the figures compared between runs. */
 
+import type { Growth } from './growth';
 import type { AnalyzeOnly, LayerResult } from './layers';
 import type { PeerRun } from './peer';
 import type { Stat } from './stats';
@@ -37,6 +38,8 @@ export interface RunResult {
   documents: LayerResult[];
   extras: ExtraFigure[];
   growth: Record<string, number>;
+  /** The growth of the analysis and the floor measured interleaved (bench/growth.ts), by variant. */
+  interleaved?: { valid?: Growth; errors?: Growth };
   /**
    * The analysis of 100,000 and of 1,000,000 valid lines, each alone in a fresh process: whether
    * growth stays linear once both documents outgrow V8's young generation.

@@ -95,7 +95,9 @@ export function formatRun(run: RunResult): string {
   }
   if (Object.keys(run.growth).length > 0) {
     out.push('');
-    out.push('Growth, time(100k) ÷ time(10k) (linear is 10; the budget is ≤ 11):');
+    out.push(
+      'Growth, time(100k) ÷ time(10k) (linear is 10; the budget is ≤ 11): `analyze`, `analyze-without-gc` and `floor` (JSON.parse of the same data) measured interleaved in one process (`bench/growth.ts`), the stages from the medians above:',
+    );
     out.push('');
     out.push(row(['figure', 'ratio']));
     out.push(row(['---', '---:']));
@@ -108,6 +110,14 @@ export function formatRun(run: RunResult): string {
     if (pauses.length > 0) {
       out.push('');
       out.push(`Garbage collection per analysis (pauses summed): ${pauses.join(', ')}.`);
+    }
+    for (const [variant, g] of Object.entries(run.interleaved ?? {})) {
+      if (!g) continue;
+      const a = g.analyze;
+      out.push('');
+      out.push(
+        `Interleaved, ${variant}, ${g.rounds} rounds of ten 10k analyses and one 100k: ${a.smallMs.toFixed(2)} ms (GC ${a.smallGcMs.toFixed(2)}) and ${a.bigMs.toFixed(1)} ms (GC ${a.bigGcMs.toFixed(1)}) per analysis; floor ${g.floor.smallMs.toFixed(2)} and ${g.floor.bigMs.toFixed(1)} ms.`,
+      );
     }
   }
   const beyond = run.growthBeyond;

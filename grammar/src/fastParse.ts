@@ -387,10 +387,11 @@ const statementRules = new Map<TokenType, StatementRule>([
   [
     K.Section,
     (p, kw) => {
-      const node = start<Statement & { kind: 'section' }>('section', p, kw);
-      node.heading = p.str(p.string());
-      node.text = p.str(p.string());
-      return finish(p, node);
+      const heading = p.str(p.string());
+      const text = p.str(p.string());
+      if (!p.atStatementEnd()) throw giveUp;
+      const start = p.start(kw);
+      return { kind: 'section', keyword: p.keyword(kw), start, end: p.lastEnd(), heading, text };
     },
   ],
   [K.Strength, text('strength')],
@@ -398,11 +399,17 @@ const statementRules = new Map<TokenType, StatementRule>([
   [
     K.Example,
     (p, kw) => {
-      const node = start<Statement & { kind: 'example' }>('example', p, kw);
-      node.municipality = p.str(p.string());
+      const municipality = p.str(p.string());
       const t = p.peek();
-      if (t !== undefined && isString(t)) node.note = p.str(p.next());
-      return finish(p, node);
+      const note = t !== undefined && isString(t) ? p.str(p.next()) : undefined;
+      if (!p.atStatementEnd()) throw giveUp;
+      const kind = 'example';
+      const keyword = p.keyword(kw);
+      const start = p.start(kw);
+      const end = p.lastEnd();
+      return note
+        ? { kind, keyword, start, end, municipality, note }
+        : { kind, keyword, start, end, municipality };
     },
   ],
   [K.Alias, text('alias')],

@@ -33,6 +33,7 @@ import type {
   WordNode,
 } from './ast';
 import { decodeString, TextBlockNode } from './literals';
+import { shortTextIn } from './shortTexts';
 import {
   allTokens,
   Comma,
@@ -190,20 +191,19 @@ export function numNode(t: IToken): NumberNode {
 
 /** `numNode` of the number the document `text` holds from `start` to `end`. */
 export function numNodeIn(text: string, start: number, end: number): NumberNode {
-  return numberOf(start, text.slice(start, end));
+  return numberOf(start, shortTextIn(text, start, end));
 }
 
 function numberOf(start: number, image: string): NumberNode {
+  return numberNode(start, start + image.length, image, numberValue(image));
+}
+
+/** The value of a number as written; NaN for a dotted question number. */
+function numberValue(image: string): number {
+  if (isDotted(image)) return Number.NaN;
   const comma = image.indexOf(',');
-  return numberNode(
-    start,
-    start + image.length,
-    image,
-    // `13,5` is 13.5: a decimal comma, as evaluators write.
-    isDotted(image)
-      ? Number.NaN
-      : Number(comma < 0 ? image : `${image.slice(0, comma)}.${image.slice(comma + 1)}`),
-  );
+  // `13,5` is 13.5: a decimal comma, as evaluators write.
+  return Number(comma < 0 ? image : `${image.slice(0, comma)}.${image.slice(comma + 1)}`);
 }
 
 function numberNode(start: number, end: number, text: string, value: number): NumberNode {
@@ -223,7 +223,7 @@ export function wordNode(t: IToken): WordNode {
 
 /** `wordNode` of what the document `text` holds from `start` to `end`. */
 export function wordNodeIn(text: string, start: number, end: number): WordNode {
-  return textNode(start, text.slice(start, end));
+  return textNode(start, shortTextIn(text, start, end));
 }
 
 /** A node of a token's text and span: words and dates. */
@@ -866,5 +866,5 @@ export function dateNode(t: IToken): DateNode {
 
 /** `dateNode` of the date the document `text` holds from `start` to `end`. */
 export function dateNodeIn(text: string, start: number, end: number): DateNode {
-  return textNode(start, text.slice(start, end));
+  return textNode(start, shortTextIn(text, start, end));
 }
