@@ -68,13 +68,17 @@ async function objects(fast: boolean): Promise<Buffer> {
 describe('report: PDF objects written in one piece', function () {
   this.timeout(60_000);
 
-  it('writes the same bytes as pdfkit, for every kind of value', async () => {
+  it('writes the same bytes as pdfkit, for every kind of value and the cross-reference table', async () => {
     const fast = await objects(true);
     const slow = await objects(false);
     const text = fast.toString('latin1');
     assert.match(text, /\/Numbers \[1 -2\.5 0\.333333 0 123456\.789012\]/);
     assert.match(text, /\/Flags \[true false null null\]/);
     assert.match(text, /\/S \/TH\n\/A <<\n\/O \/Table\n\/Scope \/Row\n>>/);
+    assert.match(
+      text,
+      /\nxref\n0 \d+\n0000000000 65535 f \n(\d{10} 00000 n \n)+trailer\n<<\n\/Size \d+\n\/Root \d+ 0 R\n\/Info \d+ 0 R\n\/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]\n>>\nstartxref\n\d+\n%%EOF\n$/,
+    );
     assert.equal(fast.length, slow.length);
     assert.ok(fast.equals(slow), 'the bytes differ');
   });

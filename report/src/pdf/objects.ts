@@ -26,8 +26,18 @@ interface Writer {
 
 interface Doc {
   _root: Reference;
+  _info: Reference;
+  _id: Uint8Array;
+  _offsets: (number | null)[];
+  _offset: number;
+  _security?: unknown;
   ref(data?: object): Reference;
+  _write(data: string | Uint8Array): void;
+  _finalize(): void;
+  push(chunk: null): void;
 }
+
+const hexDigits = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /**
  * The PDF text of a value, or undefined when it is not one this converter knows; `reference` is
@@ -48,6 +58,12 @@ export function convert(value: unknown, reference: unknown): string | undefined 
       if (proto === reference) {
         const r = value as Reference;
         return `${r.id} ${r.gen} R`;
+      }
+      if (value instanceof Uint8Array) {
+        // A byte string (the file identifier), as pdfkit writes it: lower-case hex.
+        let hex = '<';
+        for (let i = 0; i < value.length; i++) hex += hexDigits[value[i]!];
+        return `${hex}>`;
       }
       if (Array.isArray(value)) {
         let out = '[';
@@ -75,7 +91,10 @@ export function convert(value: unknown, reference: unknown): string | undefined 
   }
 }
 
-/** Writes `doc`'s plain objects (no stream, nothing but names, numbers, references) in one piece. */
+/**
+ * Writes `doc`'s plain objects (no stream, nothing but names, numbers, references) in one piece,
+ * and its cross-reference table as one piece of bytes (pdfkit writes a piece per object).
+ */
 export function fastObjectsIn(pdf: PDFKit.PDFDocument): void {
   const doc = pdf as unknown as Doc;
   const reference = Object.getPrototypeOf(doc._root) as Reference;
@@ -98,4 +117,51 @@ export function fastObjectsIn(pdf: PDFKit.PDFDocument): void {
     r.finalize = fastFinalize;
     return r;
   };
+  const finish = doc._finalize;
+  doc._finalize = function (this: Doc) {
+    const trailer = convert(
+      {
+        Size: this._offsets.length + 1,
+        Root: this._root,
+        Info: this._info,
+        ID: [this._id, this._id],
+      },
+      reference,
+    );
+    if (this._security || trailer === undefined) return finish.call(this);
+    const xref = crossReference(this._offsets);
+    if (!xref) return finish.call(this);
+    const at = this._offset;
+    this._write(xref);
+    this._write('trailer');
+    this._write(trailer);
+    this._write('startxref');
+    this._write(`${at}`);
+    this._write('%%EOF');
+    this.push(null);
+  };
+}
+
+/**
+ * The cross-reference table as pdfkit writes it, lines ending in newlines: `xref`, `0 N`, the free
+ * entry, and each object's offset in ten digits. Undefined for an offset pdfkit would not write so.
+ */
+function crossReference(offsets: readonly (number | null)[]): Uint8Array | undefined {
+  const head = `xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n`;
+  const out = new Uint8Array(head.length + offsets.length * 20);
+  for (let i = 0; i < head.length; i++) out[i] = head.charCodeAt(i);
+  const tail = ' 00000 n \n';
+  let at = head.length;
+  for (const offset of offsets) {
+    if (typeof offset !== 'number' || !(offset >= 0 && offset < 1e10) || offset % 1 !== 0)
+      return undefined;
+    let n = offset;
+    for (let d = 9; d >= 0; d--) {
+      out[at + d] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    }
+    for (let i = 0; i < 10; i++) out[at + 10 + i] = tail.charCodeAt(i);
+    at += 20;
+  }
+  return out;
 }

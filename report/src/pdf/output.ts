@@ -53,14 +53,12 @@ export function collectOutput(pdf: PDFKit.PDFDocument): () => Uint8Array {
     // A short piece (an object's number, a line of the cross-reference table: tens of thousands
     // of them) is copied by hand; a long one by the encoder, which stops short of the room at a
     // character that is not ASCII (two bytes or more).
-    const by = (end: number) => {
-      for (let i = 0; i < end; i++) block[at + i] = s.charCodeAt(i) & 255;
-    };
-    if (s.length <= shortPiece) by(s.length);
-    else {
+    let byHand = s.length <= shortPiece;
+    if (!byHand) {
       const done = encoder.encodeInto(s, block.subarray(at, at + s.length));
-      if (done.read !== s.length || done.written !== s.length) by(s.length);
+      byHand = done.read !== s.length || done.written !== s.length;
     }
+    if (byHand) for (let i = 0; i < s.length; i++) block[at + i] = s.charCodeAt(i) & 255;
     block[at + s.length] = 10;
     at += n;
     this._offset += n;

@@ -31,6 +31,7 @@ interface PageContent {
 
 interface Tree {
   get(key: number): unknown[];
+  add(key: number, value: unknown): void;
 }
 
 interface Marking {
@@ -102,8 +103,8 @@ export class StructElement {
 export class Tags {
   private parents: StructElement[] = [];
   private readonly d: Internals;
-  /** The parent tree's lists (one a page) that hold object numbers instead of references. */
-  private readonly numbered = new Set<unknown[]>();
+  /** The parent tree's lists (one a page, by key) that hold object numbers, not references. */
+  private readonly numbered = new Map<number, unknown[]>();
   private readonly reference: object;
   private readonly written = { id: 0, offset: 0 };
   private rootRef: Ref | undefined;
@@ -123,14 +124,28 @@ export class Tags {
     this.parents = [root];
   }
 
-  /** Closes every open element, and gives the parent tree its references. */
+  /**
+   * Closes every open element, and gives the parent tree its references: each page's list as the
+   * text pdfkit writes for it (`[12 0 R null 13 0 R]`, null for the MCID of text that went on
+   * from the page before, as pdfkit leaves it), made at once.
+   */
   finish(): void {
     while (this.parents.length > 0) this.parents.pop()!.end();
-    for (const list of this.numbered)
+    const tree = this.d.getStructParentTree();
+    for (const [key, list] of this.numbered) {
+      let text = '[';
       for (let i = 0; i < list.length; i++) {
         const id = list[i];
-        if (typeof id === 'number') list[i] = this.refTo(id);
+        if (i > 0) text += ' ';
+        if (typeof id === 'number') text += `${id} 0 R`;
+        else if (id === null) text += 'null';
+        else throw new Error(`The structure tree's page list ${key} holds an object.`);
       }
+      text += ']';
+      const written = Object.create(this.reference) as { toString(): string };
+      written.toString = () => text;
+      tree.add(key, written);
+    }
     this.numbered.clear();
   }
 
@@ -225,7 +240,7 @@ export class Tags {
     const mcid = list.length;
     // The element's number, not a reference object: `finish` makes the references.
     list.push(el.id);
-    this.numbered.add(list);
+    this.numbered.set(page.structParentTreeKey, list);
     d.markContent(type, { mcid });
     const content = new Content(page.dictionary, mcid);
     page.markings[page.markings.length - 1]!.structContent = content;
