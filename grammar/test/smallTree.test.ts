@@ -105,4 +105,33 @@ describe('a small tree', () => {
     assert.equal(q.number!.text, '1.1');
     assert.equal(q.points!.value, 13.5);
   });
+
+  it('builds statements on the error path as plain objects equal to the fast path ones', () => {
+    const statements = `question 1.1 "Titel" 13,5 av 15
+    section "Rubrik" """
+      Text.
+    """
+    example "Nacka" "Något"
+    strength "Bra"
+    score 40`;
+    // The same statements in a valid block (the fast path) and in one with a syntax error
+    // after them (Chevrotain's path, with its per-kind constructors).
+    const valid = parse(`evaluation "A" { area 1 {\n    ${statements}\n  } }`);
+    const broken = parse(`evaluation "A" { area 1 {\n    ${statements}\n  } } }`);
+    assert.ok(broken.errors.length > 0, 'the second document takes the error path');
+    const body = (r: ReturnType<typeof parse>) => {
+      const area = r.document.blocks[0]!.body!.statements[0]!;
+      assert.equal(area.kind, 'area');
+      return area.kind === 'area' ? area.body!.statements : [];
+    };
+    const fast = body(valid);
+    const slow = body(broken);
+    assert.equal(slow.length, 5);
+    for (const s of slow) assert.equal(Object.getPrototypeOf(s), Object.prototype, s.kind);
+    assert.deepStrictEqual(slow, fast);
+    assert.deepEqual(
+      slow.map((s) => Object.keys(s)),
+      fast.map((s) => Object.keys(s)),
+    );
+  });
 });
