@@ -5,9 +5,10 @@ import type { Keyword, Statement } from './ast';
  * them. Chevrotain's path builds a statement as `{kind, keyword, start, end}` and sets the rest
  * as it reads them; on a plain object literal V8 puts fields added later in a separate property
  * array (about 50 bytes more per statement, a tenth of a broken document's tree). The fast path
- * builds each statement as one literal with every field instead.
+ * builds each statement as one literal with every field instead. A field left out here costs
+ * only that memory; `grammar/test/smallTree.test.ts` checks the list against parsed documents.
  */
-const fieldsByKind: Record<Statement['kind'], readonly string[]> = {
+export const statementFields: Record<Statement['kind'], readonly string[]> = {
   frameworkRef: ['name'],
   date: ['from', 'toKeyword', 'to'],
   evaluators: ['names'],
@@ -70,7 +71,7 @@ function statementConstructor(fields: readonly string[]): StatementConstructor {
 }
 
 const constructors = new Map<string, StatementConstructor>(
-  Object.entries(fieldsByKind).map(([kind, fields]) => [kind, statementConstructor(fields)]),
+  Object.entries(statementFields).map(([kind, fields]) => [kind, statementConstructor(fields)]),
 );
 
 /** A new statement of `kind` at its keyword, with room in place for the fields it may get. */
