@@ -4,6 +4,7 @@ import { isReportFormat, reportFormat } from '../../report/src/formats';
 import type { Deflate } from '../../report/src/options';
 import type { KompassModel } from './model';
 import { type ExportFormat, exportFormats, joinBytes, renderExport } from './report';
+import { WriteQueue } from './writeQueue';
 
 /** What each export format is called in the user's language, and whether it takes a while. */
 export const formatInfo: Readonly<Record<ExportFormat, { label: () => string; slow: boolean }>> = {
@@ -28,7 +29,7 @@ export interface ExportArgs {
  * Writes a rendered report to a local file the way the CLI does (files/src/write.ts): judged
  * once more at the write, a new name created exclusively, so of exports racing to one name only
  * one writes it. Given by the desktop entry; a browser has only VS Code's file system, whose
- * rename cannot promise that.
+ * rename cannot promise that (see `WriteQueue` for what is done there instead).
  */
 export type LocalOutputWriter = (
   target: vscode.Uri,
@@ -36,6 +37,9 @@ export type LocalOutputWriter = (
   data: Iterable<Uint8Array>,
   replace: boolean,
 ) => WriteProblem | undefined;
+
+/** The writes through `vscode.workspace.fs` this extension host started, one at a time per name. */
+const writes = new WriteQueue();
 
 /** An export that was refused or failed, with a message for the user. */
 export class ExportError extends Error {}
@@ -97,21 +101,23 @@ export async function exportReport(
     folder,
     `.kompass-tmp-${Date.now().toString(36)}-${randomId()}-${baseName(target)}`,
   );
-  try {
-    await vscode.workspace.fs.writeFile(temp, content);
-    // Judged again: rendering takes a while, and the name may have changed meanwhile.
-    const facts = await refuseUnsafeOutput(source, target, replace);
+  await writes.oneAtATime(target.toString(), async () => {
     try {
-      await vscode.workspace.fs.rename(temp, target, { overwrite: facts.kind === 'file' });
+      await vscode.workspace.fs.writeFile(temp, content);
+      // Judged again: rendering takes a while, and the name may have changed meanwhile.
+      const facts = await refuseUnsafeOutput(source, target, replace);
+      try {
+        await vscode.workspace.fs.rename(temp, target, { overwrite: facts.kind === 'file' });
+      } catch (err) {
+        if (err instanceof vscode.FileSystemError && err.code === 'FileExists')
+          throw new ExportError(describeWriteProblem({ problem: 'exists' }, target));
+        throw err;
+      }
     } catch (err) {
-      if (err instanceof vscode.FileSystemError && err.code === 'FileExists')
-        throw new ExportError(describeWriteProblem({ problem: 'exists' }, target));
+      await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
       throw err;
     }
-  } catch (err) {
-    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
-    throw err;
-  }
+  });
   return target;
 }
 
