@@ -16,7 +16,9 @@ export function parseFonts(bytes: FontBytes): Record<FontFace, Font> {
   if (!fonts) {
     const parse = (face: FontFace) => {
       try {
-        return simpleLayout(create(bytes[face]));
+        const font = create(bytes[face]);
+        postHeaderFirst(font);
+        return simpleLayout(font);
       } catch (e) {
         throw new Error(`Report font ${fontFiles[face]} could not be read: ${String(e)}`);
       }
@@ -61,4 +63,47 @@ function simpleLayout(font: Font): Font {
     };
   };
   return wrapped;
+}
+
+/** The fields of a `post` table that follow its header, by version (fontkit's definition). */
+const postBody = ['numberOfGlyphs', 'glyphNameIndex', 'names', 'offsets', 'map'];
+
+/**
+ * fontkit decodes a font's whole `post` table when any of its fields is first read, and DejaVu's
+ * holds the names of its 6,000 glyphs, which a PDF never shows: pdfkit reads two numbers of its
+ * header (`isFixedPitch`, `italicAngle`) as it embeds each font, and the decoding took 30 ms of a
+ * 765-page report. The header is read here from the table's bytes, as fontkit reads it; a field
+ * after it (a glyph's name) decodes the whole table as before.
+ */
+function postHeaderFirst(font: Font): void {
+  const f = font as unknown as {
+    directory: { tables: Record<string, { offset: number; length: number } | undefined> };
+    stream: { buffer: Uint8Array };
+    _tables: Record<string, unknown>;
+    post: Record<string, unknown>;
+  };
+  const table = f.directory.tables.post;
+  if (!table || table.length < 32 || 'post' in f._tables) return;
+  const bytes = f.stream.buffer;
+  if (table.offset + 32 > bytes.length) return;
+  const view = new DataView(bytes.buffer, bytes.byteOffset + table.offset, 32);
+  const header: Record<string, unknown> = {
+    version: view.getInt32(0) / 65536,
+    italicAngle: view.getInt32(4) / 65536,
+    underlinePosition: view.getInt16(8),
+    underlineThickness: view.getInt16(10),
+    isFixedPitch: view.getUint32(12),
+    minMemType42: view.getUint32(16),
+    maxMemType42: view.getUint32(20),
+    minMemType1: view.getUint32(24),
+    maxMemType1: view.getUint32(28),
+  };
+  for (const field of postBody)
+    Object.defineProperty(header, field, {
+      get: () => {
+        delete f._tables.post;
+        return f.post[field];
+      },
+    });
+  f._tables.post = header;
 }
