@@ -50,6 +50,19 @@ const noWoff2 = {
   },
 };
 
+/**
+ * The Unicode tables of fontkit and the line breaker unpacked by Node's zlib instead of
+ * tiny-inflate's JavaScript (report/src/nodeInflate.cjs), in the report bundles the CLI loads.
+ */
+const nodeInflate = {
+  name: 'node-inflate',
+  setup(b) {
+    b.onResolve({ filter: /^tiny-inflate$/ }, () => ({
+      path: resolve('report/src/nodeInflate.cjs'),
+    }));
+  },
+};
+
 const web = {
   ...common,
   platform: 'browser',
@@ -119,12 +132,12 @@ const bundles = [
     requires: ['report/src/index.ts'],
   },
   // The report bundle too: the CLI loads it for every export, and 1.3 MB less is faster to load.
-  { ...node, entryPoints: { report: 'report/src/index.ts' }, plugins: [noWoff2] },
+  { ...node, entryPoints: { report: 'report/src/index.ts' }, plugins: [noWoff2, nodeInflate] },
   // The PDF renderer alone: what `kompass export --format pdf` loads (no Word or HTML writer).
   {
     ...node,
     entryPoints: { 'report-pdf': 'report/src/pdfNode.ts' },
-    plugins: [noWoff2, grammarPure],
+    plugins: [noWoff2, grammarPure, nodeInflate],
   },
   { ...node, entryPoints: { server: 'server/src/server.ts' } },
   {
