@@ -322,35 +322,42 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
   const wordWidth = (word: string, spacing: { characterSpacing: number }) =>
     pdfNumber(doc.widthOfString(word, spacing) + spacing.characterSpacing + 0);
 
-  // The last text measured: a paragraph or a table cell is measured for its height, then drawn.
-  const lastWords = {
-    text: '',
-    lineWidth: 0,
-    characterSpacing: 0,
-    font: undefined as EmbeddedFont | undefined,
-    size: 0,
-    words: undefined as Words | undefined,
-  };
+  // Texts measured lately, with the font, size, width and spacing of each measure: a paragraph is
+  // measured for its height, then drawn; a table's rows are all measured for their heights, then
+  // drawn. Looked up by the text alone (its hash is kept with it); emptied when it grows large.
+  const measured = new Map<
+    string,
+    {
+      font: EmbeddedFont | undefined;
+      size: number;
+      lineWidth: number;
+      characterSpacing: number;
+      words: Words | undefined;
+    }[]
+  >();
 
   /** The words of `text` and their widths; undefined when one is wider than the line or hyphenated. */
   const wordsOf = (text: string, lineWidth: number, characterSpacing = 0): Words | undefined => {
-    const m = lastWords;
-    if (
-      m.font !== undefined &&
-      m.text === text &&
-      m.lineWidth === lineWidth &&
-      m.characterSpacing === characterSpacing &&
-      m.font === doc._font &&
-      m.size === doc._fontSize
-    )
-      return m.words;
-    m.words = measureWords(text, lineWidth, characterSpacing);
-    m.text = text;
-    m.lineWidth = lineWidth;
-    m.characterSpacing = characterSpacing;
-    m.font = doc._font;
-    m.size = doc._fontSize;
-    return m.words;
+    const font = doc._font;
+    const size = doc._fontSize;
+    let list = measured.get(text);
+    if (list) {
+      for (const m of list)
+        if (
+          m.font === font &&
+          m.size === size &&
+          m.lineWidth === lineWidth &&
+          m.characterSpacing === characterSpacing
+        )
+          return m.words;
+    } else {
+      if (measured.size >= 4096) measured.clear();
+      list = [];
+      measured.set(text, list);
+    }
+    const words = measureWords(text, lineWidth, characterSpacing);
+    list.push({ font, size, lineWidth, characterSpacing, words });
+    return words;
   };
 
   const measureWords = (
