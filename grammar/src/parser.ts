@@ -34,6 +34,7 @@ import type {
 } from './ast';
 import { decodeString, TextBlockNode } from './literals';
 import { shortTextIn } from './shortTexts';
+import { statementNode } from './statementNodes';
 import {
   allTokens,
   Comma,
@@ -355,7 +356,7 @@ export class KompassParser extends EmbeddedActionsParser {
         // built then, and the checks of RECORDING_PHASE (rather than ACTION closures) keep that cheap.
         const node = this.RECORDING_PHASE
           ? (undefined as never)
-          : this.begin({ kind, keyword: keywordOf(kw), start: kw.startOffset, end: end(kw) } as T);
+          : this.begin(statementNode<T>(kind, keywordOf(kw), kw.startOffset, end(kw)));
         try {
           body(node);
         } finally {

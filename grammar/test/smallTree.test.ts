@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Statement } from '../src/ast';
 import { keywordSpan } from '../src/ast';
 import { parse } from '../src/index';
 import { decodeTextBlock, TextBlockNode } from '../src/literals';
+import { statementFields } from '../src/statementNodes';
 import { analyze } from './helpers';
 
 // What keeps the tree and the model small (docs/performance.md, "Memory") must not change what
@@ -104,5 +108,68 @@ describe('a small tree', () => {
     assert.ok(q3?.kind === 'question' && Number.isNaN(q3.number!.value));
     assert.equal(q.number!.text, '1.1');
     assert.equal(q.points!.value, 13.5);
+  });
+
+  it('builds statements on the error path as plain objects equal to the fast path ones', () => {
+    const statements = `question 1.1 "Titel" 13,5 av 15
+    section "Rubrik" """
+      Text.
+    """
+    example "Nacka" "Något"
+    strength "Bra"
+    score 40`;
+    // The same statements in a valid block (the fast path) and in one with a syntax error
+    // after them (Chevrotain's path, with its per-kind constructors).
+    const valid = parse(`evaluation "A" { area 1 {\n    ${statements}\n  } }`);
+    const broken = parse(`evaluation "A" { area 1 {\n    ${statements}\n  } } }`);
+    assert.ok(broken.errors.length > 0, 'the second document takes the error path');
+    const body = (r: ReturnType<typeof parse>) => {
+      const area = r.document.blocks[0]!.body!.statements[0]!;
+      assert.equal(area.kind, 'area');
+      return area.kind === 'area' ? area.body!.statements : [];
+    };
+    const fast = body(valid);
+    const slow = body(broken);
+    assert.equal(slow.length, 5);
+    for (const s of slow) assert.equal(Object.getPrototypeOf(s), Object.prototype, s.kind);
+    assert.deepStrictEqual(slow, fast);
+    assert.deepEqual(
+      slow.map((s) => Object.keys(s)),
+      fast.map((s) => Object.keys(s)),
+    );
+  });
+
+  it('knows every field a statement of each kind may get', () => {
+    const seen = new Map<string, Set<string>>();
+    const visit = (statements: readonly Statement[]) => {
+      for (const st of statements) {
+        const keys = seen.get(st.kind) ?? new Set<string>();
+        for (const k of Object.keys(st)) keys.add(k);
+        seen.set(st.kind, keys);
+        if (st.kind === 'area') visit([...st.header, ...(st.body?.statements ?? [])]);
+      }
+    };
+    const texts = [
+      ...readdirSync('samples')
+        .filter((f) => f.endsWith('.kompass'))
+        .map((f) => join('samples', f)),
+      ...readdirSync('grammar/test/snapshots')
+        .filter((f) => f.endsWith('.kompass'))
+        .map((f) => join('grammar/test/snapshots', f)),
+    ].map((f) => readFileSync(f, 'utf8'));
+    for (const text of texts) {
+      for (const b of parse(text).document.blocks) visit(b.body?.statements ?? []);
+    }
+    assert.ok(seen.size >= 15, `statement kinds seen: ${[...seen.keys()].join(', ')}`);
+    for (const [kind, keys] of seen) {
+      const known = new Set([
+        'kind',
+        'keyword',
+        'start',
+        'end',
+        ...statementFields[kind as Statement['kind']],
+      ]);
+      for (const k of keys) assert.ok(known.has(k), `${kind}.${k} is not in statementFields`);
+    }
   });
 });
