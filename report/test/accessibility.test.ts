@@ -50,6 +50,16 @@ describe('report: tagged PDF', function () {
     assert.match(raw, /\/DisplayDocTitle true/);
   });
 
+  it('declares PDF/UA-1 in its metadata, beside its title', () => {
+    const xmp = execFileSync(pdfinfo, ['-meta', file], { encoding: 'utf8' });
+    assert.match(xmp, /xmlns:pdfuaid="http:\/\/www\.aiim\.org\/pdfua\/ns\/id\/"/);
+    assert.match(xmp, /<pdfuaid:part>1<\/pdfuaid:part>/);
+    assert.match(
+      xmp,
+      /<rdf:li xml:lang="x-default">Kommunkompassen – Västerås stad 2012<\/rdf:li>/,
+    );
+  });
+
   it('has a heading for every part and area, and tables with header cells', () => {
     const headings = [...tree.matchAll(/^ {2}H(\d) \(block\)\n\s+"([^"]*)"/gm)].map(
       (m) => `H${m[1]} ${m[2]}`,

@@ -52,6 +52,10 @@ export async function renderPdfDocument(
     // Tagged: a structure tree (headings, tables, lists, figures with alternative text) that
     // assistive technology reads in the order the pages show; page furniture is marked artifact.
     tagged: true,
+    // Declares PDF/UA-1 in the XMP metadata (`pdfuaid:part` 1), which validators (veraPDF, PAC)
+    // look for before any other check; pdfkit also lists each embedded font's glyphs (CIDSet).
+    // pdfkit's types name only its PDF/A subsets, though it handles this one as well.
+    subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
     pdfVersion: '1.7',
     // Without `font: null` pdfkit would load Helvetica from its data files, which a bundle cannot reach.
     font: null as unknown as string,
