@@ -612,7 +612,14 @@ function columnRegion(
   }
   const first = types[0]!;
   if (first !== K.Evaluation && first !== K.Framework) return undefined;
-  const block = fastTopBlockIn({ text, types, starts: s.starts, ends: s.ends, base: from });
+  const block = fastTopBlockIn({
+    text,
+    types,
+    starts: s.starts,
+    ends: s.ends,
+    base: from,
+    plainStrings: true,
+  });
   if (!block) return null;
   const nesting = braces(count, (k) => types[k]!);
   const region = newRegion(start, end, count, enter, nesting);

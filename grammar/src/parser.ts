@@ -141,13 +141,21 @@ export function strNode(t: IToken): StringNode {
  * closed straight-quoted string without escapes, the usual kind, is read in place: no copy of
  * the literal is made only to be cut.
  */
-export function strNodeIn(text: string, start: number, end: number, type: TokenType): StringNode {
+export function strNodeIn(
+  text: string,
+  start: number,
+  end: number,
+  type: TokenType,
+  /** The literal, if a string, is known to be closed and to hold no escape (the fast scan's). */
+  plain = false,
+): StringNode {
   if (
     type === StringLiteral &&
-    end - start >= 2 &&
-    text.charCodeAt(start) === 34 &&
-    text.charCodeAt(end - 1) === 34 &&
-    !hasBackslash(text, start, end)
+    (plain ||
+      (end - start >= 2 &&
+        text.charCodeAt(start) === 34 &&
+        text.charCodeAt(end - 1) === 34 &&
+        !hasBackslash(text, start, end)))
   )
     return plainString(start, end, text.slice(start + 1, end - 1));
   return stringNode(start, text.slice(start, end), type);
