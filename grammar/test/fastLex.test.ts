@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { generateDocument } from '../../bench/generate';
 import { fastTokenize } from '../src/fastLex';
 import { kompassLexer } from '../src/lexer';
+import { documentFiles } from './helpers';
 
 /** What both lexers give, as plain data: tokens and comments by type, image and offset. */
 function shape(r: ReturnType<typeof kompassLexer.prototype.tokenize>) {
@@ -27,14 +27,7 @@ function assertSameTokens(text: string): boolean {
   return true;
 }
 
-const files = [
-  ...readdirSync('samples')
-    .filter((f) => f.endsWith('.kompass'))
-    .map((f) => join('samples', f)),
-  ...readdirSync('grammar/test/snapshots')
-    .filter((f) => f.endsWith('.kompass'))
-    .map((f) => join('grammar/test/snapshots', f)),
-];
+const files = documentFiles();
 
 const pieces = [
   ' ',

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { generateDocument } from '../../bench/generate';
 import { fastTopBlock } from '../src/fastParse';
 import { kompassLexer } from '../src/lexer';
 import { type ParseResult, parse, setFastPath } from '../src/parse';
+import { documentFiles } from './helpers';
 
 /** The parse with Chevrotain alone, the fast path off. */
 function chevrotainParse(text: string): ParseResult {
@@ -21,14 +21,7 @@ function assertSameParse(text: string): void {
   assert.deepStrictEqual(parse(text), chevrotainParse(text));
 }
 
-const files = [
-  ...readdirSync('samples')
-    .filter((f) => f.endsWith('.kompass'))
-    .map((f) => join('samples', f)),
-  ...readdirSync('grammar/test/snapshots')
-    .filter((f) => f.endsWith('.kompass'))
-    .map((f) => join('grammar/test/snapshots', f)),
-];
+const files = documentFiles();
 
 // Lines that are valid alone and their near misses, to splice into documents.
 const pieces = [

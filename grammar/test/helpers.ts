@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Analysis, analyzeText, type Diagnostic, type WorkspaceHost } from '../src/index';
 
 /** Analyses a text; `files` are other documents the host can read (for compare targets). */
@@ -47,4 +49,13 @@ ${extra}
 /** Codes other than the missing-area warnings, which most small tests do not care about. */
 export function codesBut16(text: string): string[] {
   return codes(text).filter((c) => c !== 'KK016');
+}
+
+/** The paths of the sample documents and the snapshot inputs, the documents the tests parse. */
+export function documentFiles(): string[] {
+  const kompassIn = (dir: string) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.kompass'))
+      .map((f) => join(dir, f));
+  return [...kompassIn('samples'), ...kompassIn('grammar/test/snapshots')];
 }

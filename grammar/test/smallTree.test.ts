@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Statement } from '../src/ast';
 import { keywordSpan } from '../src/ast';
 import { parse } from '../src/index';
 import { decodeTextBlock, TextBlockNode } from '../src/literals';
 import { statementFields } from '../src/statementNodes';
-import { analyze } from './helpers';
+import { analyze, documentFiles } from './helpers';
 
 // What keeps the tree and the model small (docs/performance.md, "Memory") must not change what
 // they say: these tests pin the shared keywords, the lazily decoded text blocks and the model's
@@ -149,14 +148,7 @@ describe('a small tree', () => {
         if (st.kind === 'area') visit([...st.header, ...(st.body?.statements ?? [])]);
       }
     };
-    const texts = [
-      ...readdirSync('samples')
-        .filter((f) => f.endsWith('.kompass'))
-        .map((f) => join('samples', f)),
-      ...readdirSync('grammar/test/snapshots')
-        .filter((f) => f.endsWith('.kompass'))
-        .map((f) => join('grammar/test/snapshots', f)),
-    ].map((f) => readFileSync(f, 'utf8'));
+    const texts = documentFiles().map((f) => readFileSync(f, 'utf8'));
     for (const text of texts) {
       for (const b of parse(text).document.blocks) visit(b.body?.statements ?? []);
     }

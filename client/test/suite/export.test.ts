@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import * as vscode from 'vscode';
-import { kompass, sampleText, scratchDir, writeScratch } from './helpers';
+import { kompass, raceExportsToOneName, sampleText, scratchDir, writeScratch } from './helpers';
 
 suite('export', () => {
   const checks: Record<string, (bytes: Buffer) => void> = {
@@ -135,29 +135,9 @@ suite('export', () => {
   });
   test('of exports racing to one new name, one writes and the others are refused: nothing overwritten', async () => {
     const api = await kompass();
-    const text = sampleText('vasteras-2012.kompass');
-    const names = ['Alfa kommun', 'Beta kommun', 'Gamma kommun'];
-    for (let round = 0; round < 4; round++) {
-      const sources = names.map((name, i) =>
-        writeScratch(
-          `race-${round}-${i}.kompass`,
-          text.replace('evaluation "Västerås stad"', `evaluation "${name}"`),
-        ),
-      );
-      const target = vscode.Uri.file(path.join(scratchDir(), `race-${round}.md`));
-      const results = await Promise.allSettled(
-        sources.map((source) => api.exportReport({ source, target, format: 'md' })),
-      );
-      const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [names[i]!] : []));
-      assert.equal(won.length, 1, `round ${round}: ${won.length} exports wrote the same new file`);
-      for (const r of results)
-        if (r.status === 'rejected') assert.match(String(r.reason), /already exists/);
-      const written = fs.readFileSync(target.fsPath, 'utf8');
-      for (const name of names)
-        assert.equal(written.includes(name), name === won[0], `round ${round}: ${name}`);
-    }
-    const leftovers = fs.readdirSync(scratchDir()).filter((f) => f.startsWith('.kompass-tmp-'));
-    assert.deepEqual(leftovers, [], 'no temporary file is left behind');
+    await raceExportsToOneName('race', 4, (source, target) =>
+      api.exportReport({ source, target, format: 'md' }),
+    );
   });
 });
 

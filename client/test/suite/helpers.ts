@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -90,4 +91,37 @@ export async function closeAll(): Promise<void> {
     if (doc.isDirty && doc.uri.scheme === 'file') await doc.save();
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Races, `rounds` times, three exports of differently named copies of the Västerås sample to
+ * one new Markdown file, and asserts that exactly one wrote it, the others were refused with
+ * "already exists", the file holds the winner's text only, and no temporary file is left.
+ */
+export async function raceExportsToOneName(
+  prefix: string,
+  rounds: number,
+  exportOne: (source: vscode.Uri, target: vscode.Uri) => Thenable<unknown>,
+): Promise<void> {
+  const text = sampleText('vasteras-2012.kompass');
+  const names = ['Alfa kommun', 'Beta kommun', 'Gamma kommun'];
+  for (let round = 0; round < rounds; round++) {
+    const sources = names.map((name, i) =>
+      writeScratch(
+        `${prefix}-${round}-${i}.kompass`,
+        text.replace('evaluation "Västerås stad"', `evaluation "${name}"`),
+      ),
+    );
+    const target = vscode.Uri.file(path.join(scratchDir(), `${prefix}-${round}.md`));
+    const results = await Promise.allSettled(sources.map((source) => exportOne(source, target)));
+    const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [names[i]!] : []));
+    assert.equal(won.length, 1, `round ${round}: ${won.length} exports wrote the same new file`);
+    for (const r of results)
+      if (r.status === 'rejected') assert.match(String(r.reason), /already exists/);
+    const written = fs.readFileSync(target.fsPath, 'utf8');
+    for (const name of names)
+      assert.equal(written.includes(name), name === won[0], `round ${round}: ${name}`);
+  }
+  const leftovers = fs.readdirSync(scratchDir()).filter((f) => f.startsWith('.kompass-tmp-'));
+  assert.deepEqual(leftovers, [], 'no temporary file is left behind');
 }

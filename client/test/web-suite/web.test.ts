@@ -6,6 +6,7 @@ import {
   closeAll,
   extensionId,
   open,
+  raceExportsToOneName,
   sampleText,
   scratchDir,
   waitFor,
@@ -151,31 +152,9 @@ suite('VS Code for the Web: the extension in the browser worker extension host',
     csv: (b) => assert.ok(b.toString('utf8').split(/\r?\n/).length > 40, 'a row per question'),
   };
   test('of exports racing to one new name, one writes and the others are refused: nothing overwritten', async () => {
-    const text = sampleText('vasteras-2012.kompass');
-    const names = ['Alfa kommun', 'Beta kommun', 'Gamma kommun'];
-    for (let round = 0; round < 3; round++) {
-      const sources = names.map((name, i) =>
-        writeScratch(
-          `web-race-${round}-${i}.kompass`,
-          text.replace('evaluation "Västerås stad"', `evaluation "${name}"`),
-        ),
-      );
-      const target = vscode.Uri.file(path.join(scratchDir(), `web-race-${round}.md`));
-      const results = await Promise.allSettled(
-        sources.map((source) =>
-          vscode.commands.executeCommand('kompass.exportReport', { source, target, format: 'md' }),
-        ),
-      );
-      const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [names[i]!] : []));
-      assert.equal(won.length, 1, `round ${round}: ${won.length} exports wrote the same new file`);
-      for (const r of results)
-        if (r.status === 'rejected') assert.match(String(r.reason), /already exists/);
-      const written = fs.readFileSync(target.fsPath, 'utf8');
-      for (const name of names)
-        assert.equal(written.includes(name), name === won[0], `round ${round}: ${name}`);
-    }
-    const leftovers = fs.readdirSync(scratchDir()).filter((f) => f.startsWith('.kompass-tmp-'));
-    assert.deepEqual(leftovers, [], 'no temporary file is left behind');
+    await raceExportsToOneName('web-race', 3, (source, target) =>
+      vscode.commands.executeCommand('kompass.exportReport', { source, target, format: 'md' }),
+    );
   });
 
   for (const [format, check] of Object.entries(checks)) {
