@@ -81,6 +81,51 @@ export type TextBlockPart =
 
 /** Flattens a text block into headings, paragraphs (list items carry a marker) and code. */
 export function markdownBlocks(text: string): TextBlockPart[] {
+  return plainParagraphs(text) ?? parsedMarkdownBlocks(text);
+}
+
+/**
+ * Characters that may start or end Markdown anywhere in a line: emphasis, code, links, escapes,
+ * entities, autolinks, strikethrough, table cells; text with none of them is plain when no line
+ * starts a block either (`blockStart`). Tabs, carriage returns and NUL are normalised or expanded
+ * by markdown-it, so they go the long way too.
+ */
+const inlineSyntax = /[\\`*_~[\]!<>&|\t\r\0]/;
+
+/** A line that could open a heading, quote, list (`-`, `+`, `1.`, `1)`), rule, setext underline or table row. */
+const blockStart = /^(?:[#>+=:-]|\d{1,9}[.)])/;
+
+/**
+ * Most text blocks of an evaluation are prose: paragraphs of plain lines. For those the flattened
+ * parts are made directly, as markdown-it's tokens would give them (a softbreak is a run of one
+ * space), which spares its parse; a report of 10,000 lines has hundreds of such blocks. Anything
+ * else, or text linkify would find a link in, is undefined: markdown-it reads it.
+ */
+export function plainParagraphs(text: string): TextBlockPart[] | undefined {
+  if (inlineSyntax.test(text)) return undefined;
+  const out: TextBlockPart[] = [];
+  let runs: InlineRun[] | undefined;
+  for (const line of text.split('\n')) {
+    if (line === '') {
+      runs = undefined;
+      continue;
+    }
+    // markdown-it trims paragraphs and lines in its own ways (spaces, tabs, Unicode spaces, two
+    // trailing spaces as a hard break, four leading ones as code): those go the long way.
+    if (line.trim() !== line || blockStart.test(line)) return undefined;
+    if (runs) runs.push({ text: ' ' }, { text: line });
+    else {
+      runs = [{ text: line }];
+      out.push({ kind: 'paragraph', indent: 0, runs });
+    }
+  }
+  // markdown-it links a scheme's `://` even after a letter, where linkify's own test does not.
+  if (out.length > 0 && (text.includes('://') || md.linkify.test(text))) return undefined;
+  return out;
+}
+
+/** Flattens a text block with markdown-it, plain or not (`markdownBlocks` spares it for plain text). */
+export function parsedMarkdownBlocks(text: string): TextBlockPart[] {
   const tokens = md.parse(text, {});
   const out: TextBlockPart[] = [];
   const lists: { ordered: boolean; next: number }[] = [];

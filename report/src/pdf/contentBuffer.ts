@@ -1,11 +1,14 @@
 /**
  * pdfkit turns every drawing operator into a typed array of its own as it is written; a report of
  * hundreds of pages makes millions of them, and the garbage collector most of the render time.
- * Here a page's operators are kept as strings and joined into one chunk when the page is left or
- * the document ends: the same bytes, far fewer objects.
+ * Here a page's operators are written as bytes into one buffer, shared by the pages in turn, and
+ * each page's bytes become one chunk of its content when another page is written to or the page
+ * ends: the same bytes, far fewer objects. Text lines are written in pieces (`contentSink`), so
+ * that no string is made of a whole line only to be copied again.
  */
 
 import type { Deflate } from '../options';
+import { ByteWriter } from './byteWriter';
 
 interface ContentRef {
   write(chunk: string | Uint8Array): void;
@@ -27,7 +30,25 @@ type Doc = PDFKit.PDFDocument & { page: { content: ContentRef } };
  */
 export const pageDeflateLevel = 3;
 
-const encoder = new TextEncoder();
+/**
+ * Writes one operator line of the current page in pieces: what `addContent` of the pieces joined
+ * writes, each character as its low byte (as pdfkit writes a string), then a newline.
+ */
+export interface ContentSink {
+  /** Starts a line on the current page. */
+  start(): void;
+  /** Adds a piece to the line. */
+  piece(text: string): void;
+  /** Ends the line. */
+  end(): void;
+}
+
+const sinks = new WeakMap<PDFKit.PDFDocument, ContentSink>();
+
+/** The sink of `doc`'s page content, when `bufferPageContent` buffers it. */
+export function contentSink(doc: PDFKit.PDFDocument): ContentSink | undefined {
+  return sinks.get(doc);
+}
 
 /**
  * Buffers the content of every page of `doc`, the current one and those added later; `deflate`
@@ -35,37 +56,35 @@ const encoder = new TextEncoder();
  */
 export function bufferPageContent(doc: PDFKit.PDFDocument, deflate?: Deflate): void {
   const d = doc as Doc;
-  let last: (() => void) | undefined;
+  /** pdfkit's own `write` of each page's content, which takes the page's bytes as one chunk. */
+  const pdfkitWrite = new Map<ContentRef, (chunk: Uint8Array) => void>();
+  const bytes = new ByteWriter(1 << 16);
+  /** The page whose bytes are in the writer. */
+  let owner: ContentRef | undefined;
+  const release = () => {
+    if (owner && bytes.length > 0) pdfkitWrite.get(owner)!(bytes.take());
+    owner = undefined;
+  };
+  const own = (ref: ContentRef) => {
+    if (owner === ref) return;
+    release();
+    owner = ref;
+  };
   const wrap = (ref: ContentRef) => {
-    const parts: string[] = [];
-    const write = ref.write.bind(ref);
+    pdfkitWrite.set(ref, ref.write.bind(ref));
     const end = ref.end.bind(ref);
-    const flush = () => {
-      // pdfkit ends each written string with a newline; joining with one gives the same bytes.
-      if (parts.length > 0) {
-        const text = parts.join('\n');
-        // pdfkit turns a string into bytes a character at a time; operators are ASCII, which the
-        // platform's encoder writes as the same bytes at once. Into exactly as many bytes as
-        // characters, it stops short at the first character that is not (two bytes or more).
-        const bytes = new Uint8Array(text.length + 1);
-        const done = encoder.encodeInto(text, bytes);
-        if (done.read === text.length && done.written === text.length) {
-          bytes[text.length] = 10;
-          write(bytes);
-        } else write(text);
-      }
-      parts.length = 0;
-    };
     ref.write = (chunk) => {
-      if (typeof chunk === 'string') parts.push(chunk);
-      else {
-        flush();
-        write(chunk);
-      }
+      own(ref);
+      if (typeof chunk === 'string') {
+        // pdfkit ends each written string with a newline.
+        bytes.text(chunk);
+        bytes.byte(10);
+      } else bytes.bytes(chunk);
     };
     ref.end = (chunk) => {
-      flush();
-      if (chunk) write(chunk);
+      if (chunk) ref.write(chunk);
+      if (owner === ref) release();
+      pdfkitWrite.delete(ref);
       if (deflate && ref.compress && ref.buffer.length > 0) {
         // pdfkit writes a stream with a `Filter` as it is, without compressing it again.
         ref.buffer = [deflate(joined(ref.buffer), pageDeflateLevel)];
@@ -74,12 +93,13 @@ export function bufferPageContent(doc: PDFKit.PDFDocument, deflate?: Deflate): v
       }
       end();
     };
-    return flush;
   };
-  last = wrap(d.page.content);
-  doc.on('pageAdded', () => {
-    last?.();
-    last = wrap(d.page.content);
+  wrap(d.page.content);
+  doc.on('pageAdded', () => wrap(d.page.content));
+  sinks.set(doc, {
+    start: () => own(d.page.content),
+    piece: (text) => bytes.text(text),
+    end: () => bytes.byte(10),
   });
 }
 
@@ -95,59 +115,4 @@ function joined(chunks: Uint8Array[]): Uint8Array {
     at += c.length;
   }
   return out;
-}
-
-interface ColorInternals {
-  _setColorCore(color: unknown, stroke: boolean): boolean;
-  _normalizeColor(color: unknown): number[] | null;
-  _getColorSpace(color: number[]): string;
-  addContent(data: string): unknown;
-}
-
-const colorOps = new WeakMap<
-  PDFKit.PDFDocument,
-  (color: string, stroke: boolean) => string | undefined
->();
-
-/**
- * pdfkit parses a `#rrggbb` colour and formats its three components again every time one is set
- * (every table cell sets two); the operators of each colour are made once here, the same text.
- */
-export function cacheColors(doc: PDFKit.PDFDocument): void {
-  const d = doc as unknown as ColorInternals;
-  const setColor = d._setColorCore;
-  // Each colour's two operators as one piece: written together, the same bytes.
-  const ops = new Map<string, string>();
-  const opsOf = (color: string, stroke: boolean): string | undefined => {
-    const key = `${stroke ? 'S' : 'f'}${color}`;
-    let op = ops.get(key);
-    if (op === undefined) {
-      const c = d._normalizeColor(color);
-      if (!c) return undefined;
-      op = `/${d._getColorSpace(c)} ${stroke ? 'CS' : 'cs'}\n${c.join(' ')} ${stroke ? 'SCN' : 'scn'}`;
-      ops.set(key, op);
-    }
-    return op;
-  };
-  d._setColorCore = function (this: ColorInternals, color: unknown, stroke: boolean) {
-    const op = typeof color === 'string' && color.charAt(0) === '#' && opsOf(color, stroke);
-    if (!op) return setColor.call(this, color, stroke);
-    this.addContent(op);
-    return true;
-  };
-  colorOps.set(doc, (color, stroke) =>
-    color.charAt(0) === '#' ? opsOf(color, stroke) : undefined,
-  );
-}
-
-/**
- * The operators that set a `#rrggbb` colour for filling or stroking, as `fillColor` or
- * `strokeColor` write them (lines of one string); undefined unless `cacheColors` made them.
- */
-export function colorOperators(
-  doc: PDFKit.PDFDocument,
-  color: string,
-  stroke: boolean,
-): string | undefined {
-  return colorOps.get(doc)?.(color, stroke);
 }

@@ -13,7 +13,8 @@ import { reportLanguage } from '../labels';
 import type { Deflate } from '../options';
 import type { ContentsEntry } from '../view';
 import { blocks } from './blocks';
-import { bufferPageContent, cacheColors } from './contentBuffer';
+import { cacheColors } from './colors';
+import { bufferPageContent } from './contentBuffer';
 import { fastTextIn } from './fastText';
 import { Flow } from './flow';
 import { breakLongWordsIn } from './longWords';
@@ -26,12 +27,14 @@ import { type StructElement, Tags } from './tags';
 
 /**
  * Renders the report's structure as the bytes of a tagged PDF; `deflate` compresses the pages'
- * content (pdfkit's own compression otherwise).
+ * content (pdfkit's own compression otherwise). `repeatColors` writes every colour as pdfkit
+ * does, even where the page has it already: for tests that compare the two.
  */
 export async function renderPdfDocument(
   report: ReportDocument,
   fontBytes: FontBytes,
   deflate?: Deflate,
+  { repeatColors = false }: { repeatColors?: boolean } = {},
 ): Promise<Uint8Array> {
   const fonts = parseFonts(fontBytes);
   const info: PDFKit.DocumentInfo = {
@@ -68,7 +71,8 @@ export async function renderPdfDocument(
   fastTextIn(doc);
   doc.font('regular');
   bufferPageContent(doc, deflate);
-  cacheColors(doc);
+  // A colour is set again only where the page's colour is another.
+  cacheColors(doc, { skipRepeated: !repeatColors });
   breakLongWordsIn(doc);
   const output = collectOutput(doc);
   const ended = new Promise<void>((resolve, reject) => {

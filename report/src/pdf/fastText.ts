@@ -11,6 +11,7 @@
  */
 
 import LineBreaker from 'linebreak';
+import { type ContentSink, contentSink } from './contentBuffer';
 
 /** The parts of pdfkit's embedded font this module uses (pdfkit types none of them). */
 interface EmbeddedFont {
@@ -261,18 +262,17 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
     return hex;
   };
 
-  const lineHex = (font: EmbeddedFont, text: string): string => {
-    let hex = '';
+  /** Writes the glyph codes of a line, a word at a time. */
+  const lineHex = (sink: ContentSink, font: EmbeddedFont, text: string): void => {
     let last = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 32 || c === 9) {
-        hex += wordHex(font, text.slice(last, i + 1));
+        sink.piece(wordHex(font, text.slice(last, i + 1)));
         last = i + 1;
       }
     }
-    if (last < text.length) hex += wordHex(font, text.slice(last));
-    return hex;
+    if (last < text.length) sink.piece(wordHex(font, text.slice(last)));
   };
 
   // One line of text, as pdfkit's `_fragment` writes it when the text has no decoration: the
@@ -286,7 +286,9 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
   let lastSize = Number.NaN;
   let fontOps = '';
   doc._fragment = function (this: Doc, text, x, y, options) {
-    if (!plainFragment(options)) return fragment.call(this, text, x, y, options);
+    // The line is written in pieces to the page's buffer (contentBuffer.ts), when there is one.
+    const sink = contentSink(this);
+    if (!sink || !plainFragment(options)) return fragment.call(this, text, x, y, options);
     let s = `${text}`;
     if (s.includes('\n')) s = s.replace(/\n/g, '');
     if (s.length === 0) return;
@@ -303,7 +305,6 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
     if (this.page.fonts[font.id] == null) this.page.fonts[font.id] = font.ref();
     // pdfkit's save, flip, text and restore, written as one piece (its pieces end in newlines): the
     // transformation it keeps track of is the same after a save and a restore.
-    const spacing = options.characterSpacing ? `\n${number(options.characterSpacing)} Tc` : '';
     if (height !== lastHeight) {
       lastHeight = height;
       flip = `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 `;
@@ -313,9 +314,21 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
       lastSize = this._fontSize;
       fontOps = ` Tm\n/${font.id} ${number(this._fontSize)} Tf`;
     }
-    this.addContent(
-      `${flip}${number(x)} ${number(top)}${fontOps}${spacing}\n[<${lineHex(font, s)}> 0] TJ\nET\nQ`,
-    );
+    sink.start();
+    sink.piece(flip);
+    sink.piece(number(x));
+    sink.piece(' ');
+    sink.piece(number(top));
+    sink.piece(fontOps);
+    if (options.characterSpacing) {
+      sink.piece('\n');
+      sink.piece(number(options.characterSpacing));
+      sink.piece(' Tc');
+    }
+    sink.piece('\n[<');
+    lineHex(sink, font, s);
+    sink.piece('> 0] TJ\nET\nQ');
+    sink.end();
   };
 
   /** A word's width as pdfkit's line wrapper measures it, with its character spacing. */

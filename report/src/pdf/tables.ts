@@ -5,7 +5,7 @@
  */
 
 import type { Cell, KeyValueBlock, TableBlock } from '../document';
-import { colorOperators } from './contentBuffer';
+import { colorChange, colorOperators } from './colors';
 import { drawLine, number } from './fastText';
 import type { Flow } from './flow';
 import { bottom, color, type Face, margin, size, width } from './style';
@@ -242,9 +242,14 @@ function boxes(
   fills: readonly (string | undefined)[],
   borders: boolean,
 ): boolean {
-  const stroke = borders ? colorOperators(d, color.border, true) : '';
-  if (stroke === undefined) return false;
+  // Every colour made before any is written, so that nothing is written unless all can be.
+  if (borders && colorOperators(d, color.border, true) === undefined) return false;
+  for (const fill of fills) if (fill && colorOperators(d, fill, false) === undefined) return false;
   const ops: string[] = [];
+  const set = (c: string, stroke: boolean) => {
+    const op = colorChange(d, c, stroke)!;
+    if (op) ops.push(op);
+  };
   let filled: string | undefined;
   let x = margin.left;
   const ny = number(y);
@@ -254,12 +259,16 @@ function boxes(
     const box = `${number(x)} ${ny} ${number(w)} ${nh} re`;
     const fill = fills[i];
     if (fill) {
-      const set = colorOperators(d, fill, false);
-      if (set === undefined) return false;
-      ops.push(box, set, 'f');
+      ops.push(box);
+      set(fill, false);
+      ops.push('f');
       filled = fill;
     }
-    if (borders) ops.push(box, '0.5 w', stroke, 'S');
+    if (borders) {
+      ops.push(box, '0.5 w');
+      set(color.border, true);
+      ops.push('S');
+    }
     x += w;
   }
   if (ops.length > 0) (d as unknown as { addContent(s: string): void }).addContent(ops.join('\n'));
