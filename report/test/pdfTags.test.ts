@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import { readFontDir } from '../src/fontDir';
 import { fastMarkingsIn } from '../src/pdf/markings';
 import { fastObjectsIn } from '../src/pdf/objects';
+import { collectOutput } from '../src/pdf/output';
 import { Tags } from '../src/pdf/tags';
 import { pdfBytes } from './helpers';
 
@@ -71,9 +72,13 @@ class PdfkitTree implements Builder<PDFKit.PDFStructureElement> {
 
 const long = 'Ett stycke som fortsätter på nästa sida, med å ä ö och ”citat”. '.repeat(30);
 
+/** Elements written as one string each, not straight into the collected bytes. */
+let elementsAsText = 0;
+
 /** A tree of every shape the report makes, drawn with `build`; the document's bytes. */
 async function tree<E extends { end(): void }>(
   build: (doc: PDFKit.PDFDocument) => Builder<E>,
+  collected = false,
 ): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -90,6 +95,14 @@ async function tree<E extends { end(): void }>(
   doc.registerFont('regular', readFontDir().regular);
   doc.font('regular').fontSize(11);
   const bytes = pdfBytes(doc);
+  // The report's documents collect their bytes (output.ts), which the tree then writes into.
+  const output = collected ? collectOutput(doc) : undefined;
+  const internals = doc as unknown as { _write(data: unknown): void };
+  const write = internals._write;
+  internals._write = function (data: unknown) {
+    if (typeof data === 'string' && data.includes(' 0 obj\n<<\n/S /')) elementsAsText++;
+    return write.call(this, data);
+  };
   const t = build(doc);
   const text = (s: string, y?: number) => () => doc.text(s, 56, y ?? doc.y, { width: 480 });
   t.start();
@@ -130,7 +143,8 @@ async function tree<E extends { end(): void }>(
   contents.end();
   english.end();
   t.finish();
-  return bytes.end();
+  const written = await bytes.end();
+  return output ? Buffer.from(output()) : written;
 }
 
 describe('report: PDF structure tree', function () {
@@ -156,6 +170,19 @@ describe('report: PDF structure tree', function () {
     assert.match(
       text,
       /\/ParentTree <<\n\s*\/Limits \[0 1\]\n\s*\/Nums \[\n\s*0 \[\d+ 0 R \d+ 0 R/,
+    );
+    assert.equal(ours.length, theirs.length);
+    assert.ok(ours.equals(theirs), 'the bytes differ');
+  });
+
+  it('writes the same bytes straight into the collected output', async () => {
+    elementsAsText = 0;
+    const ours = await tree((doc) => new Tags(doc), true);
+    assert.equal(elementsAsText, 0);
+    const theirs = await tree((doc) => new PdfkitTree(doc), true);
+    assert.match(
+      ours.toString('latin1'),
+      /\/S \/TD\n\/P \d+ 0 R\n\/K \[\d+\]\n\/Pg \d+ 0 R\n>>\nendobj\n/,
     );
     assert.equal(ours.length, theirs.length);
     assert.ok(ours.equals(theirs), 'the bytes differ');

@@ -15,6 +15,21 @@ type Doc = PDFKit.PDFDocument & {
 
 const blockSize = 1 << 20;
 
+const outputs = new WeakMap<PDFKit.PDFDocument, ByteWriter>();
+
+/**
+ * Where `collectOutput` gathers `doc`'s bytes, for writing an object straight into them; what is
+ * written there counts towards pdfkit's offsets only through {@link wrote}.
+ */
+export function outputOf(doc: PDFKit.PDFDocument): ByteWriter | undefined {
+  return outputs.get(doc);
+}
+
+/** Counts `n` bytes written to `outputOf(doc)`, as pdfkit counts what it writes itself. */
+export function wrote(doc: PDFKit.PDFDocument, n: number): void {
+  (doc as Doc)._offset += n;
+}
+
 /** Collects what `doc` writes; the returned function gives all of it once the document has ended. */
 export function collectOutput(pdf: PDFKit.PDFDocument): () => Uint8Array {
   const doc = pdf as Doc;
@@ -37,9 +52,11 @@ export function collectOutput(pdf: PDFKit.PDFDocument): () => Uint8Array {
     out.byte(10);
     this._offset += s.length + 1;
   };
+  outputs.set(doc, out);
   // Only what was written before `_write` was replaced reaches pdfkit's stream.
   doc.on('data', (c: Uint8Array) => head.push(c));
   return () => {
+    outputs.delete(doc);
     const all = out.take(head);
     head.length = 0;
     return all;

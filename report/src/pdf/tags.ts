@@ -12,6 +12,7 @@
  */
 
 import { convert } from './objects';
+import { outputOf, wrote } from './output';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -258,43 +259,104 @@ export class Tags {
   /** Writes `el`'s dictionary as pdfkit's `PDFStructureElement` writes it when it ends. */
   write(el: StructElement): void {
     const parentId = el.parent ? el.parent.id : this.rootRef!.id;
+    if (el.dictionary) {
+      this.writeWithPdfkit(el, el.dictionary, parentId);
+      return;
+    }
+    const d = this.d;
+    const written = this.written;
+    written.id = el.id;
+    written.offset = d._offset;
+    // Straight into the document's bytes where output.ts collects them; as one string otherwise.
+    const direct = outputOf(this.doc);
+    const out = direct ?? new TextPieces();
+    const from = out.length;
+    out.digits(el.id);
+    out.text(' 0 obj\n<<\n/S /');
+    out.text(el.type);
+    if (el.attributes !== undefined) {
+      out.text('\n/A ');
+      out.text(el.attributes);
+    }
+    out.text('\n/P ');
+    out.digits(parentId);
+    out.text(' 0 R\n/K [');
     let pg: Ref | undefined;
-    let k = '';
-    const kids: unknown[] | undefined = el.dictionary ? [] : undefined;
+    let first = true;
+    for (const item of el.items) {
+      if (!first) out.text(' ');
+      first = false;
+      if (item instanceof StructElement) {
+        out.digits(item.id);
+        out.text(' 0 R');
+        continue;
+      }
+      let firstRef = true;
+      for (const { pageRef, mcid } of item.refs) {
+        if (!firstRef) out.text(' ');
+        firstRef = false;
+        pg ??= pageRef;
+        if (pg === pageRef) out.digits(mcid);
+        else {
+          out.text('<<\n/Type /MCR\n/Pg ');
+          out.digits(pageRef.id);
+          out.text(' 0 R\n/MCID ');
+          out.digits(mcid);
+          out.text('\n>>');
+        }
+      }
+    }
+    out.text(']');
+    if (pg) {
+      out.text('\n/Pg ');
+      out.digits(pg.id);
+      out.text(' 0 R');
+    }
+    out.text('\n>>\nendobj');
+    if (direct) {
+      // pdfkit ends what it writes with a newline.
+      direct.byte(10);
+      wrote(this.doc, direct.length - from);
+    } else d._write((out as TextPieces).value);
+    d._refEnd(written);
+  }
+
+  /** An element with options: pdfkit writes its dictionary, given its parent and children. */
+  private writeWithPdfkit(el: StructElement, dictionary: Ref, parentId: number): void {
+    let pg: Ref | undefined;
+    const kids: unknown[] = [];
     for (const item of el.items) {
       if (item instanceof StructElement) {
-        if (kids) kids.push(this.refTo(item.id));
-        else k += k === '' ? `${item.id} 0 R` : ` ${item.id} 0 R`;
+        kids.push(this.refTo(item.id));
         continue;
       }
       for (const { pageRef, mcid } of item.refs) {
         pg ??= pageRef;
-        if (kids) kids.push(pg === pageRef ? mcid : { Type: 'MCR', Pg: pageRef, MCID: mcid });
-        else {
-          const piece =
-            pg === pageRef ? `${mcid}` : `<<\n/Type /MCR\n/Pg ${pageRef.id} 0 R\n/MCID ${mcid}\n>>`;
-          k += k === '' ? piece : ` ${piece}`;
-        }
+        kids.push(pg === pageRef ? mcid : { Type: 'MCR', Pg: pageRef, MCID: mcid });
       }
     }
-    if (el.dictionary) {
-      const data = el.dictionary.data;
-      data.P = this.refTo(parentId);
-      data.K = kids;
-      if (pg) data.Pg = pg;
-      el.dictionary.end();
-      data.K = null;
-      return;
-    }
-    const d = this.d;
-    const attributes = el.attributes === undefined ? '' : `\n/A ${el.attributes}`;
-    const page = pg ? `\n/Pg ${pg.id} 0 R` : '';
-    const written = this.written;
-    written.id = el.id;
-    written.offset = d._offset;
-    d._write(
-      `${el.id} 0 obj\n<<\n/S /${el.type}${attributes}\n/P ${parentId} 0 R\n/K [${k}]${page}\n>>\nendobj`,
-    );
-    d._refEnd(written);
+    const data = dictionary.data;
+    data.P = this.refTo(parentId);
+    data.K = kids;
+    if (pg) data.Pg = pg;
+    dictionary.end();
+    data.K = null;
+  }
+}
+
+/** Pieces of text joined, where the document's bytes are not collected by output.ts. */
+class TextPieces {
+  value = '';
+
+  get length(): number {
+    return this.value.length;
+  }
+
+  text(s: string): void {
+    this.value += s;
+  }
+
+  digits(n: number): void {
+    this.value += n;
   }
 }
