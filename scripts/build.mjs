@@ -51,6 +51,19 @@ const noWoff2 = {
 };
 
 /**
+ * pdfkit's AES ciphers serve only encrypted PDFs, which the report never writes:
+ * report/src/noEncryption.ts stands in for them wherever pdfkit is bundled.
+ */
+const noEncryption = {
+  name: 'no-encryption',
+  setup(b) {
+    b.onResolve({ filter: /^@noble\/ciphers\/aes(\.js)?$/ }, () => ({
+      path: resolve('report/src/noEncryption.ts'),
+    }));
+  },
+};
+
+/**
  * The Unicode tables of fontkit and the line breaker unpacked by Node's zlib instead of
  * tiny-inflate's JavaScript (report/src/nodeInflate.cjs), in the report bundles the CLI loads.
  */
@@ -132,19 +145,23 @@ const bundles = [
     requires: ['report/src/index.ts'],
   },
   // The report bundle too: the CLI loads it for every export, and 1.3 MB less is faster to load.
-  { ...node, entryPoints: { report: 'report/src/index.ts' }, plugins: [noWoff2, nodeInflate] },
+  {
+    ...node,
+    entryPoints: { report: 'report/src/index.ts' },
+    plugins: [noWoff2, noEncryption, nodeInflate],
+  },
   // The PDF renderer alone: what `kompass export --format pdf` loads (no Word or HTML writer).
   {
     ...node,
     entryPoints: { 'report-pdf': 'report/src/pdfNode.ts' },
-    plugins: [noWoff2, grammarPure, nodeInflate],
+    plugins: [noWoff2, noEncryption, grammarPure, nodeInflate],
   },
   { ...node, entryPoints: { server: 'server/src/server.ts' } },
   {
     ...node,
     entryPoints: { client: 'client/src/extension.ts' },
     external: ['vscode'],
-    plugins: [noWoff2],
+    plugins: [noWoff2, noEncryption],
   },
   {
     ...node,
@@ -176,7 +193,7 @@ const bundles = [
     format: 'cjs',
     entryPoints: { 'web/client': 'client/src/webExtension.ts' },
     external: ['vscode'],
-    plugins: [noWoff2],
+    plugins: [noWoff2, noEncryption],
   },
   { ...web, format: 'iife', entryPoints: { 'web/server': 'server/src/webServer.ts' } },
   // Bundles whose sources are not written yet are skipped, so each part builds on its own.

@@ -70,4 +70,18 @@ describe('kompass CLI: what each command loads', function () {
     for (const marker of ['createToken', 'docx', 'renderHtml'])
       assert.equal(bundle.includes(marker), false, `dist/report-pdf.js contains ${marker}`);
   });
+
+  it('bundles pdfkit without the ciphers of encrypted PDFs, which the report never writes', () => {
+    for (const file of [
+      'dist/report-pdf.js',
+      'dist/report.js',
+      'dist/client.js',
+      'dist/web/client.js',
+    ]) {
+      const bundle = readFileSync(file, 'utf8');
+      assert.ok(bundle.includes('PDF encryption is not supported here'), file);
+      // The ciphers' own module (its S-box and table setup) is not there.
+      assert.equal(/@noble[\\/]ciphers[\\/]/.test(bundle), false, `${file} holds @noble/ciphers`);
+    }
+  });
 });
