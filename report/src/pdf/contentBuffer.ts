@@ -39,6 +39,8 @@ export interface ContentSink {
   start(): void;
   /** Adds a piece to the line. */
   piece(text: string): void;
+  /** Adds bytes to the line. */
+  bytes(data: Uint8Array): void;
   /** Ends the line. */
   end(): void;
 }
@@ -99,6 +101,7 @@ export function bufferPageContent(doc: PDFKit.PDFDocument, deflate?: Deflate): v
   sinks.set(doc, {
     start: () => own(d.page.content),
     piece: (text) => bytes.text(text),
+    bytes: (data) => bytes.bytes(data),
     end: () => bytes.byte(10),
   });
 }

@@ -210,7 +210,7 @@ export function drawContinued(
  */
 export function fastTextIn(pdf: PDFKit.PDFDocument): void {
   const doc = pdf as Doc;
-  const hexes = new Map<EmbeddedFont, Map<string, string>>();
+  const hexes = new Map<EmbeddedFont, Map<string, Uint8Array>>();
   // Each font is set up when pdfkit first makes it, so the fonts keep pdfkit's names (F1, F2…).
   const setFont = doc.font;
   doc.font = function (this: Doc, ...args: unknown[]) {
@@ -245,15 +245,20 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
   };
   if (doc._font) fasterFont(doc._font);
 
-  /** The glyph codes of a word, as pdfkit's `encode` makes them (and with its side effects). */
-  const wordHex = (font: EmbeddedFont, word: string): string => {
+  /**
+   * The glyph codes of a word in hexadecimal, as pdfkit's `encode` makes them (and with its side
+   * effects), as the bytes written: a word is copied into the page at once.
+   */
+  const wordHex = (font: EmbeddedFont, word: string): Uint8Array => {
     const cache = hexes.get(font)!;
     let hex = cache.get(word);
     if (hex === undefined) {
-      hex = '';
-      for (const glyph of font.layoutCached(word).glyphs) {
+      const glyphs = font.layoutCached(word).glyphs;
+      hex = new Uint8Array(glyphs.length * 4);
+      let at = 0;
+      for (const glyph of glyphs) {
         const gid = font.subset.includeGlyph(glyph.id);
-        hex += `0000${gid.toString(16)}`.slice(-4);
+        for (const c of `0000${gid.toString(16)}`.slice(-4)) hex[at++] = c.charCodeAt(0);
         if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
         if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
       }
@@ -268,11 +273,11 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 32 || c === 9) {
-        sink.piece(wordHex(font, text.slice(last, i + 1)));
+        sink.bytes(wordHex(font, text.slice(last, i + 1)));
         last = i + 1;
       }
     }
-    if (last < text.length) sink.piece(wordHex(font, text.slice(last)));
+    if (last < text.length) sink.bytes(wordHex(font, text.slice(last)));
   };
 
   // One line of text, as pdfkit's `_fragment` writes it when the text has no decoration: the

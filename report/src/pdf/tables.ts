@@ -6,6 +6,7 @@
 
 import type { Cell, KeyValueBlock, TableBlock } from '../document';
 import { colorChange, colorOperators } from './colors';
+import { contentSink } from './contentBuffer';
 import { drawLine, number } from './fastText';
 import type { Flow } from './flow';
 import { bottom, color, type Face, margin, size, width } from './style';
@@ -232,7 +233,8 @@ function rowHeight(f: Flow, row: GridRow, widths: number[], fontSize: number): n
 /**
  * A row's cell fills and borders written as one piece: the operators pdfkit's `rect`, `fillColor`,
  * `fill`, `lineWidth`, `strokeColor` and `stroke` write for each cell, the same bytes, without a
- * dozen calls and pieces per cell. False (nothing written) when the colours are not cached.
+ * dozen calls and pieces per cell. False (nothing written) when the colours are not cached or the
+ * page's content is not buffered (contentBuffer.ts).
  */
 function boxes(
   d: PDFKit.PDFDocument,
@@ -242,13 +244,32 @@ function boxes(
   fills: readonly (string | undefined)[],
   borders: boolean,
 ): boolean {
+  const sink = contentSink(d);
+  if (!sink) return false;
   // Every colour made before any is written, so that nothing is written unless all can be.
   if (borders && colorOperators(d, color.border, true) === undefined) return false;
   for (const fill of fills) if (fill && colorOperators(d, fill, false) === undefined) return false;
-  const ops: string[] = [];
+  if (!borders && !fills.some(Boolean)) return true;
+  sink.start();
+  let first = true;
+  const op = (text: string) => {
+    if (!first) sink.piece('\n');
+    first = false;
+    sink.piece(text);
+  };
+  const box = (x: number, w: number) => {
+    op(number(x));
+    sink.piece(' ');
+    sink.piece(ny);
+    sink.piece(' ');
+    sink.piece(number(w));
+    sink.piece(' ');
+    sink.piece(nh);
+    sink.piece(' re');
+  };
   const set = (c: string, stroke: boolean) => {
-    const op = colorChange(d, c, stroke)!;
-    if (op) ops.push(op);
+    const change = colorChange(d, c, stroke)!;
+    if (change) op(change);
   };
   let filled: string | undefined;
   let x = margin.left;
@@ -256,22 +277,22 @@ function boxes(
   const nh = number(h);
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
-    const box = `${number(x)} ${ny} ${number(w)} ${nh} re`;
     const fill = fills[i];
     if (fill) {
-      ops.push(box);
+      box(x, w);
       set(fill, false);
-      ops.push('f');
+      op('f');
       filled = fill;
     }
     if (borders) {
-      ops.push(box, '0.5 w');
+      box(x, w);
+      op('0.5 w');
       set(color.border, true);
-      ops.push('S');
+      op('S');
     }
     x += w;
   }
-  if (ops.length > 0) (d as unknown as { addContent(s: string): void }).addContent(ops.join('\n'));
+  sink.end();
   // What `fillColor` remembers, as it would.
   if (filled) (d as unknown as { _fillColor: unknown[] })._fillColor = [filled, undefined];
   return true;
