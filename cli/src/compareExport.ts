@@ -4,6 +4,7 @@ import type { ReportFormat } from '../../report/src/formats';
 import { UsageError } from './errors';
 import { renderWithEngine } from './runtime';
 import { loadEvaluationSet, setLanguage } from './summary';
+import type { MissingCharacter } from './texts';
 import { writeOutput } from './write';
 
 /** The formats a comparison report is written in. */
@@ -19,7 +20,7 @@ export async function runCompareExport(
   stdout: (data: string | Uint8Array) => void,
   /** Told the set's language as soon as it is read, so later errors speak it. */
   onLanguage?: (setLanguage: MessageLanguage) => void,
-): Promise<{ target: string; errors: number }> {
+): Promise<{ target: string; errors: number; missing: MissingCharacter[] }> {
   if (!compareFormats.includes(options.format)) {
     const format = options.format;
     throw new UsageError((t) => t.compareFormat(compareFormats, format));
@@ -37,11 +38,15 @@ export async function runCompareExport(
   // Loaded on use, as for a single report: the renderer is a bundle of its own.
   const report = await import('../../report/src/index');
   const doc = report.buildComparisonReport(model, lang);
+  let missing: MissingCharacter[] = [];
+  const onMissingCharacters = (characters: string[]) => {
+    missing = characters.map((character) => ({ character }));
+  };
   const data = await renderWithEngine(options.format, async () =>
     options.format === 'docx'
       ? await report.renderDocxDocument(doc)
       : options.format === 'pdf'
-        ? await report.renderPdfDocument(doc)
+        ? await report.renderPdfDocument(doc, { onMissingCharacters })
         : options.format === 'html'
           ? report.renderHtmlDocument(doc)
           : report.renderMarkdownDocument(doc),
@@ -49,12 +54,12 @@ export async function runCompareExport(
   const errors = set.errors.size;
   if (options.output === '-') {
     stdout(data);
-    return { target: '-', errors };
+    return { target: '-', errors, missing };
   }
   const target = options.output;
   if (extname(target) === '.kompass' || set.files.some((f) => resolve(f) === resolve(target))) {
     throw new UsageError((t) => t.intoKompass(target));
   }
   writeOutput(target, data, { source: set.files[0]!, force: options.force });
-  return { target, errors };
+  return { target, errors, missing };
 }

@@ -5,6 +5,7 @@ import type { ReportOptions } from '../../report/src/options';
 import { UsageError } from './errors';
 import { loadWithDefaultFlags, renderWithEngine } from './runtime';
 import { loadEvaluations, requireEvaluations } from './summary';
+import type { MissingCharacter } from './texts';
 import { writeOutput } from './write';
 
 /** The default output path: the source's name with the format's extension, beside it. */
@@ -31,7 +32,24 @@ export interface ExportOptions {
   csvBom?: boolean;
 }
 
-/** Renders a document in one format and writes it; returns where it went and the error count. */
+/**
+ * Each character the PDF could not show with the first line of `text` that has it (1-based), in
+ * the order given.
+ */
+export function whereMissing(text: string, characters: readonly string[]): MissingCharacter[] {
+  return characters.map((character) => {
+    const at = text.indexOf(character);
+    if (at < 0) return { character };
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+    return { character, line };
+  });
+}
+
+/**
+ * Renders a document in one format and writes it; returns where it went, the analysis, and the
+ * characters a PDF could not show.
+ */
 export async function runExport(
   source: string,
   options: ExportOptions,
@@ -39,12 +57,20 @@ export async function runExport(
   lang?: MessageLanguage,
   /** Told the document's language as soon as it is read, so later errors speak it. */
   onLanguage?: (documentLanguage: MessageLanguage) => void,
-): Promise<{ target: string; analysis: Analysis & { text: string } }> {
+): Promise<{
+  target: string;
+  analysis: Analysis & { text: string };
+  missing: MissingCharacter[];
+}> {
   const analysis = loadEvaluations(source, lang);
   onLanguage?.(analysis.messageLanguage);
   requireEvaluations(source, analysis.evaluations);
-  const renderOptions = {
+  let missing: MissingCharacter[] = [];
+  const renderOptions: ReportOptions = {
     sourceText: analysis.text,
+    onMissingCharacters: (characters) => {
+      missing = whereMissing(analysis.text, characters);
+    },
     ...(options.csvSeparator ? { csvSeparator: options.csvSeparator } : {}),
     ...(options.csvBom ? { csvBom: true } : {}),
   };
@@ -63,12 +89,12 @@ export async function runExport(
         );
   if (options.output === '-') {
     for (const piece of data) stdout(piece);
-    return { target: '-', analysis };
+    return { target: '-', analysis, missing };
   }
   const target = options.output ?? defaultOutput(source, options.format);
   if (extname(target) === '.kompass') {
     throw new UsageError((t) => t.intoKompass(target));
   }
   writeOutput(target, data, { source, force: options.force });
-  return { target, analysis };
+  return { target, analysis, missing };
 }

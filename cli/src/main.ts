@@ -232,6 +232,7 @@ export async function main(
           (documents) => follow(speech, documents),
         );
         if (r.target !== '-') io.err(`${t().wrote(r.target)}\n`);
+        if (r.missing.length > 0) io.err(`${t().missingCharacters(r.target, r.missing)}\n`);
         if (r.errors > 0) io.err(`${t().setHasErrors(r.errors)}\n`);
         return 0;
       }
@@ -259,6 +260,7 @@ export async function main(
         (documents) => follow(speech, documents),
       );
       if (r.target !== '-') io.err(`${t().wrote(r.target)}\n`);
+      if (r.missing.length > 0) io.err(`${t().missingCharacters(file, r.missing)}\n`);
       // The report is written all the same (it lists its problems), but the run is not clean.
       const { checkItems, formatItem } = await import('./check');
       const { severityCounts } = await import('../../grammar/src/index');

@@ -65,6 +65,8 @@ Slutkoder: 0 inga fel, 1 dokumenten har fel, 2 kommandot kunde inte köras.
     other: 'okänt skrivfel',
   } as Record<string, string>,
   wrote: (p: string) => `skrev ${p}`,
+  missingCharacters: (p: string, found: readonly MissingCharacter[]) =>
+    `${p}: varning: PDF:en kan inte visa ${listed(found, 'rad', 'och', 'till')}: rapportens typsnitt (DejaVu Sans) saknar dem`,
   hasErrors: (p: string, n: number) =>
     `${p}: ${plural(n, 'fel', 'fel')} (se ovan); rapporten listar dem också`,
   seeCheck: (p: string, n: number) => `${p}: ${plural(n, 'fel', 'fel')}; se kompass check ${p}`,
@@ -84,6 +86,29 @@ Slutkoder: 0 inga fel, 1 dokumenten har fel, 2 kommandot kunde inte köras.
     missing: 'saknas',
   },
 };
+
+/** A character the PDF cannot show, and the first line of the document that has it. */
+export interface MissingCharacter {
+  character: string;
+  line?: number;
+}
+
+/** At most this many characters are named; the rest are counted. */
+const namedCharacters = 8;
+
+function listed(
+  found: readonly MissingCharacter[],
+  line: string,
+  and: string,
+  more: string,
+): string {
+  const named = found
+    .slice(0, namedCharacters)
+    .map((f) => (f.line === undefined ? f.character : `${f.character} (${line} ${f.line})`))
+    .join(', ');
+  const rest = found.length - namedCharacters;
+  return rest > 0 ? `${named} ${and} ${rest} ${more}` : named;
+}
 
 /** The CLI's words: help, errors and table headers. */
 export type CliTexts = typeof sv;
@@ -150,6 +175,8 @@ Exit codes: 0 no errors, 1 the documents have errors, 2 the command could not ru
     other: 'unknown write error',
   },
   wrote: (p) => `wrote ${p}`,
+  missingCharacters: (p, found) =>
+    `${p}: warning: the PDF cannot show ${listed(found, 'line', 'and', 'more')}: the report's font (DejaVu Sans) has no glyphs for them`,
   hasErrors: (p, n) =>
     `${p}: ${plural(n, 'error', 'errors')} (listed above); the report lists them too`,
   seeCheck: (p, n) => `${p}: ${plural(n, 'error', 'errors')}; see kompass check ${p}`,

@@ -178,6 +178,28 @@ describe('kompass CLI', function () {
   });
 
   describe('export', () => {
+    it('warns of characters the PDF cannot show, with their first lines, and still writes it', () => {
+      const source = join(dir, 'tecken.kompass');
+      const q = '"""';
+      writeFileSync(
+        source,
+        `evaluation "Västerås stad 東京" {\n  framework "kommunkompassen-2.0"\n  language sv\n` +
+          `  summary ${q}\n    En tumme upp 👍, ”citat” och å ä ö.\n  ${q}\n}\n`,
+      );
+      const out = join(dir, 'tecken.pdf');
+      const r = kompass('export', source, '--format', 'pdf', '-o', out);
+      assert.match(
+        r.err,
+        /tecken\.kompass: varning: PDF:en kan inte visa 東 \(rad 1\), 京 \(rad 1\), 👍 \(rad 5\): rapportens typsnitt/,
+      );
+      assert.equal(readFileSync(out).subarray(0, 5).toString('latin1'), '%PDF-');
+      const html = kompass('export', source, '--format', 'html', '-o', join(dir, 't.html'));
+      assert.doesNotMatch(html.err, /varning/);
+      const pdf = kompass('export', sample, '--format', 'pdf', '-o', join(dir, 'v.pdf'));
+      assert.equal(pdf.code, 0, pdf.err);
+      assert.doesNotMatch(pdf.err, /varning/);
+    });
+
     it('writes CSV with all 45 rows of the seed tables', () => {
       const out = join(dir, 'v.csv');
       const r = kompass('export', sample, '--format', 'csv', '-o', out);

@@ -40,6 +40,19 @@ describe('kompass export --compare', function () {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('warns of the characters a comparison PDF cannot show', () => {
+    const extra = join(dir, 'd.kompass');
+    writeFileSync(extra, evaluation('Östby 東', '2015-01-01', [50, 50, 50, 50, 50, 50, 50, 50]));
+    const out = join(dir, 'jamforelse.pdf');
+    const r = kompass('export', '--compare', dir, '--format', 'pdf', '-o', out);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /jamforelse\.pdf: varning: PDF:en kan inte visa 東: /);
+    rmSync(extra);
+    const again = kompass('export', '--compare', dir, '--format', 'pdf', '-o', out, '--force');
+    assert.equal(again.code, 0, again.err);
+    assert.doesNotMatch(again.err, /varning/);
+  });
+
   it('writes Markdown with the table, the trend, the ranking and the average profile', () => {
     const out = join(dir, 'jamforelse.md');
     const r = kompass('export', '--compare', dir, '--format', 'md', '-o', out);

@@ -85,11 +85,45 @@ export async function exportReport(
   await refuseUnsafeOutput(source, target, replace);
   const analysis = await model.analyze(source);
   const sourceText = model.text(source);
+  let missing: string[] = [];
   const pieces = await renderExport(analysis, args.format, {
     fontDir,
     sourceText,
     ...(platform.deflate ? { deflate: platform.deflate } : {}),
+    onMissingCharacters: (characters) => {
+      missing = characters;
+    },
   });
+  const written = await writeReport(source, target, pieces, replace, writeLocal);
+  if (missing.length > 0) warnMissingCharacters(missing, target);
+  return written;
+}
+
+/** At most this many characters are named in the warning; the rest are counted. */
+const namedCharacters = 8;
+
+/** Says that the PDF written to `target` cannot show `characters` (its font has no glyphs). */
+function warnMissingCharacters(characters: readonly string[], target: vscode.Uri): void {
+  const named = characters.slice(0, namedCharacters).join(' ');
+  const rest = characters.length - namedCharacters;
+  const list = rest > 0 ? vscode.l10n.t('{0} and {1} more', named, rest) : named;
+  void vscode.window.showWarningMessage(
+    vscode.l10n.t(
+      '{0} cannot show {1}: the report font (DejaVu Sans) has no glyphs for them.',
+      displayPath(target),
+      list,
+    ),
+  );
+}
+
+/** Writes the report's pieces to `target`, as `exportReport` describes. */
+async function writeReport(
+  source: vscode.Uri,
+  target: vscode.Uri,
+  pieces: Iterable<Uint8Array>,
+  replace: boolean,
+  writeLocal: LocalOutputWriter | undefined,
+): Promise<vscode.Uri> {
   if (writeLocal && target.scheme === 'file') {
     const problem = writeLocal(target, source, pieces, replace);
     if (problem) throw new ExportError(describeWriteProblem(problem, target));

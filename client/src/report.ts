@@ -33,7 +33,13 @@ export function loadReport(): Promise<ReportModule> {
 export async function renderExport(
   analysis: Analysis,
   format: ExportFormat,
-  options: { fontDir: vscode.Uri; sourceText?: string; deflate?: Deflate },
+  options: {
+    fontDir: vscode.Uri;
+    sourceText?: string;
+    deflate?: Deflate;
+    /** Told the characters a PDF cannot show (`ReportOptions.onMissingCharacters`). */
+    onMissingCharacters?: (characters: string[]) => void;
+  },
 ): Promise<Iterable<Uint8Array>> {
   const { renderReportParts } = await loadReport();
   const fonts = format === 'pdf' ? await reportFonts(options.fontDir) : undefined;
@@ -41,6 +47,7 @@ export async function renderExport(
     ...(fonts ? { fonts } : {}),
     ...(options.sourceText !== undefined ? { sourceText: options.sourceText } : {}),
     ...(options.deflate ? { deflate: options.deflate } : {}),
+    ...(options.onMissingCharacters ? { onMissingCharacters: options.onMissingCharacters } : {}),
   });
   return encoded(parts);
 }

@@ -9,6 +9,8 @@ declare module 'fontkit' {
   /** A parsed font. */
   export interface Font {
     glyphsForString(text: string): Glyph[];
+    /** Whether the font's character map has a glyph for the code point. */
+    hasGlyphForCodePoint(codePoint: number): boolean;
     layout(text: string, features?: unknown): unknown;
   }
   /** Parses a font file. */

@@ -38,13 +38,21 @@ function simpleLayout(font: Font): Font {
   const wrapped: Font = Object.create(font);
   // pdfkit lays out word by word and forgets between documents; the words of a report repeat.
   const known = new Map<string, ReturnType<Font['glyphsForString']>>();
+  /** The texts with characters the font has no glyph for, and those characters. */
+  const lacking = new Map<string, string[]>();
   wrapped.layout = (text: string) => {
     let glyphs = known.get(text);
     if (!glyphs) {
       glyphs = font.glyphsForString(text.normalize('NFC'));
-      if (known.size > 50_000) known.clear();
+      if (known.size > 50_000) {
+        known.clear();
+        lacking.clear();
+      }
       known.set(text, glyphs);
+      const missing = missingIn(font, text, glyphs);
+      if (missing) lacking.set(text, missing);
     }
+    if (noting && lacking.size > 0) for (const c of lacking.get(text) ?? []) noting.add(c);
     // pdfkit scales the positions in place, so each call gets new objects.
     const positions = glyphs.map((g) => ({
       xAdvance: g.advanceWidth,
@@ -63,6 +71,47 @@ function simpleLayout(font: Font): Font {
     };
   };
   return wrapped;
+}
+
+/** Characters a font lacking them leaves out unseen anyway: controls, format characters, line breaks. */
+const invisible = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]$/u;
+
+/**
+ * The characters of a laid-out text the font has no glyph for, if any. Only a text with glyph 0
+ * among its glyphs is looked at again, a character at a time: fontkit shares one glyph 0, whose
+ * code points are not the text's.
+ */
+function missingIn(
+  font: Font,
+  text: string,
+  glyphs: ReturnType<Font['glyphsForString']>,
+): string[] | undefined {
+  if (!glyphs.some((g) => g.id === 0)) return undefined;
+  let missing: string[] | undefined;
+  for (const c of text) {
+    if (!invisible.test(c) && !font.hasGlyphForCodePoint(c.codePointAt(0)!))
+      (missing ??= []).push(c);
+  }
+  return missing;
+}
+
+/** Where the characters without a glyph go while {@link noteMissingCharacters} runs. */
+let noting: Set<string> | undefined;
+
+/**
+ * Runs `draw`, which lays out text in the report's fonts, and gives the characters it met that the
+ * fonts have no glyph for, in the order first met: a PDF shows nothing (or an empty box) for them.
+ */
+export function noteMissingCharacters(draw: () => void): string[] {
+  const outer = noting;
+  const found = new Set<string>();
+  noting = found;
+  try {
+    draw();
+  } finally {
+    noting = outer;
+  }
+  return [...found];
 }
 
 /** The fields of a `post` table that follow its header, by version (fontkit's definition). */

@@ -21,6 +21,11 @@ export interface ReportOptions {
    * and fflate compress in JavaScript, several times slower.
    */
   deflate?: Deflate;
+  /**
+   * Told, after a PDF is laid out, the characters of the report its fonts have no glyph for (the
+   * PDF cannot show them: 東, 👍…), in the order first met; not called when there are none.
+   */
+  onMissingCharacters?: (characters: string[]) => void;
   /** When the report was made; shown and stored only when given, so output is otherwise deterministic. */
   generatedAt?: Date;
   /** The document's text, so listed problems can carry line numbers. */

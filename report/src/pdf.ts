@@ -8,7 +8,7 @@ import type { Analysis } from '../../grammar/src/index';
 import { buildReport } from './build';
 import type { ReportDocument } from './document';
 import type { ReportOptions } from './options';
-import { renderPdfDocument as layout } from './pdf/document';
+import { renderPdfDocument as layout, type PdfRendering } from './pdf/document';
 
 function requireFonts(options: ReportOptions): NonNullable<ReportOptions['fonts']> {
   if (!options.fonts) {
@@ -19,10 +19,14 @@ function requireFonts(options: ReportOptions): NonNullable<ReportOptions['fonts'
   return options.fonts;
 }
 
+function rendering(options: ReportOptions): PdfRendering {
+  return { deflate: options.deflate, onMissingCharacters: options.onMissingCharacters };
+}
+
 /** Renders the report as a PDF document with the fonts given as bytes (`options.fonts`). */
 export function renderPdf(analysis: Analysis, options: ReportOptions = {}): Promise<Uint8Array> {
   const fonts = requireFonts(options);
-  return layout(buildReport(analysis, options), fonts, options.deflate);
+  return layout(buildReport(analysis, options), fonts, rendering(options));
 }
 
 /** Renders a report's structure (an evaluation's or a comparison's) as a PDF document. */
@@ -30,5 +34,5 @@ export function renderPdfDocument(
   report: ReportDocument,
   options: ReportOptions = {},
 ): Promise<Uint8Array> {
-  return layout(report, requireFonts(options), options.deflate);
+  return layout(report, requireFonts(options), rendering(options));
 }

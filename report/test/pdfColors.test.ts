@@ -60,8 +60,11 @@ function painted(content: string): string[] {
 
 async function both(report: ReportDocument): Promise<{ skipped: Uint8Array; every: Uint8Array }> {
   const fonts = readFontDir();
-  const skipped = await renderPdfDocument(report, fonts, nodeDeflate);
-  const every = await renderPdfDocument(report, fonts, nodeDeflate, { repeatColors: true });
+  const skipped = await renderPdfDocument(report, fonts, { deflate: nodeDeflate });
+  const every = await renderPdfDocument(report, fonts, {
+    deflate: nodeDeflate,
+    repeatColors: true,
+  });
   return { skipped, every };
 }
 

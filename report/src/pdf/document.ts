@@ -8,7 +8,7 @@
 import PDFDocument from 'pdfkit';
 import type { ReportDocument } from '../document';
 import type { FontBytes } from '../fontFiles';
-import { parseFonts } from '../fonts';
+import { noteMissingCharacters, parseFonts } from '../fonts';
 import { reportLanguage } from '../labels';
 import type { Deflate } from '../options';
 import type { ContentsEntry } from '../view';
@@ -25,16 +25,21 @@ import { Bookmarks, contents, furniture, partKey } from './pages';
 import { A4, margin } from './style';
 import { type StructElement, Tags } from './tags';
 
-/**
- * Renders the report's structure as the bytes of a tagged PDF; `deflate` compresses the pages'
- * content (pdfkit's own compression otherwise). `repeatColors` writes every colour as pdfkit
- * does, even where the page has it already: for tests that compare the two.
- */
+/** How a PDF is rendered, beyond its content. */
+export interface PdfRendering {
+  /** Compresses the pages' content (pdfkit's own compression otherwise). */
+  deflate?: Deflate | undefined;
+  /** Told the characters none of the fonts has, which the PDF cannot show (only when there are). */
+  onMissingCharacters?: ((characters: string[]) => void) | undefined;
+  /** Writes every colour as pdfkit does, even where the page has it already: for tests. */
+  repeatColors?: boolean;
+}
+
+/** Renders the report's structure as the bytes of a tagged PDF. */
 export async function renderPdfDocument(
   report: ReportDocument,
   fontBytes: FontBytes,
-  deflate?: Deflate,
-  { repeatColors = false }: { repeatColors?: boolean } = {},
+  { deflate, onMissingCharacters, repeatColors = false }: PdfRendering = {},
 ): Promise<Uint8Array> {
   const fonts = parseFonts(fontBytes);
   const info: PDFKit.DocumentInfo = {
@@ -87,52 +92,56 @@ export async function renderPdfDocument(
   const pending: { page: number; el: StructElement; draw: () => void }[] = [];
   const sections: StructElement[] = [];
   const lang = reportLanguage(report.lang.slice(0, 2));
-  tags.start();
-  for (const part of report.parts) {
-    if (part.newPage ? !f.atTop() : part.id === 'title' && f.doc.y > A4[1] / 2) f.newPage();
-    pages.set(partKey(part.evaluation, part.id), f.page());
-    if (part.id === 'title') f.quietPages.add(f.page());
-    bookmarks.add(part);
-    const layout = () =>
-      blocks(f, part.blocks, {
-        lang,
-        // The contents are drawn last, when every page is known, but sit here in the structure tree.
-        contents: (entries: ContentsEntry[]) => {
-          const el = tags.element('Sect');
-          const page = f.page();
-          const y = f.doc.y;
-          const evaluation = part.evaluation;
-          pending.push({
-            page,
-            el,
-            draw: () => {
-              f.doc.y = y;
-              contents(f, entries, evaluation, pages);
-            },
-          });
-          // The part is one page: what follows starts on the next.
-          f.doc.y = A4[1];
-        },
-      });
-    // An evaluation in another language than the document's says so for its part. The section
-    // stays open until the contents are drawn: ending it would end the contents element in it.
-    if (part.lang && part.lang !== report.lang) {
-      const sect = tags.element('Sect', { lang: part.lang });
-      tags.within(sect, layout);
-      sections.push(sect);
-    } else layout();
-  }
-  const last = f.page();
-  for (const p of pending) {
-    f.goTo(p.page);
-    tags.within(p.el, p.draw);
-    p.el.end();
-  }
-  for (const sect of sections) sect.end();
-  f.goTo(last);
-  furniture(f, report);
-  tags.finish();
-  doc.end();
+  // Everything is laid out, and every character met, before the document ends.
+  const missing = noteMissingCharacters(() => {
+    tags.start();
+    for (const part of report.parts) {
+      if (part.newPage ? !f.atTop() : part.id === 'title' && f.doc.y > A4[1] / 2) f.newPage();
+      pages.set(partKey(part.evaluation, part.id), f.page());
+      if (part.id === 'title') f.quietPages.add(f.page());
+      bookmarks.add(part);
+      const layout = () =>
+        blocks(f, part.blocks, {
+          lang,
+          // The contents are drawn last, when every page is known, but sit here in the structure tree.
+          contents: (entries: ContentsEntry[]) => {
+            const el = tags.element('Sect');
+            const page = f.page();
+            const y = f.doc.y;
+            const evaluation = part.evaluation;
+            pending.push({
+              page,
+              el,
+              draw: () => {
+                f.doc.y = y;
+                contents(f, entries, evaluation, pages);
+              },
+            });
+            // The part is one page: what follows starts on the next.
+            f.doc.y = A4[1];
+          },
+        });
+      // An evaluation in another language than the document's says so for its part. The section
+      // stays open until the contents are drawn: ending it would end the contents element in it.
+      if (part.lang && part.lang !== report.lang) {
+        const sect = tags.element('Sect', { lang: part.lang });
+        tags.within(sect, layout);
+        sections.push(sect);
+      } else layout();
+    }
+    const last = f.page();
+    for (const p of pending) {
+      f.goTo(p.page);
+      tags.within(p.el, p.draw);
+      p.el.end();
+    }
+    for (const sect of sections) sect.end();
+    f.goTo(last);
+    furniture(f, report);
+    tags.finish();
+    doc.end();
+  });
+  if (missing.length > 0) onMissingCharacters?.(missing);
   await ended;
   return output();
 }
