@@ -87,12 +87,10 @@ function missingIn(
   glyphs: ReturnType<Font['glyphsForString']>,
 ): string[] | undefined {
   if (!glyphs.some((g) => g.id === 0)) return undefined;
-  let missing: string[] | undefined;
-  for (const c of text) {
-    if (!invisible.test(c) && !font.hasGlyphForCodePoint(c.codePointAt(0)!))
-      (missing ??= []).push(c);
-  }
-  return missing;
+  const missing: string[] = [];
+  for (const c of text)
+    if (!invisible.test(c) && !font.hasGlyphForCodePoint(c.codePointAt(0)!)) missing.push(c);
+  return missing.length > 0 ? missing : undefined;
 }
 
 /** Where the characters without a glyph go while {@link noteMissingCharacters} runs. */
