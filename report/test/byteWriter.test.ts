@@ -35,6 +35,21 @@ describe('report: PDF byte writer', () => {
     assert.deepEqual([...out.subarray(-3)], [1, 2, 3]);
   });
 
+  it('takes pieces that stay as they were while more is written, in one block or across', () => {
+    const w = new ByteWriter(8);
+    const text = (b: Uint8Array) => Buffer.from(b).toString('latin1');
+    w.text('abc');
+    const first = w.take();
+    w.text('def');
+    const second = w.take();
+    w.text('ghijklmnop');
+    const third = w.take();
+    w.text('q');
+    const fourth = w.take();
+    assert.deepEqual([first, second, third, fourth].map(text), ['abc', 'def', 'ghijklmnop', 'q']);
+    assert.equal(first.buffer, second.buffer, 'two pieces of one block share it');
+  });
+
   it('crosses blocks, takes exactly what was written since the last take, after a prefix', () => {
     const w = new ByteWriter(4);
     w.text('abcdefghij');

@@ -10,11 +10,14 @@ const shortPiece = 256;
 
 const encoder = new TextEncoder();
 
-/** A growing run of bytes, taken out whole. */
+/** A growing run of bytes, taken out in pieces. */
 export class ByteWriter {
+  /** Earlier parts of what has been written since the last `take`, in blocks now full. */
   private readonly full: Uint8Array[] = [];
   private block: Uint8Array;
   private at = 0;
+  /** Where in `block` what has been written since the last `take` starts. */
+  private mark = 0;
   /** Bytes in `full`. */
   private before = 0;
 
@@ -24,18 +27,19 @@ export class ByteWriter {
 
   /** How many bytes have been written since the last `take`. */
   get length(): number {
-    return this.before + this.at;
+    return this.before + this.at - this.mark;
   }
 
   /** Makes room for `n` bytes in the current block. */
   private room(n: number): void {
     if (this.at + n <= this.block.length) return;
-    if (this.at > 0) {
-      this.full.push(this.block.subarray(0, this.at));
-      this.before += this.at;
+    if (this.at > this.mark) {
+      this.full.push(this.block.subarray(this.mark, this.at));
+      this.before += this.at - this.mark;
     }
     this.block = new Uint8Array(Math.max(this.blockSize, n));
     this.at = 0;
+    this.mark = 0;
   }
 
   /** Writes a string, each character as its low byte. */
@@ -91,10 +95,16 @@ export class ByteWriter {
   }
 
   /**
-   * The bytes written since the last `take`, after `before` if given, as one array of exactly their
-   * length; the writer is empty again and keeps its current block for what comes next.
+   * The bytes written since the last `take`, after `before` if given, as one array of exactly
+   * their length. When they lie in one block, that is a view of it, not a copy: the block is
+   * never written over, and what comes next goes after them.
    */
   take(before: readonly Uint8Array[] = []): Uint8Array {
+    if (before.length === 0 && this.full.length === 0) {
+      const view = this.block.subarray(this.mark, this.at);
+      this.mark = this.at;
+      return view;
+    }
     let length = this.length;
     for (const b of before) length += b.length;
     const out = new Uint8Array(length);
@@ -107,10 +117,10 @@ export class ByteWriter {
       out.set(b, p);
       p += b.length;
     }
-    out.set(this.block.subarray(0, this.at), p);
+    out.set(this.block.subarray(this.mark, this.at), p);
     this.full.length = 0;
     this.before = 0;
-    this.at = 0;
+    this.mark = this.at;
     return out;
   }
 }

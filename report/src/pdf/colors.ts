@@ -65,16 +65,17 @@ export function cacheColors(doc: PDFKit.PDFDocument, options: { skipRepeated?: b
   const d = doc as unknown as ColorInternals;
   const setColor = d._setColor;
   // Each colour's two operators as one piece: written together, the same bytes.
-  const ops = new Map<string, string>();
+  const fillOps = new Map<string, string>();
+  const strokeOps = new Map<string, string>();
   const opsOf = (color: string, stroke: boolean): string | undefined => {
     if (color.charAt(0) !== '#') return undefined;
-    const key = `${stroke ? 'S' : 'f'}${color}`;
-    let op = ops.get(key);
+    const ops = stroke ? strokeOps : fillOps;
+    let op = ops.get(color);
     if (op === undefined) {
       const c = d._normalizeColor(color);
       if (!c) return undefined;
       op = `/${d._getColorSpace(c)} ${stroke ? 'CS' : 'cs'}\n${c.join(' ')} ${stroke ? 'SCN' : 'scn'}`;
-      ops.set(key, op);
+      ops.set(color, op);
     }
     return op;
   };

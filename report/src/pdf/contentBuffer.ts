@@ -60,7 +60,8 @@ export function bufferPageContent(doc: PDFKit.PDFDocument, deflate?: Deflate): v
   const d = doc as Doc;
   /** pdfkit's own `write` of each page's content, which takes the page's bytes as one chunk. */
   const pdfkitWrite = new Map<ContentRef, (chunk: Uint8Array) => void>();
-  const bytes = new ByteWriter(1 << 16);
+  // Blocks of a megabyte, which the pages' chunks are views of until the document is written.
+  const bytes = new ByteWriter(1 << 20);
   /** The page whose bytes are in the writer. */
   let owner: ContentRef | undefined;
   const release = () => {
