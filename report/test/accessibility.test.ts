@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReport, renderDocx, renderHtml, renderPdf } from '../src/index';
 import { analyse } from './helpers';
+import { parentTreeProblems } from './structTree';
 import { unzipText } from './zip';
 
 const pdfinfo = '/usr/bin/pdfinfo';
@@ -48,6 +49,13 @@ describe('report: tagged PDF', function () {
     const raw = readFileSync(file, 'latin1');
     assert.match(raw, /\/Lang \(sv-SE\)/);
     assert.match(raw, /\/DisplayDocTitle true/);
+  });
+
+  it('gives every piece of marked content to its element in the parent tree', () => {
+    const raw = readFileSync(file, 'latin1');
+    // The sample has a paragraph that goes on to the next page: its second piece is there too.
+    assert.match(raw, /<<\n\/Type \/MCR\n\/Pg \d+ 0 R\n\/MCID \d+\n>>/);
+    assert.deepEqual(parentTreeProblems(raw), []);
   });
 
   it('declares PDF/UA-1 in its metadata, beside its title', () => {

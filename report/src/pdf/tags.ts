@@ -127,8 +127,7 @@ export class Tags {
 
   /**
    * Closes every open element, and gives the parent tree its references: each page's list as the
-   * text pdfkit writes for it (`[12 0 R null 13 0 R]`, null for the MCID of text that went on
-   * from the page before, as pdfkit leaves it), made at once.
+   * text pdfkit writes for it (`[12 0 R 13 0 R]`), made at once.
    */
   finish(): void {
     while (this.parents.length > 0) this.parents.pop()!.end();
@@ -256,8 +255,28 @@ export class Tags {
     return r;
   }
 
+  /**
+   * Puts `el` in the parent tree for each piece of its content on a later page: text that goes on
+   * from one page to the next is marked again there, and pdfkit leaves `null` for it, so assistive
+   * technology could not tell whose it is (PDF/UA asks for every piece).
+   */
+  private claimContinued(el: StructElement): void {
+    const tree = this.d.getStructParentTree();
+    for (const item of el.items) {
+      if (item instanceof StructElement || item.refs.length < 2) continue;
+      for (let i = 1; i < item.refs.length; i++) {
+        const { pageRef, mcid } = item.refs[i]!;
+        const key = pageRef.data.StructParents as number;
+        const list = tree.get(key);
+        if (list[mcid] === null) list[mcid] = el.id;
+        this.numbered.set(key, list);
+      }
+    }
+  }
+
   /** Writes `el`'s dictionary as pdfkit's `PDFStructureElement` writes it when it ends. */
   write(el: StructElement): void {
+    this.claimContinued(el);
     const parentId = el.parent ? el.parent.id : this.rootRef!.id;
     if (el.dictionary) {
       this.writeWithPdfkit(el, el.dictionary, parentId);
