@@ -110,7 +110,7 @@ function warnMissingCharacters(characters: readonly string[], target: vscode.Uri
   void vscode.window.showWarningMessage(
     vscode.l10n.t(
       '{0} cannot show {1}: the report font (DejaVu Sans) has no glyphs for them.',
-      displayPath(target),
+      baseName(target),
       list,
     ),
   );

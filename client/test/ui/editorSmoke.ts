@@ -7,7 +7,8 @@
  *   and scrolling the preview down scrolls the editor down, never back (preview → editor);
  * - a click on a problem in the preview's problem box puts the cursor on its line;
  * - Go to Definition into the built-in framework leaves the preview on the evaluation;
- * - exporting over an existing file asks once (the save dialog's question), not twice.
+ * - exporting over an existing file asks once (the save dialog's question), not twice;
+ * - a PDF of characters its font cannot show is written, with a warning naming them.
  *
  *   npx tsx client/test/ui/editorSmoke.ts [--out DIR]
  *
@@ -247,6 +248,37 @@ async function main(): Promise<void> {
     if (clicks > 1) log(`the cursor moved after ${clicks} clicks`);
     pass(`a click on a problem put the cursor on line ${line}`);
     await p.screenshot({ path: path.join(outDir, 'editor-problem.png') });
+
+    // A PDF of text its font cannot show is written, and a warning names the characters.
+    fs.writeFileSync(
+      path.join(workspace, 'tecken.kompass'),
+      'evaluation "Östby 東京" {\n  framework "kommunkompassen-2.0"\n}\n',
+    );
+    await openFile(p, 'tecken.kompass');
+    await runCommand(p, 'Kompass: Export Report');
+    const pdfRow = p.locator('.quick-input-list .monaco-list-row', { hasText: 'PDF' }).first();
+    await waitFor('the format list', 15_000, async () => (await pdfRow.count()) > 0);
+    await pdfRow.click();
+    await waitFor('the save dialog', 15_000, async () => {
+      const v = await p.locator('.quick-input-widget input').inputValue();
+      return v.endsWith('tecken.pdf');
+    });
+    await sleep(500);
+    await p.keyboard.press('Enter');
+    const warning = await waitFor('the warning of characters', 60_000, async () => {
+      const message = p.locator('.notifications-toasts .notification-list-item-message', {
+        hasText: '東',
+      });
+      return (await message.count()) > 0
+        ? ((await message.first().textContent()) ?? '')
+        : undefined;
+    });
+    await p.screenshot({ path: path.join(outDir, 'editor-characters.png') });
+    if (!/tecken\.pdf (cannot show|kan inte visa) 東 京/.test(warning))
+      throw new Error(`the warning says: ${warning}`);
+    if (!fs.existsSync(path.join(workspace, 'tecken.pdf')))
+      throw new Error('the PDF was not written');
+    pass('a PDF of 東京 was written, and a warning names both characters');
     log(`${checks.length} checks passed; screenshots in ${outDir}`);
   } catch (err) {
     await p.screenshot({ path: path.join(outDir, 'editor-failure.png') }).catch(() => undefined);
