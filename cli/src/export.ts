@@ -5,7 +5,7 @@ import type { ReportOptions } from '../../report/src/options';
 import { UsageError } from './errors';
 import { loadWithDefaultFlags, renderWithEngine } from './runtime';
 import { loadEvaluations, requireEvaluations } from './summary';
-import type { MissingCharacter } from './texts';
+import { type MissingCharacter, namedCharacters } from './texts';
 import { writeOutput } from './write';
 
 /** The default output path: the source's name with the format's extension, beside it. */
@@ -33,11 +33,12 @@ export interface ExportOptions {
 }
 
 /**
- * Each character the PDF could not show with the first line of `text` that has it (1-based), in
- * the order given.
+ * Each character the PDF could not show, in the order given, the ones the warning names with the
+ * first line of `text` that has them (1-based): each is a search of the text, so only those.
  */
 export function whereMissing(text: string, characters: readonly string[]): MissingCharacter[] {
-  return characters.map((character) => {
+  return characters.map((character, i) => {
+    if (i >= namedCharacters) return { character };
     const at = text.indexOf(character);
     if (at < 0) return { character };
     let line = 1;

@@ -94,7 +94,7 @@ export interface MissingCharacter {
 }
 
 /** At most this many characters are named; the rest are counted. */
-const namedCharacters = 8;
+export const namedCharacters = 8;
 
 function listed(
   found: readonly MissingCharacter[],
