@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { judgeOutput, type OutputFacts, type WriteProblem } from '../../grammar/src/fileAccess';
+import { joinBytes } from '../../report/src/bytes';
 import { isReportFormat, reportFormat } from '../../report/src/formats';
 import type { Deflate } from '../../report/src/options';
 import type { KompassModel } from './model';
-import { type ExportFormat, exportFormats, joinBytes, renderExport } from './report';
+import { type ExportFormat, exportFormats, renderExport } from './report';
 import { WriteQueue } from './writeQueue';
 
 /** What each export format is called in the user's language, and whether it takes a while. */

@@ -57,16 +57,3 @@ function* encoded(parts: Iterable<Uint8Array | string>): Generator<Uint8Array> {
   const encoder = new TextEncoder();
   for (const p of parts) yield typeof p === 'string' ? encoder.encode(p) : p;
 }
-
-/** Pieces of bytes as one array, for a file system that writes only whole files. */
-export function joinBytes(parts: Iterable<Uint8Array>): Uint8Array {
-  const pieces = [...parts];
-  if (pieces.length === 1) return pieces[0]!;
-  const all = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of pieces) {
-    all.set(p, at);
-    at += p.length;
-  }
-  return all;
-}

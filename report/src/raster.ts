@@ -7,6 +7,7 @@
 
 // fflate where no other zlib is given, so the web extension can draw the charts too.
 import { zlibSync } from 'fflate';
+import { joinBytes } from './bytes';
 import { barGeometry, type ChartData, type Point, radarGeometry } from './chart';
 import { trendGeometry, trendLines, trendStyle } from './compareChart';
 import type { Deflate } from './options';
@@ -93,7 +94,7 @@ class Canvas {
     view.setUint32(0, this.width);
     view.setUint32(4, this.height);
     header.set([8, 2, 0, 0, 0], 8);
-    return concat([
+    return joinBytes([
       new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
       chunk('IHDR', header),
       chunk(
@@ -172,16 +173,6 @@ export function chartPng(
         b.series.own ? 1 : 0.75,
       );
   return { png: canvas.png(deflate), width: g.width, height: g.height };
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {

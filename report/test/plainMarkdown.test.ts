@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
+import { random } from '../../bench/generate';
 import { markdownBlocks, parsedMarkdownBlocks, plainParagraphs } from '../src/markdown-text';
 import { analyse } from './helpers';
-
-/** A small deterministic generator (mulberry32), so a failing case can be run again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces of prose and of everything that is not plain: Markdown at a line's start and inside it,
 // whitespace markdown-it trims or keeps, links linkify finds, entities, escapes.

@@ -5,6 +5,8 @@
  * an object of its own.
  */
 
+import { joinBytes } from '../bytes';
+
 /** Pieces up to this long are copied a character at a time; longer ones by the encoder. */
 const shortPiece = 256;
 
@@ -105,19 +107,7 @@ export class ByteWriter {
       this.mark = this.at;
       return view;
     }
-    let length = this.length;
-    for (const b of before) length += b.length;
-    const out = new Uint8Array(length);
-    let p = 0;
-    for (const b of before) {
-      out.set(b, p);
-      p += b.length;
-    }
-    for (const b of this.full) {
-      out.set(b, p);
-      p += b.length;
-    }
-    out.set(this.block.subarray(this.mark, this.at), p);
+    const out = joinBytes([...before, ...this.full, this.block.subarray(this.mark, this.at)]);
     this.full.length = 0;
     this.before = 0;
     this.mark = this.at;

@@ -7,6 +7,7 @@
  * that no string is made of a whole line only to be copied again.
  */
 
+import { joinBytes } from '../bytes';
 import type { Deflate } from '../options';
 import { ByteWriter } from './byteWriter';
 
@@ -90,7 +91,7 @@ export function bufferPageContent(doc: PDFKit.PDFDocument, deflate?: Deflate): v
       pdfkitWrite.delete(ref);
       if (deflate && ref.compress && ref.buffer.length > 0) {
         // pdfkit writes a stream with a `Filter` as it is, without compressing it again.
-        ref.buffer = [deflate(joined(ref.buffer), pageDeflateLevel)];
+        ref.buffer = [deflate(joinBytes(ref.buffer), pageDeflateLevel)];
         ref.compress = false;
         ref.data.Filter = 'FlateDecode';
       }
@@ -105,18 +106,4 @@ export function bufferPageContent(doc: PDFKit.PDFDocument, deflate?: Deflate): v
     bytes: (data) => bytes.bytes(data),
     end: () => bytes.byte(10),
   });
-}
-
-/** The chunks as one array of bytes. */
-function joined(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  let length = 0;
-  for (const c of chunks) length += c.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
