@@ -24,6 +24,9 @@ interface GridCell {
   tag: 'TH' | 'TD';
   /** What a header cell heads: its column (the header row) or its row (a label). */
   scope?: 'Column' | 'Row';
+  /** The text's width on one line at `measuredAt` points, kept: a cell is measured three times. */
+  measured?: number;
+  measuredAt?: number;
 }
 
 /** A row as drawn; `kind` sets its fill and whether it repeats after a page break. */
@@ -209,11 +212,19 @@ function cellWidths(row: GridRow, widths: number[]): number[] {
   });
 }
 
+/** A cell's text's width on one line in its face at `fontSize`. */
+function lineWidth(f: Flow, c: GridCell, fontSize: number): number {
+  if (c.measuredAt !== fontSize || c.measured === undefined) {
+    f.doc.font(c.face).fontSize(fontSize);
+    c.measured = f.doc.widthOfString(c.text);
+    c.measuredAt = fontSize;
+  }
+  return c.measured;
+}
+
 /** A cell's text fits on one line: it is drawn without pdfkit's line wrapping, the costly part. */
 function oneLine(f: Flow, c: GridCell, w: number, fontSize: number): boolean {
-  if (c.text.includes('\n')) return false;
-  f.doc.font(c.face).fontSize(fontSize);
-  return f.doc.widthOfString(c.text) <= w;
+  return !c.text.includes('\n') && lineWidth(f, c, fontSize) <= w;
 }
 
 function rowHeight(f: Flow, row: GridRow, widths: number[], fontSize: number): number {
@@ -223,8 +234,9 @@ function rowHeight(f: Flow, row: GridRow, widths: number[], fontSize: number): n
   return Math.max(
     ...row.cells.map((c, i) => {
       const w = ws[i]! - 2 * pad;
-      if (oneLine(f, c, w, fontSize)) return d.currentLineHeight(true) + 2 * pad;
+      const one = oneLine(f, c, w, fontSize);
       d.font(c.face).fontSize(fontSize);
+      if (one) return d.currentLineHeight(true) + 2 * pad;
       return d.heightOfString(c.text || ' ', { width: w }) + 2 * pad;
     }),
   );
@@ -345,7 +357,8 @@ function drawGrid(f: Flow, g: Grid): void {
           if (!oneLine(f, c, inner, g.fontSize))
             doc.text(c.text, cx + pad, y + pad, { width: inner, align: c.align });
           else if (c.text) {
-            const left = c.align === 'right' ? cx + w - pad - doc.widthOfString(c.text) : cx + pad;
+            const left =
+              c.align === 'right' ? cx + w - pad - lineWidth(f, c, g.fontSize) : cx + pad;
             if (!drawLine(doc, c.text, left, y + pad))
               doc.text(c.text, left, y + pad, { lineBreak: false });
           }
