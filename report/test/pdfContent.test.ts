@@ -45,8 +45,11 @@ describe('report: PDF content and output buffers', () => {
   });
 });
 
-/** A tagged page of marked content of every kind; its bytes, with the direct path or pdfkit's. */
-async function marked(fast: boolean): Promise<Buffer> {
+/**
+ * A tagged page of marked content of every kind; its bytes, with the direct path or pdfkit's,
+ * and the direct path writing to the report's buffers or through pdfkit's `addContent`.
+ */
+async function marked(fast: boolean, buffered = false): Promise<Buffer> {
   const doc = new PDFDocument({
     compress: false,
     tagged: true,
@@ -55,6 +58,11 @@ async function marked(fast: boolean): Promise<Buffer> {
   });
   if (fast) fastMarkingsIn(doc);
   const bytes = pdfBytes(doc);
+  let output: (() => Uint8Array) | undefined;
+  if (buffered) {
+    bufferPageContent(doc);
+    output = collectOutput(doc);
+  }
   const add = (s: string) => (doc as unknown as { addContent(s: string): void }).addContent(s);
   const root = doc.struct('Document');
   doc.addStructure(root);
@@ -78,7 +86,8 @@ async function marked(fast: boolean): Promise<Buffer> {
     el.end();
   }
   root.end();
-  return bytes.end();
+  const written = await bytes.end();
+  return output ? Buffer.from(output()) : written;
 }
 
 describe('report: PDF marked content', () => {
@@ -88,6 +97,13 @@ describe('report: PDF marked content', () => {
     const text = ours.toString('latin1');
     assert.ok(text.includes('/TD <<\n/MCID 1\n>> BDC'));
     assert.ok(text.includes('/Artifact <<\n/Type /Layout\n>> BDC'));
+    assert.ok(ours.equals(theirs), 'the bytes differ');
+  });
+
+  it('is written straight into the page buffers as pdfkit writes it', async () => {
+    const ours = await marked(true, true);
+    const theirs = await marked(false);
+    assert.ok(ours.toString('latin1').includes('/P <<\n/MCID 0\n>> BDC'));
     assert.ok(ours.equals(theirs), 'the bytes differ');
   });
 });

@@ -6,6 +6,9 @@
  * markings pdfkit keeps for the page are the same. Anything else goes to pdfkit.
  */
 
+import { contentSink } from './contentBuffer';
+import { number } from './fastText';
+
 interface Marking {
   tag: string;
   options?: { mcid?: number; type?: string };
@@ -19,18 +22,22 @@ interface Internals {
   addContent(data: string): Internals;
 }
 
+/** Whether `options` has exactly one key (counted without making a list of them). */
+function oneOption(options: object): boolean {
+  let n = 0;
+  for (const _ in options) if (++n > 1) return false;
+  return n === 1;
+}
+
 /** Installs the direct path for structure elements' and artifacts' marked content on `doc`. */
 export function fastMarkingsIn(pdf: PDFKit.PDFDocument): void {
   const doc = pdf as unknown as Internals;
   const markContent = doc.markContent;
   doc.markContent = function (this: Internals, tag, options = null) {
-    if (!options || Object.keys(options).length !== 1) return markContent.call(this, tag, options);
-    let dictionary: string;
-    if (typeof options.mcid === 'number' && tag !== 'Artifact' && tag !== 'Span')
-      dictionary = `<<\n/MCID ${Math.round(options.mcid * 1e6) / 1e6}\n>>`;
-    else if (tag === 'Artifact' && typeof options.type === 'string')
-      dictionary = `<<\n/Type /${options.type}\n>>`;
-    else return markContent.call(this, tag, options);
+    if (!options || !oneOption(options)) return markContent.call(this, tag, options);
+    const mcid = typeof options.mcid === 'number' && tag !== 'Artifact' && tag !== 'Span';
+    if (!mcid && !(tag === 'Artifact' && typeof options.type === 'string'))
+      return markContent.call(this, tag, options);
     // As pdfkit does: an artifact or a structure element's content (but the page's first, MCID
     // 0) closes the open marking of either kind, and everything opened inside it.
     if (tag === 'Artifact' || options.mcid) {
@@ -40,7 +47,27 @@ export function fastMarkingsIn(pdf: PDFKit.PDFDocument): void {
       while (toClose--) this.endMarkedContent();
     }
     this.page.markings.push({ tag, options });
-    this.addContent(`/${tag} ${dictionary} BDC`);
+    // `/TD <<\n/MCID 5\n>> BDC`, in pieces to the page's buffer when there is one.
+    const sink = contentSink(pdf);
+    if (!sink) {
+      const dictionary = mcid
+        ? `<<\n/MCID ${number(options.mcid!)}\n>>`
+        : `<<\n/Type /${options.type}\n>>`;
+      this.addContent(`/${tag} ${dictionary} BDC`);
+      return this;
+    }
+    sink.start();
+    sink.piece('/');
+    sink.piece(tag);
+    if (mcid) {
+      sink.piece(' <<\n/MCID ');
+      sink.piece(number(options.mcid!));
+    } else {
+      sink.piece(' <<\n/Type /');
+      sink.piece(options.type!);
+    }
+    sink.piece('\n>> BDC');
+    sink.end();
     return this;
   };
 }

@@ -364,7 +364,7 @@ function drawGrid(f: Flow, g: Grid): void {
           }
         };
         if (repeat) tags.artifact(text);
-        else if (c.scope) tags.leaf(c.tag, text, {}, { O: 'Table', Scope: c.scope });
+        else if (c.scope) tags.leaf(c.tag, text, undefined, { O: 'Table', Scope: c.scope });
         else tags.leaf(c.tag, text);
         x += w;
       });

@@ -73,6 +73,12 @@ class Content implements PageContent {
 
 const noItems: (StructElement | Content)[] = [];
 
+/** Whether `options` sets anything (without making a list of its keys, for every table cell). */
+function hasOptions(options: object): boolean {
+  for (const _ in options) return true;
+  return false;
+}
+
 /** One element of the structure tree, until it is written. */
 export class StructElement {
   /** Its children (elements and marked content) in order, until it is written. */
@@ -184,7 +190,7 @@ export class Tags {
   leaf(
     type: string,
     draw: () => void,
-    options: PDFKit.Mixins.StructureElementOptions = {},
+    options?: PDFKit.Mixins.StructureElementOptions,
     attributes?: Record<string, string>,
   ): void {
     const el = this.create(type, options);
@@ -194,7 +200,8 @@ export class Tags {
       else el.attributes = convert(attributes, this.reference);
     }
     this.add(el);
-    el.items.push(this.mark(el, type));
+    // Its one child, in a list of one: a list pushed to would keep room for seventeen.
+    el.items = [this.mark(el, type)];
     draw();
     this.doc.endMarkedContent();
     el.end();
@@ -211,8 +218,11 @@ export class Tags {
    * A new element; its object number is taken now, as pdfkit takes it. One with options (a
    * language, alternative text: text strings) gets pdfkit's own dictionary, which pdfkit writes.
    */
-  private create(type: string, options: PDFKit.Mixins.StructureElementOptions): StructElement {
-    if (Object.keys(options).length > 0) {
+  private create(
+    type: string,
+    options: PDFKit.Mixins.StructureElementOptions | undefined,
+  ): StructElement {
+    if (options && hasOptions(options)) {
       const dictionary = this.d.struct(type, options).dictionary;
       return new StructElement(this, dictionary.id, type, dictionary);
     }
