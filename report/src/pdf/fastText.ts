@@ -149,17 +149,9 @@ interface Words {
   words: string[];
   widths: number[];
   required: boolean[];
-  /**
-   * Each word's glyph codes, line feeds left out, made when the word is first drawn: a measured
-   * text is drawn in the font it was measured in (its cache is by font), a line from its words.
-   */
-  hex: (Uint8Array | undefined)[];
 }
 
 const softHyphen = '\u00ad';
-
-/** The glyph codes of a word that shows nothing (a line feed). */
-const noCodes = new Uint8Array(0);
 
 /** One run of a paragraph in several fonts: its text, face, colour and link. */
 export interface Piece {
@@ -306,37 +298,26 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
     if (s.includes('\n')) s = s.replace(/\n/g, '');
     if (s.length === 0) return;
     const align = options.align || 'left';
-    if (options.width && align === 'right')
-      x += options.lineWidth! - this.widthOfString(s.replace(/\s+$/, ''), options);
-    writeLine(this, sink, x, y, options, align, (font) => lineHex(sink, font, s));
-  };
-
-  /** A line's operators from its position on: `glyphs` writes the codes of its text. */
-  const writeLine = (
-    d: Doc,
-    sink: ContentSink,
-    x: number,
-    y: number,
-    options: TextOptions,
-    align: string,
-    glyphs: (font: EmbeddedFont) => void,
-  ): void => {
-    if (options.width && align === 'center') x += options.lineWidth! / 2 - options.textWidth! / 2;
-    const font = d._font;
-    const dy = (font.ascender / 1e3) * d._fontSize;
-    const height = d.page.height;
+    if (options.width) {
+      if (align === 'right')
+        x += options.lineWidth! - this.widthOfString(s.replace(/\s+$/, ''), options);
+      else if (align === 'center') x += options.lineWidth! / 2 - options.textWidth! / 2;
+    }
+    const font = this._font;
+    const dy = (font.ascender / 1e3) * this._fontSize;
+    const height = this.page.height;
     const top = height - y - dy;
-    if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
+    if (this.page.fonts[font.id] == null) this.page.fonts[font.id] = font.ref();
     // pdfkit's save, flip, text and restore, written as one piece (its pieces end in newlines): the
     // transformation it keeps track of is the same after a save and a restore.
     if (height !== lastHeight) {
       lastHeight = height;
       flip = `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 `;
     }
-    if (font !== lastFont || d._fontSize !== lastSize) {
+    if (font !== lastFont || this._fontSize !== lastSize) {
       lastFont = font;
-      lastSize = d._fontSize;
-      fontOps = ` Tm\n/${font.id} ${number(d._fontSize)} Tf`;
+      lastSize = this._fontSize;
+      fontOps = ` Tm\n/${font.id} ${number(this._fontSize)} Tf`;
     }
     sink.start();
     sink.piece(flip);
@@ -350,54 +331,9 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
       sink.piece(' Tc');
     }
     sink.piece('\n[<');
-    glyphs(font);
+    lineHex(sink, font, s);
     sink.piece('> 0] TJ\nET\nQ');
     sink.end();
-  };
-
-  /** A word's glyph codes, kept with its measure; empty for a line feed. */
-  const wordCodes = (font: EmbeddedFont, words: Words, k: number): Uint8Array => {
-    let hex = words.hex[k];
-    if (hex === undefined) {
-      const word = words.words[k]!;
-      const shown = word.includes('\n') ? word.replace(/\n/g, '') : word;
-      hex = shown.length > 0 ? wordHex(font, shown) : noCodes;
-      words.hex[k] = hex;
-    }
-    return hex;
-  };
-
-  /**
-   * One line of a wrapped text, words `from` to `to`, as pdfkit's `_line` sets it (its fragment
-   * and the move to the next line) without joining the words and splitting them again; false
-   * (nothing done) when it needs pdfkit's fragment or the text itself (a right-aligned line).
-   */
-  const wordLine = (
-    d: Doc,
-    words: Words,
-    from: number,
-    to: number,
-    options: TextOptions,
-  ): boolean => {
-    const sink = contentSink(d);
-    const align = options.align || 'left';
-    if (!sink || (options.width && align === 'right') || !plainFragment(options)) return false;
-    const font = d._font;
-    let empty = true;
-    for (let k = from; k < to; k++) if (wordCodes(font, words, k).length > 0) empty = false;
-    if (!empty)
-      writeLine(d, sink, d.x, d.y, options, align, () => {
-        for (let k = from; k < to; k++) sink.bytes(words.hex[k]!);
-      });
-    d.y += d.currentLineHeight(true) + (options.lineGap || d._lineGap || 0);
-    return true;
-  };
-
-  /** The text of words `from` to `to`, as pdfkit's wrapper hands a line on. */
-  const lineText = (words: Words, from: number, to: number): string => {
-    let text = '';
-    for (let k = from; k < to; k++) text += words.words[k]!;
-    return text;
   };
 
   /** A word's width as pdfkit's line wrapper measures it, with its character spacing. */
@@ -449,7 +385,7 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
   ): Words | undefined => {
     const spacing = { characterSpacing: (characterSpacing * 100) / 100 };
     const breaker = new LineBreaker(text);
-    const out: Words = { words: [], widths: [], required: [], hex: [] };
+    const out: Words = { words: [], widths: [], required: [] };
     let last = 0;
     for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
       const word = text.slice(last, bk.position);
@@ -464,26 +400,24 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
   };
 
   /**
-   * pdfkit's line wrapper for one font, one column: `line` gets each line's words (`from` to
-   * `to`), width and word count; `after` runs after each line but the last, with the line height.
-   * `width` is the line's width as it is at the moment; `lineStart`, at the start of each
-   * paragraph line, may change it (a run that goes on where another ended starts its first line
-   * shorter).
+   * pdfkit's line wrapper for one font, one column: `line` gets each line's text, width and word
+   * count; `after` runs after each line but the last, with the line height. `width` is the line's
+   * width as it is at the moment; `lineStart`, at the start of each paragraph line, may change it
+   * (a run that goes on where another ended starts its first line shorter).
    */
   const wrap = (
     words: Words,
     width: () => number,
-    line: (from: number, to: number, width: number, count: number) => void,
+    line: (text: string, width: number, count: number) => void,
     after: (lh: number) => void,
     lineStart?: () => void,
   ) => {
-    // The line so far is words `from` to `to`.
-    let from = 0;
-    let to = 0;
+    let buffer = '';
     let textWidth = 0;
     let wc = 0;
     let spaceLeft = width();
     for (let i = 0; i < words.words.length; i++) {
+      const word = words.words[i]!;
       const w = words.widths[i]!;
       const required = words.required[i]!;
       if (i === 0 || words.required[i - 1]) {
@@ -492,37 +426,34 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
       }
       const fits = w <= spaceLeft;
       if (fits) {
-        to = i + 1;
+        buffer += word;
         textWidth += w;
         wc++;
       }
       if (required || !fits) {
         const lh = doc.currentLineHeight(true);
         if (required && w > spaceLeft) {
-          line(from, to, textWidth, wc);
-          from = i;
-          to = i + 1;
+          line(buffer, textWidth, wc);
+          buffer = word;
           textWidth = w;
           wc = 1;
         }
-        line(from, to, textWidth, wc);
+        line(buffer, textWidth, wc);
         after(lh);
         if (required) {
           spaceLeft = width();
-          from = i + 1;
-          to = i + 1;
+          buffer = '';
           textWidth = 0;
           wc = 0;
         } else {
           spaceLeft = width() - w;
-          from = i;
-          to = i + 1;
+          buffer = word;
           textWidth = w;
           wc = 1;
         }
       } else spaceLeft -= w;
     }
-    if (wc > 0) line(from, to, textWidth, wc);
+    if (wc > 0) line(buffer, textWidth, wc);
   };
 
   // A paragraph of runs in several fonts (`text` with `continued`), as pdfkit's line wrapper sets
@@ -575,13 +506,12 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
       wrap(
         words,
         () => lineWidth,
-        (from, to, textWidth, wc) => {
+        (line, textWidth, wc) => {
           options.textWidth = textWidth + 0 * (wc - 1);
           options.wordCount = wc;
           options.lineWidth = lineWidth;
           continueY = doc.y;
-          if (!wordLine(doc, words, from, to, options))
-            doc._line(lineText(words, from, to), options, true);
+          doc._line(line, options, true);
           for (const then of afterLine.splice(0)) then();
           lines++;
         },
@@ -677,12 +607,11 @@ export function fastTextIn(pdf: PDFKit.PDFDocument): void {
     wrap(
       words,
       () => lineWidth,
-      (from, to, width, count) => {
+      (line, width, count) => {
         options.textWidth = width + 0 * (count - 1);
         options.wordCount = count;
         options.lineWidth = lineWidth;
-        if (!wordLine(this, words, from, to, options))
-          this._line(lineText(words, from, to), options, true);
+        this._line(line, options, true);
       },
       (lh) => {
         if (pdfNumber(this.y + lh) > maxY) nextSection();

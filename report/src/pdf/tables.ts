@@ -24,9 +24,6 @@ interface GridCell {
   tag: 'TH' | 'TD';
   /** What a header cell heads: its column (the header row) or its row (a label). */
   scope?: 'Column' | 'Row';
-  /** The text's width on one line at `measuredAt` points, kept: a cell is measured three times. */
-  measured?: number;
-  measuredAt?: number;
 }
 
 /** A row as drawn; `kind` sets its fill and whether it repeats after a page break. */
@@ -212,19 +209,11 @@ function cellWidths(row: GridRow, widths: number[]): number[] {
   });
 }
 
-/** A cell's text's width on one line in its face at `fontSize`. */
-function lineWidth(f: Flow, c: GridCell, fontSize: number): number {
-  if (c.measuredAt !== fontSize || c.measured === undefined) {
-    f.doc.font(c.face).fontSize(fontSize);
-    c.measured = f.doc.widthOfString(c.text);
-    c.measuredAt = fontSize;
-  }
-  return c.measured;
-}
-
 /** A cell's text fits on one line: it is drawn without pdfkit's line wrapping, the costly part. */
 function oneLine(f: Flow, c: GridCell, w: number, fontSize: number): boolean {
-  return !c.text.includes('\n') && lineWidth(f, c, fontSize) <= w;
+  if (c.text.includes('\n')) return false;
+  f.doc.font(c.face).fontSize(fontSize);
+  return f.doc.widthOfString(c.text) <= w;
 }
 
 function rowHeight(f: Flow, row: GridRow, widths: number[], fontSize: number): number {
@@ -234,9 +223,8 @@ function rowHeight(f: Flow, row: GridRow, widths: number[], fontSize: number): n
   return Math.max(
     ...row.cells.map((c, i) => {
       const w = ws[i]! - 2 * pad;
-      const one = oneLine(f, c, w, fontSize);
+      if (oneLine(f, c, w, fontSize)) return d.currentLineHeight(true) + 2 * pad;
       d.font(c.face).fontSize(fontSize);
-      if (one) return d.currentLineHeight(true) + 2 * pad;
       return d.heightOfString(c.text || ' ', { width: w }) + 2 * pad;
     }),
   );
@@ -357,8 +345,7 @@ function drawGrid(f: Flow, g: Grid): void {
           if (!oneLine(f, c, inner, g.fontSize))
             doc.text(c.text, cx + pad, y + pad, { width: inner, align: c.align });
           else if (c.text) {
-            const left =
-              c.align === 'right' ? cx + w - pad - lineWidth(f, c, g.fontSize) : cx + pad;
+            const left = c.align === 'right' ? cx + w - pad - doc.widthOfString(c.text) : cx + pad;
             if (!drawLine(doc, c.text, left, y + pad))
               doc.text(c.text, left, y + pad, { lineBreak: false });
           }
