@@ -1,11 +1,11 @@
 import { basename, dirname, extname, join } from 'node:path';
 import type { Analysis, MessageLanguage } from '../../grammar/src/index';
 import { type ReportFormat, reportFormat } from '../../report/src/formats';
-import type { ReportOptions } from '../../report/src/options';
+import { namedMissingCharacters, type ReportOptions } from '../../report/src/options';
 import { UsageError } from './errors';
 import { loadWithDefaultFlags, renderWithEngine } from './runtime';
 import { loadEvaluations, requireEvaluations } from './summary';
-import { type MissingCharacter, namedCharacters } from './texts';
+import type { MissingCharacter } from './texts';
 import { writeOutput } from './write';
 
 /** The default output path: the source's name with the format's extension, beside it. */
@@ -38,7 +38,7 @@ export interface ExportOptions {
  */
 export function whereMissing(text: string, characters: readonly string[]): MissingCharacter[] {
   return characters.map((character, i) => {
-    if (i >= namedCharacters) return { character };
+    if (i >= namedMissingCharacters) return { character };
     const at = text.indexOf(character);
     if (at < 0) return { character };
     let line = 1;

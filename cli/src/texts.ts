@@ -1,5 +1,6 @@
 import type { MessageLanguage } from '../../grammar/src/index';
 import { reportFormatList } from '../../report/src/formats';
+import { namedMissingCharacters } from '../../report/src/options';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -93,9 +94,6 @@ export interface MissingCharacter {
   line?: number;
 }
 
-/** At most this many characters are named; the rest are counted. */
-export const namedCharacters = 8;
-
 function listed(
   found: readonly MissingCharacter[],
   line: string,
@@ -103,10 +101,10 @@ function listed(
   more: string,
 ): string {
   const named = found
-    .slice(0, namedCharacters)
+    .slice(0, namedMissingCharacters)
     .map((f) => (f.line === undefined ? f.character : `${f.character} (${line} ${f.line})`))
     .join(', ');
-  const rest = found.length - namedCharacters;
+  const rest = found.length - namedMissingCharacters;
   return rest > 0 ? `${named} ${and} ${rest} ${more}` : named;
 }
 

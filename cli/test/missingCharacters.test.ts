@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { namedMissingCharacters } from '../../report/src/options';
 import { whereMissing } from '../src/export';
-import { cliTexts, namedCharacters } from '../src/texts';
+import { cliTexts } from '../src/texts';
 
 describe('kompass export: the warning of characters a PDF cannot show', () => {
   it('gives each character its first line, in the order given', () => {
@@ -18,7 +19,7 @@ describe('kompass export: the warning of characters a PDF cannot show', () => {
     const text = `${'x'.repeat(2_000_000)}\n${characters.join('\n')}`;
     const found = whereMissing(text, characters);
     assert.equal(found.length, 5000);
-    assert.equal(found.filter((f) => f.line !== undefined).length, namedCharacters);
+    assert.equal(found.filter((f) => f.line !== undefined).length, namedMissingCharacters);
     assert.deepEqual(found[0], { character: '一', line: 2 });
     const sv = cliTexts.sv.missingCharacters('a.kompass', found);
     assert.match(sv, /^a\.kompass: varning: PDF:en kan inte visa 一 \(rad 2\), 丁 \(rad 3\), /);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { judgeOutput, type OutputFacts, type WriteProblem } from '../../grammar/src/fileAccess';
 import { joinBytes } from '../../report/src/bytes';
 import { isReportFormat, reportFormat } from '../../report/src/formats';
-import type { Deflate } from '../../report/src/options';
+import { type Deflate, namedMissingCharacters } from '../../report/src/options';
 import type { KompassModel } from './model';
 import { type ExportFormat, exportFormats, renderExport } from './report';
 import { WriteQueue } from './writeQueue';
@@ -100,13 +100,10 @@ export async function exportReport(
   return written;
 }
 
-/** At most this many characters are named in the warning; the rest are counted. */
-const namedCharacters = 8;
-
 /** Says that the PDF written to `target` cannot show `characters` (its font has no glyphs). */
 function warnMissingCharacters(characters: readonly string[], target: vscode.Uri): void {
-  const named = characters.slice(0, namedCharacters).join(' ');
-  const rest = characters.length - namedCharacters;
+  const named = characters.slice(0, namedMissingCharacters).join(' ');
+  const rest = characters.length - namedMissingCharacters;
   const list = rest > 0 ? vscode.l10n.t('{0} and {1} more', named, rest) : named;
   void vscode.window.showWarningMessage(
     vscode.l10n.t(

@@ -2,6 +2,12 @@
 
 import type { FontBytes } from './fontFiles';
 
+/**
+ * How many of the characters a PDF cannot show (`ReportOptions.onMissingCharacters`) a warning
+ * names; the rest are counted. The CLI's warning and the editor's say the same.
+ */
+export const namedMissingCharacters = 8;
+
 /** Compresses bytes as a zlib stream at a level (0–9). */
 export type Deflate = (data: Uint8Array, level: number) => Uint8Array;
 

@@ -8,6 +8,7 @@
 
 import { contentSink } from './contentBuffer';
 import { number } from './fastText';
+import { keysUpTo } from './objects';
 
 interface Marking {
   tag: string;
@@ -22,19 +23,12 @@ interface Internals {
   addContent(data: string): Internals;
 }
 
-/** Whether `options` has exactly one key (counted without making a list of them). */
-function oneOption(options: object): boolean {
-  let n = 0;
-  for (const _ in options) if (++n > 1) return false;
-  return n === 1;
-}
-
 /** Installs the direct path for structure elements' and artifacts' marked content on `doc`. */
 export function fastMarkingsIn(pdf: PDFKit.PDFDocument): void {
   const doc = pdf as unknown as Internals;
   const markContent = doc.markContent;
   doc.markContent = function (this: Internals, tag, options = null) {
-    if (!options || !oneOption(options)) return markContent.call(this, tag, options);
+    if (!options || keysUpTo(options, 2) !== 1) return markContent.call(this, tag, options);
     const mcid = typeof options.mcid === 'number' && tag !== 'Artifact' && tag !== 'Span';
     if (!mcid && !(tag === 'Artifact' && typeof options.type === 'string'))
       return markContent.call(this, tag, options);

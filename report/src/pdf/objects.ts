@@ -40,6 +40,16 @@ interface Doc {
 const hexDigits = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /**
+ * How many keys `options` has, counted up to `upTo` and no further, without making a list of them
+ * (marked content and structure elements ask it for every table cell).
+ */
+export function keysUpTo(options: object, upTo: number): number {
+  let n = 0;
+  for (const _ in options) if (++n >= upTo) break;
+  return n;
+}
+
+/**
  * The PDF text of a value, or undefined when it is not one this converter knows; `reference` is
  * the prototype of pdfkit's references.
  */

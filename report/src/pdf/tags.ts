@@ -11,7 +11,7 @@
  * bytes as pdfkit's (`report/test/pdfTags.test.ts` draws the same tree both ways).
  */
 
-import { convert } from './objects';
+import { convert, keysUpTo } from './objects';
 import { outputOf, wrote } from './output';
 
 type Doc = PDFKit.PDFDocument;
@@ -72,12 +72,6 @@ class Content implements PageContent {
 }
 
 const noItems: (StructElement | Content)[] = [];
-
-/** Whether `options` sets anything (without making a list of its keys, for every table cell). */
-function hasOptions(options: object): boolean {
-  for (const _ in options) return true;
-  return false;
-}
 
 /** One element of the structure tree, until it is written. */
 export class StructElement {
@@ -222,7 +216,7 @@ export class Tags {
     type: string,
     options: PDFKit.Mixins.StructureElementOptions | undefined,
   ): StructElement {
-    if (options && hasOptions(options)) {
+    if (options && keysUpTo(options, 1) > 0) {
       const dictionary = this.d.struct(type, options).dictionary;
       return new StructElement(this, dictionary.id, type, dictionary);
     }
