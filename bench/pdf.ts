@@ -29,30 +29,34 @@ interface CommandRun {
   rssMb: number;
 }
 
-/** Runs `kompass export FILE --format pdf` in a fresh process; its wall time, CPU time and peak RSS. */
-function exportOnce(probe: string, source: string, out: string): CommandRun {
+/** Runs node with the probe and `args` in a fresh process; its wall time, CPU time and peak RSS. */
+function runOnce(probe: string, args: readonly string[], what: string): CommandRun {
   const t = performance.now();
-  const r = spawnSync(
-    process.execPath,
-    [
-      '-r',
-      probe,
-      resolve(root, 'bin/kompass.js'),
-      'export',
-      source,
-      '--format',
-      'pdf',
-      '-o',
-      out,
-      '--force',
-    ],
-    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
-  );
+  const r = spawnSync(process.execPath, ['-r', probe, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const ms = performance.now() - t;
   const probed = /kompass-bench-maxrss (\d+) cpu (\d+)/.exec(r.stderr);
-  if (r.status !== 0 || !probed)
-    throw new Error(`kompass export --format pdf failed (exit ${r.status}): ${r.stderr}`);
+  if (r.status !== 0 || !probed) throw new Error(`${what} failed (exit ${r.status}): ${r.stderr}`);
   return { ms, cpuMs: Number(probed[2]) / 1000, rssMb: Number(probed[1]) / 1024 };
+}
+
+/** Runs `kompass export FILE --format pdf` in a fresh process. */
+function exportOnce(probe: string, source: string, out: string): CommandRun {
+  const bin = resolve(root, 'bin/kompass.js');
+  const args = [bin, 'export', source, '--format', 'pdf', '-o', out, '--force'];
+  return runOnce(probe, args, 'kompass export --format pdf');
+}
+
+/**
+ * A bare `node -e 0` with the same probe: the machine's own floor for a command, taken between
+ * the command's runs. This machine's speed changes by half or more between days and within an
+ * hour (`node -e 0` 50–70 ms one day, 130 ms another), so a command's time means little without
+ * the floor taken beside it.
+ */
+function nodeStartOnce(probe: string): CommandRun {
+  return runOnce(probe, ['-e', '0'], 'node -e 0');
 }
 
 /** Measures the PDF figures; `quick` takes fewer runs. */
@@ -89,8 +93,12 @@ export async function measurePdf(
     figures.push({ name: 'pdf/sample-size', unit: 'KB', value: bytes / 1024 });
 
     const whole: CommandRun[] = [];
+    const floor: CommandRun[] = [];
     const out = join(dir, 'sample.pdf');
-    for (let i = 0; i < (quick ? 3 : 7); i++) whole.push(exportOnce(probe, sample, out));
+    for (let i = 0; i < (quick ? 3 : 7); i++) {
+      floor.push(nodeStartOnce(probe));
+      whole.push(exportOnce(probe, sample, out));
+    }
     const w = summarise(whole.map((r) => r.ms));
     const cpu = summarise(whole.map((r) => r.cpuMs));
     figures.push({ name: 'pdf/sample-command-min', unit: 'ms', value: w.min });
@@ -107,7 +115,10 @@ export async function measurePdf(
     writeFileSync(large, generateDocument({ lines: 10_000 }));
     const bigOut = join(dir, 'gen-10k.pdf');
     const big: CommandRun[] = [];
-    for (let i = 0; i < (quick ? 1 : 3); i++) big.push(exportOnce(probe, large, bigOut));
+    for (let i = 0; i < (quick ? 1 : 3); i++) {
+      floor.push(nodeStartOnce(probe));
+      big.push(exportOnce(probe, large, bigOut));
+    }
     figures.push({
       name: 'pdf/10k-command-min',
       unit: 'ms',
@@ -124,8 +135,13 @@ export async function measurePdf(
       value: Math.max(...big.map((b) => b.rssMb)),
     });
     figures.push({ name: 'pdf/10k-size', unit: 'KB', value: statSync(bigOut).size / 1024 });
+    figures.push({
+      name: 'pdf/node-start-min',
+      unit: 'ms',
+      value: Math.min(...floor.map((f) => f.ms)),
+    });
     notes.push(
-      `pdf: in-process figures are warm renders of the sample (the least and the median of ${runs.length - 1}); command figures spawn bin/kompass.js export --format pdf each run (wall time; -cpu rows: user + system time of the child)`,
+      `pdf: in-process figures are warm renders of the sample (the least and the median of ${runs.length - 1}); command figures spawn bin/kompass.js export --format pdf each run (wall time; -cpu rows: user + system time of the child); node-start-min is a bare node -e 0 spawned before each command run, the machine's floor in the same minutes`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
