@@ -5,7 +5,7 @@ import {
 } from 'vscode-languageserver';
 import type { Analysis, Diagnostic, LineIndex } from '../../grammar/src/index';
 import { toRange } from './convert';
-import { adaptiveDelay, nextCost } from './debounce';
+import { adaptiveDelay, after, nextCost } from './debounce';
 import { describe } from './safe';
 import { analysisOf, linesOf, type ServerState, textOf } from './state';
 
@@ -46,7 +46,8 @@ export function toLspDiagnostic(
  * one that changed (its frameworks or a compare target).
  */
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** What cancels each document's pending check. */
+  private readonly timers = new Map<string, () => void>();
   private readonly published = new Map<string, Analysis>();
   /** What checking and publishing each document cost lately, in milliseconds. */
   private readonly costs = new Map<string, number>();
@@ -55,18 +56,17 @@ export class DiagnosticsPublisher {
 
   /** Checks a document after the debounce delay (at once when `immediate`). */
   schedule(uri: string, immediate = false): void {
-    const old = this.timers.get(uri);
-    if (old) clearTimeout(old);
+    this.timers.get(uri)?.();
     const fixed = this.state.settings.diagnostics.debounceMs;
     const delay = immediate ? 0 : (fixed ?? adaptiveDelay(this.costs.get(uri)));
     this.timers.set(
       uri,
-      setTimeout(() => {
+      after(delay, () => {
         this.timers.delete(uri);
         // The first check of a document is a whole one; edits are what the delay is about.
         this.publish(uri, !immediate);
         this.refreshOthers(uri);
-      }, delay),
+      }),
     );
   }
 
@@ -85,8 +85,7 @@ export class DiagnosticsPublisher {
 
   /** Clears a closed document's diagnostics and forgets its pending check. */
   clear(uri: string): void {
-    const t = this.timers.get(uri);
-    if (t) clearTimeout(t);
+    this.timers.get(uri)?.();
     this.timers.delete(uri);
     this.published.delete(uri);
     this.costs.delete(uri);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { adaptiveDelay, cheapMs, nextCost } from '../src/debounce';
+import { adaptiveDelay, after, cheapMs, nextCost } from '../src/debounce';
 import { defaultSettings, parseSettings } from '../src/settings';
 import { buildServer, root } from './build';
 import { TestClient, uriOf } from './client';
@@ -20,6 +20,38 @@ describe('server: adaptive debounce', () => {
     assert.equal(cost, 400);
     for (let i = 0; i < 6; i++) cost = nextCost(cost, 3);
     assert.ok(cost < 10, `after six cheap checks the estimate is ${cost}`);
+  });
+
+  it('runs an undelayed check on the next turn of the event loop, not through a timer', async () => {
+    // Node's setTimeout(fn, 0) waits a millisecond: count the timers `after` asks for.
+    const timer = globalThis.setTimeout;
+    let timers = 0;
+    globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+      timers++;
+      return timer(...args);
+    }) as typeof setTimeout;
+    const ran: string[] = [];
+    try {
+      after(0, () => ran.push('undelayed'));
+      assert.equal(timers, 0, 'no timer for an undelayed check');
+      after(5, () => ran.push('delayed'));
+      assert.equal(timers, 1, 'a timer for a delayed one');
+    } finally {
+      globalThis.setTimeout = timer;
+    }
+    assert.deepEqual(ran, [], 'not at once: the edit that scheduled it finishes first');
+    await new Promise((done) => setImmediate(done));
+    assert.deepEqual(ran, ['undelayed']);
+    await new Promise((done) => timer(done, 30));
+    assert.deepEqual(ran, ['undelayed', 'delayed']);
+  });
+
+  it('cancels a pending check, undelayed or delayed', async () => {
+    const ran: number[] = [];
+    after(0, () => ran.push(0))();
+    after(1, () => ran.push(1))();
+    await new Promise((done) => setTimeout(done, 20));
+    assert.deepEqual(ran, []);
   });
 
   it('adapts by default; a number fixes the delay; null goes back to adapting', () => {
