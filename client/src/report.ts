@@ -13,15 +13,27 @@ export type ExportFormat = ReportFormat;
 /** Every export format, in the order the picker shows them. */
 export const exportFormats: readonly ExportFormat[] = reportFormats.map((f) => f.format);
 
+let source: (() => Promise<ReportModule>) | undefined;
 let loading: Promise<ReportModule> | undefined;
 
 /**
- * Loads the report renderer (the platform-free one, so desktop and web share it). It holds the
- * PDF writer, most of the bundle's code, so it is evaluated only when first needed; esbuild
- * keeps a dynamically imported module lazy.
+ * Says where the report renderer (the platform-free one, which desktop and web share) comes
+ * from: each entry sets it before activating. VS Code for the Web loads an extension as one file,
+ * so the web bundle holds the renderer; the desktop entry loads it from there instead of carrying
+ * a second copy (client/src/extension.ts).
+ */
+export function useReportModule(load: () => Promise<ReportModule>): void {
+  source = load;
+  loading = undefined;
+}
+
+/**
+ * Loads the report renderer on first use (a preview or an export), not at activation: it holds
+ * the PDF writer, most of the code, so it is evaluated only when first needed.
  */
 export function loadReport(): Promise<ReportModule> {
-  loading ??= import('../../report/src/render');
+  if (!source) return Promise.reject(new Error('kompass: the report renderer was not set up'));
+  loading ??= source();
   return loading;
 }
 
