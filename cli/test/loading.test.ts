@@ -72,16 +72,19 @@ describe('kompass CLI: what each command loads', function () {
   });
 
   it('bundles pdfkit without the ciphers of encrypted PDFs, which the report never writes', () => {
-    for (const file of [
-      'dist/report-pdf.js',
-      'dist/report.js',
-      'dist/client.js',
-      'dist/web/client.js',
-    ]) {
+    for (const file of ['dist/report-pdf.js', 'dist/report.js', 'dist/web/client.js']) {
       const bundle = readFileSync(file, 'utf8');
       assert.ok(bundle.includes('PDF encryption is not supported here'), file);
       // The ciphers' own module (its S-box and table setup) is not there.
       assert.equal(/@noble[\\/]ciphers[\\/]/.test(bundle), false, `${file} holds @noble/ciphers`);
     }
+  });
+
+  it('the desktop extension carries no renderer of its own: it loads the web bundle’s', () => {
+    const desktop = readFileSync('dist/client.js', 'utf8');
+    // pdfkit's producer name and our stand-in for its ciphers: strings a minifier keeps.
+    for (const marker of ['PDFKit', 'PDF encryption is not supported here'])
+      assert.equal(desktop.includes(marker), false, `dist/client.js contains ${marker}`);
+    assert.match(desktop, /__dirname, ?"web", ?"client\.js"\)\)/);
   });
 });
