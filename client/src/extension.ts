@@ -16,7 +16,7 @@ export type { KompassApi } from './activate';
  * (VS Code for the Web loads an extension as one file): the .vsix holds one copy instead of two.
  * The renderer is platform-free; what only Node has (zlib) is handed to it as options.
  */
-function reportFromWebBundle(): Promise<ReportModule> {
+async function reportFromWebBundle(): Promise<ReportModule> {
   const web = require(join(__dirname, 'web', 'client.js')) as {
     reportModule(): Promise<ReportModule>;
   };

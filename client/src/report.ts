@@ -33,7 +33,14 @@ export function useReportModule(load: () => Promise<ReportModule>): void {
  */
 export function loadReport(): Promise<ReportModule> {
   if (!source) return Promise.reject(new Error('kompass: the report renderer was not set up'));
-  loading ??= source();
+  if (!loading) {
+    const load = source();
+    // A failed load is not kept: the next preview or export tries again.
+    load.catch(() => {
+      if (loading === load) loading = undefined;
+    });
+    loading = load;
+  }
   return loading;
 }
 
