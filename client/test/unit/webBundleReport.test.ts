@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { joinBytes } from '../../../report/src/bytes';
+import { readFontDir } from '../../../report/src/fontDir';
 import { nodeDeflate } from '../../../report/src/nodeDeflate';
 import { analyse } from '../../../report/test/helpers';
 import { readPdf, requirePoppler } from '../../../test/poppler';
@@ -47,12 +49,8 @@ describe('client: the desktop extension renders with the web bundle’s renderer
     requirePoppler(this, 'the desktop PDF through the web bundle');
     const report = await requireWebBundle().reportModule();
     const { analysis, text } = analyse('samples/vasteras-2012.kompass');
-    const dir = join(root, 'dist', 'fonts');
-    const fonts = {
-      regular: readFileSync(join(dir, 'DejaVuSans.ttf')),
-      bold: readFileSync(join(dir, 'DejaVuSans-Bold.ttf')),
-      italic: readFileSync(join(dir, 'DejaVuSans-Oblique.ttf')),
-    };
+    // The fonts the .vsix ships, as the desktop reads them from its dist/fonts.
+    const fonts = readFontDir(join(root, 'dist', 'fonts'));
     const parts: Uint8Array[] = [];
     for (const p of await report.renderReportParts(analysis, 'pdf', {
       fonts,
@@ -60,7 +58,7 @@ describe('client: the desktop extension renders with the web bundle’s renderer
       deflate: nodeDeflate,
     }))
       parts.push(typeof p === 'string' ? new TextEncoder().encode(p) : p);
-    const pdf = readPdf(Buffer.concat(parts));
+    const pdf = readPdf(joinBytes(parts));
     assert.match(pdf.info, /Tagged:\s+yes/);
     assert.match(pdf.pages.join('\n'), /Västerås stad/);
     assert.match(pdf.pages.join('\n'), /561/);
